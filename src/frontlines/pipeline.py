@@ -1,0 +1,140 @@
+"""The pipeline: parse documents in batches with ``nlp.pipe``, then run the stages in a checked order.
+
+A stage is any object with ``name``, ``requires`` and ``assigns`` (sets of Annotation field names)
+and ``__call__(annotation) -> annotation``. Heavy resources (the spaCy model, the gazetteer) are
+given to stages when they are built, never loaded by the stage itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from .errors import DocumentError, PipelineError
+from .records import Annotation, Document, ErrorRecord
+
+log = logging.getLogger(__name__)
+
+#: What the pipeline itself provides before any stage runs.
+PROVIDED = frozenset({"document", "doc"})
+
+#: Documents longer than this are refused with a clear error (spaCy's own default limit).
+MAX_CHARS = 1_000_000
+
+
+class Stage(Protocol):
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+
+    def __call__(self, ann: Annotation) -> Annotation: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A processed document, or the error that stopped it."""
+
+    annotation: Annotation | None = None
+    error: ErrorRecord | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Raise PipelineError if a stage needs a field that no earlier stage (or the parser) assigns."""
+    have = set(PROVIDED)
+    for stage in stages:
+        missing = set(stage.requires) - have
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} requires {sorted(missing)}, not assigned before it")
+        have |= set(stage.assigns)
+
+
+class Pipeline:
+    """Runs documents through spaCy (batched) and then through ``stages`` in order."""
+
+    def __init__(self, nlp: object, stages: Sequence[Stage], *, batch_size: int = 32,
+                 max_chars: int = MAX_CHARS) -> None:
+        check_order(stages)
+        self.nlp = nlp
+        self.stages = tuple(stages)
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    def run(self, documents: Iterable[Document | ErrorRecord]) -> Iterator[Result]:
+        """Yield one Result per input, in input order; ErrorRecords from reading pass through."""
+        batch: list[Document | ErrorRecord] = []
+        for item in documents:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def process(self, document: Document) -> Result:
+        """Run one document (convenience for tests and the API)."""
+        return next(iter(self._run_batch([document])))
+
+    def _run_batch(self, batch: list[Document | ErrorRecord]) -> Iterator[Result]:
+        docs: list[Document] = []
+        early: dict[int, Result] = {}
+        for i, item in enumerate(batch):
+            if isinstance(item, ErrorRecord):
+                early[i] = Result(error=item)
+            elif len(item.text) > self.max_chars:
+                early[i] = Result(error=ErrorRecord(
+                    item.doc_id, "parse",
+                    f"document too long: {len(item.text):,} characters (limit {self.max_chars:,})",
+                    item.origin))
+            elif not item.text.strip():
+                early[i] = Result(error=ErrorRecord(item.doc_id, "parse", "document has no text", item.origin))
+            else:
+                docs.append(item)
+        parsed = self._parse(docs)
+        for i, item in enumerate(batch):
+            if i in early:
+                yield early[i]
+                continue
+            assert isinstance(item, Document)
+            spacy_doc = parsed.get(item.doc_id)
+            if isinstance(spacy_doc, ErrorRecord):
+                yield Result(error=spacy_doc)
+                continue
+            yield self._run_stages(Annotation(document=item, doc=spacy_doc, done=PROVIDED))
+
+    def _parse(self, docs: list[Document]) -> dict[str, object]:
+        """Parse with nlp.pipe; if the batch fails, retry one by one so one bad text costs only itself."""
+        out: dict[str, object] = {}
+        if not docs:
+            return out
+        try:
+            for document, spacy_doc in zip(docs, self.nlp.pipe(d.text for d in docs)):  # type: ignore[attr-defined]
+                out[document.doc_id] = spacy_doc
+            return out
+        except Exception:  # noqa: BLE001 - isolate the culprit below
+            log.debug("batch parse failed; retrying documents one by one", exc_info=True)
+        for document in docs:
+            try:
+                out[document.doc_id] = self.nlp(document.text)  # type: ignore[operator]
+            except Exception as exc:  # noqa: BLE001
+                out[document.doc_id] = ErrorRecord(document.doc_id, "parse", f"{type(exc).__name__}: {exc}",
+                                                   document.origin)
+        return out
+
+    def _run_stages(self, ann: Annotation) -> Result:
+        for stage in self.stages:
+            try:
+                ann = stage(ann)
+            except DocumentError as exc:
+                return Result(error=ErrorRecord(ann.doc_id, stage.name, exc.message, ann.document.origin))
+            except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
+                log.debug("stage %s failed on %s", stage.name, ann.doc_id, exc_info=True)
+                return Result(error=ErrorRecord(ann.doc_id, stage.name, f"{type(exc).__name__}: {exc}",
+                                                ann.document.origin))
+            ann = replace(ann, done=ann.done | stage.assigns)
+        return Result(annotation=ann)
