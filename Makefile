@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/frontlines extract examples/ --format table
+	$(BIN)/frontlines extract examples/corpus --format table
 
 test: setup
 	$(BIN)/pytest

@@ -8,6 +8,7 @@ given to stages when they are built, never loaded by the stage itself.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -22,6 +23,25 @@ PROVIDED = frozenset({"document", "doc"})
 
 #: Documents longer than this are refused with a clear error (spaCy's own default limit).
 MAX_CHARS = 1_000_000
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def segment_text(text: str) -> list[str]:
+    """Split at blank lines, keeping every character: blocks are parsed apart so that a heading or a
+    paragraph without a full stop never merges with the next block into one sentence."""
+    cuts = [m.end() for m in _BLOCK_BREAK.finditer(text)]
+    bounds = [0, *(c for c in cuts if 0 < c < len(text)), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _join(docs: list[object]) -> object:
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc  # noqa: PLC0415
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 class Stage(Protocol):
@@ -113,14 +133,16 @@ class Pipeline:
         if not docs:
             return out
         try:
-            for document, spacy_doc in zip(docs, self.nlp.pipe(d.text for d in docs)):  # type: ignore[attr-defined]
-                out[document.doc_id] = spacy_doc
+            pieces = [segment_text(d.text) for d in docs]
+            parsed = iter(self.nlp.pipe(seg for segs in pieces for seg in segs))  # type: ignore[attr-defined]
+            for document, segs in zip(docs, pieces, strict=True):
+                out[document.doc_id] = _join([next(parsed) for _ in segs])
             return out
         except Exception:  # noqa: BLE001 - isolate the culprit below
             log.debug("batch parse failed; retrying documents one by one", exc_info=True)
         for document in docs:
             try:
-                out[document.doc_id] = self.nlp(document.text)  # type: ignore[operator]
+                out[document.doc_id] = _join([self.nlp(seg) for seg in segment_text(document.text)])  # type: ignore[operator]
             except Exception as exc:  # noqa: BLE001
                 out[document.doc_id] = ErrorRecord(document.doc_id, "parse", f"{type(exc).__name__}: {exc}",
                                                    document.origin)

@@ -37,9 +37,10 @@ def load_nlp(name: str = MODEL_NAME) -> object:
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ResourceMissing("spaCy is not installed; run `make test` or `make run`") from exc
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ResourceMissing(f"spaCy model {name!r} is not installed; run `make` to install pinned data") from exc
+    return nlp
 
 
 def load_resources(settings: Settings | None = None, *, nlp: object | None = None) -> Resources:

@@ -6,7 +6,16 @@ from dataclasses import asdict
 from typing import Any
 
 from .records import (
-    Actor, Annotation, Attribution, DateRange, ErrorRecord, Event, Place, Quantity, Sentence, Span,
+    Actor,
+    Annotation,
+    Attribution,
+    DateRange,
+    ErrorRecord,
+    Event,
+    Place,
+    Quantity,
+    Sentence,
+    Span,
     Statistic,
 )
 

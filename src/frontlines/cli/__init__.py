@@ -58,6 +58,8 @@ def cli(verbose: int) -> None:
     """frontlines: news reports to geocoded political and conflict event data."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # trafilatura logs every page it declines at ERROR; frontlines reports bad documents itself
+    logging.getLogger("trafilatura").setLevel(max(level, logging.CRITICAL if verbose < 2 else logging.DEBUG))
 
 
 def main() -> None:

@@ -19,13 +19,14 @@ class SentenceStage:
         starts = [b.start for b in blocks]
         sentences = []
         for sent in ann.doc.sents:  # type: ignore[attr-defined]
-            text = sent.text
+            text = sent.text.rstrip()
             if not text.strip():
                 continue
-            kind = _block_kind(blocks, starts, sent.start_char)
+            start, end = sent.start_char, sent.start_char + len(text)
+            kind = _block_kind(blocks, starts, start)
             sentences.append(Sentence(
-                sent_id=content_id("sent", ann.doc_id, sent.start_char, sent.end_char),
-                doc_id=ann.doc_id, start=sent.start_char, end=sent.end_char, text=text, block=kind))
+                sent_id=content_id("sent", ann.doc_id, start, end),
+                doc_id=ann.doc_id, start=start, end=end, text=text, block=kind))
         return replace(ann, sentences=tuple(sentences))
 
 

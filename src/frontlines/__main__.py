@@ -1,0 +1,5 @@
+"""``python -m frontlines`` is the CLI."""
+
+from .cli import main
+
+main()
