@@ -41,7 +41,7 @@ def _join(docs: list[object]) -> object:
         return docs[0]
     from spacy.tokens import Doc  # noqa: PLC0415
 
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    return Doc.from_docs(docs, ensure_whitespace=False)  # type: ignore[arg-type]
 
 
 class Stage(Protocol):
