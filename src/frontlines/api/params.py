@@ -1,0 +1,99 @@
+"""Query parameters of ``GET /api/v1/events``: ACLED-like names, validated, mapped to the store's EventQuery."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Query
+
+from ..records import FACTUALITY_LABELS
+from .errors import ApiError, ErrorDetail
+
+MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+
+FactualityParam = Literal["asserted", "reported", "speculated", "planned", "denied", "negated", "hypothetical"]
+assert set(FactualityParam.__args__) == set(FACTUALITY_LABELS)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """The validated filters, before they become the store's EventQuery."""
+
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    text: str | None = None
+    factuality: str | None = None
+    min_sources: int | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def to_query(self) -> object:
+        from ..store import EventQuery  # noqa: PLC0415 - the store module is optional at import time
+
+        return EventQuery(since=self.since, until=self.until, country=self.country, actor=self.actor,
+                          type=self.type, bbox=self.bbox, text=self.text, factuality=self.factuality,
+                          min_sources=self.min_sources, limit=self.limit, offset=self.offset)
+
+
+def _bad(name: str, message: str) -> ApiError:
+    return ApiError(422, "invalid_parameter", f"invalid {name}: {message}",
+                    details=[ErrorDetail(loc=["query", name], message=message, type="value_error")])
+
+
+def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    """``min_lon,min_lat,max_lon,max_lat`` in degrees (WGS84), west-south-east-north like GeoJSON."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        parts = tuple(float(p) for p in raw.split(","))
+    except ValueError:
+        raise _bad("bbox", "expected four numbers: min_lon,min_lat,max_lon,max_lat") from None
+    if len(parts) != 4 or not all(math.isfinite(p) for p in parts):
+        raise _bad("bbox", "expected four numbers: min_lon,min_lat,max_lon,max_lat")
+    w, s, e, n = parts
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= 90 and -90 <= n <= 90):
+        raise _bad("bbox", "longitudes must lie in [-180, 180] and latitudes in [-90, 90]")
+    if w > e or s > n:
+        raise _bad("bbox", "min_lon must not exceed max_lon, nor min_lat max_lat")
+    return (w, s, e, n)
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def event_filters(
+    event_date_from: Annotated[date | None, Query(description="Earliest event date (ISO, inclusive).")] = None,
+    event_date_to: Annotated[date | None, Query(description="Latest event date (ISO, inclusive).")] = None,
+    country: Annotated[str | None, Query(max_length=64, description="ISO3 code or country name.")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor name or code (substring).")] = None,
+    event_type: Annotated[str | None, Query(max_length=100,
+                                            description="ACLED event type or PLOVER category.")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat (degrees).",
+                                      examples=["35.5,32.0,42.5,37.5"])] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence.")] = None,
+    factuality: Annotated[FactualityParam | None, Query(description="Factuality label.")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=10_000, description="Minimum reporting sources.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Events to skip.")] = 0,
+) -> EventFilters:
+    """FastAPI dependency: validated filters (a bad value raises a 422 in the one error shape)."""
+    if event_date_from and event_date_to and event_date_from > event_date_to:
+        raise _bad("event_date_from", "event_date_from is after event_date_to")
+    return EventFilters(
+        since=event_date_from.isoformat() if event_date_from else None,
+        until=event_date_to.isoformat() if event_date_to else None,
+        country=_clean(country), actor=_clean(actor), type=_clean(event_type), bbox=parse_bbox(bbox),
+        text=_clean(q), factuality=factuality, min_sources=min_sources, limit=limit, offset=offset,
+    )

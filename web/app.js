@@ -1,0 +1,480 @@
+// frontlines dashboard: map (Leaflet + markercluster over Natural Earth outlines), timeline (uPlot,
+// brushable), filter panel, table with CSV/GeoJSON export, and an event panel that shows the source
+// sentence with its highlights. Everything is served by the app itself: nothing leaves 127.0.0.1.
+"use strict";
+
+(() => {
+  const API = "/api/v1";
+  const PAGE = 1000;
+  const MAX_EVENTS = 20000;
+  const TABLE_ROWS = 1000;
+  // ACLED event types first (fixed colours, as analysts know them), PLOVER categories as fallbacks.
+  const TYPE_COLORS = {
+    "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
+    "Protests": "#2471a3", "Riots": "#b7950b", "Strategic developments": "#27ae60",
+    "ASSAULT": "#c0392b", "COERCE": "#d35400", "THREATEN": "#e67e22", "PROTEST": "#2471a3",
+    "ACCUSE": "#7f8c8d", "REQUEST": "#16a085", "AGREE": "#27ae60", "SUPPORT": "#2e86c1",
+    "CONSULT": "#5d6d7e", "AID": "#1abc9c", "RETREAT": "#a04000", "REJECT": "#922b21",
+    "MOBILIZE": "#af601a", "SANCTION": "#6c3483", "CONCEDE": "#229954", "COOPERATE": "#148f77",
+    "OTHER": "#95a5a6",
+  };
+  const SPARE_COLORS = ["#1b4f72", "#7d6608", "#4a235a", "#0e6251", "#78281f", "#424949", "#b03a2e", "#2874a6"];
+  const UNCERTAIN = new Set(["speculated", "planned", "hypothetical"]);
+  const DENIED = new Set(["denied", "negated"]);
+
+  const state = { events: [], total: 0, brush: null, selected: null, visible: [], markers: new Map(), bins: null };
+  window.frontlines = state; // read by the browser tests and handy in the console
+
+  const $ = (sel) => document.querySelector(sel);
+  const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+  // ---------- event accessors ----------
+  const evType = (e) => e.plover || (e.acled && e.acled.event_type) || "unknown";
+  const acledType = (e) => (e.acled ? [e.acled.event_type, e.acled.sub_event_type].filter(Boolean).join(" / ") : "");
+  const evDate = (e) => (e.date && e.date.start) || e.doc_date || null;
+  const evLatLon = (e) => {
+    const l = e.location;
+    return l && typeof l.lat === "number" && typeof l.lon === "number" ? [l.lat, l.lon] : null;
+  };
+  const names = (list) => (list || []).map((a) => a.name || a.text).filter(Boolean).join("; ");
+  const fatal = (e) => (e.fatalities && typeof e.fatalities.best === "number" ? e.fatalities.best : null);
+  const evId = (e) => e.canonical_id || e.event_id;
+  const dayMs = (iso) => (iso ? Date.parse(iso.slice(0, 10) + "T00:00:00Z") : NaN);
+
+  function typeColor(t) {
+    if (TYPE_COLORS[t]) return TYPE_COLORS[t];
+    let h = 0;
+    for (const ch of t) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    TYPE_COLORS[t] = SPARE_COLORS[h % SPARE_COLORS.length];
+    return TYPE_COLORS[t];
+  }
+
+  // ---------- API ----------
+  async function getJSON(url) {
+    const r = await fetch(url, { headers: { Accept: "application/json" } });
+    const body = await r.json().catch(() => null);
+    if (!r.ok) {
+      const msg = body && body.error ? body.error.message : `HTTP ${r.status}`;
+      throw new Error(msg);
+    }
+    return body;
+  }
+
+  function filterParams() {
+    const p = new URLSearchParams();
+    for (const el of $("#filter-form").elements) {
+      if (el.name && el.value && el.value.trim()) p.set(el.name, el.value.trim());
+    }
+    return p;
+  }
+
+  async function loadEvents() {
+    const params = filterParams();
+    $("#summary").textContent = "loading…";
+    const events = [];
+    let total = 0;
+    try {
+      for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
+        params.set("limit", String(PAGE));
+        params.set("offset", String(offset));
+        const page = await getJSON(`${API}/events?${params}`);
+        total = page.total;
+        events.push(...page.events);
+        if (page.events.length < PAGE || events.length >= total) break;
+      }
+    } catch (err) {
+      $("#summary").innerHTML = `<span class="error">${esc(err.message)}</span>`;
+      return;
+    }
+    state.events = events;
+    state.total = total;
+    state.brush = null;
+    renderTimeline();
+    applyBrush();
+    fitMap();
+  }
+
+  // ---------- map ----------
+  const map = L.map("map", { minZoom: 2, maxZoom: 13, zoomSnap: 0.5, worldCopyJump: true }).setView([30, 35], 3);
+  map.createPane("basemap").style.zIndex = 250;
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Outlines © Natural Earth (world-atlas) · Leaflet");
+  fetch("/static/vendor/world-atlas/countries-50m.json")
+    .then((r) => r.json())
+    .then((topo) => {
+      const land = topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(land, {
+        pane: "basemap", interactive: false,
+        style: { color: "#a9a59b", weight: 0.7, fillColor: "#efece4", fillOpacity: 1 },
+      }).addTo(map);
+    })
+    .catch(() => {});
+
+  const clusters = L.markerClusterGroup({
+    maxClusterRadius: 34, disableClusteringAtZoom: 9, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    iconCreateFunction: (c) => {
+      const n = c.getChildCount();
+      const size = n < 10 ? 28 : n < 100 ? 34 : 42;
+      return L.divIcon({ html: `<span>${n}</span>`, className: "marker-cluster-fl", iconSize: L.point(size, size) });
+    },
+  });
+  map.addLayer(clusters);
+
+  function markerStyle(e, selected) {
+    const color = typeColor(evType(e));
+    const f = fatal(e);
+    const radius = Math.min(24, 5 + 3 * Math.sqrt(f || 0));
+    const fact = e.factuality || "asserted";
+    const base = { radius, color: selected ? "#111" : color, weight: selected ? 3 : 1.5, fillColor: color, opacity: 1 };
+    if (UNCERTAIN.has(fact)) return { ...base, fillOpacity: 0.05, weight: selected ? 3 : 2.2, dashArray: "4 3" };
+    if (DENIED.has(fact)) return { ...base, color: selected ? "#111" : "#777", fillOpacity: 0.0, dashArray: "1 3" };
+    return { ...base, color: selected ? "#111" : "#2b2b2b", fillOpacity: 0.78, weight: selected ? 3 : 0.8 };
+  }
+
+  function renderMap(events) {
+    clusters.clearLayers();
+    state.markers.clear();
+    const layers = [];
+    for (const e of events) {
+      const ll = evLatLon(e);
+      if (!ll) continue;
+      const fact = e.factuality || "asserted";
+      const m = L.circleMarker(ll, {
+        ...markerStyle(e, evId(e) === state.selected),
+        className: `ev-marker ev-f-${fact}`,
+      });
+      m.eventId = evId(e);
+      m.bindTooltip(`${esc(evType(e))} · ${esc(evDate(e) || "undated")}<br>${esc((e.location && (e.location.name || e.location.text)) || "")}`);
+      m.on("click", () => selectEvent(evId(e), { from: "map" }));
+      m.on("add", () => {
+        const el = m.getElement();
+        if (el) el.setAttribute("data-event-id", evId(e));
+      });
+      state.markers.set(evId(e), m);
+      layers.push(m);
+    }
+    clusters.addLayers(layers);
+  }
+
+  function fitMap() {
+    const pts = state.visible.map(evLatLon).filter(Boolean);
+    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 6 });
+  }
+
+  // ---------- timeline ----------
+  let plot = null;
+
+  function binning(events) {
+    const times = events.map((e) => dayMs(evDate(e))).filter((t) => !Number.isNaN(t));
+    if (!times.length) return null;
+    const lo = Math.min(...times), hi = Math.max(...times);
+    const span = (hi - lo) / 86400000;
+    const unit = span <= 120 ? "day" : span <= 1100 ? "week" : "month";
+    const start = (t) => {
+      const d = new Date(t);
+      if (unit === "day") return t;
+      if (unit === "week") return t - ((d.getUTCDay() + 6) % 7) * 86400000;
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    };
+    const next = (t) => {
+      if (unit === "day") return t + 86400000;
+      if (unit === "week") return t + 7 * 86400000;
+      const d = new Date(t);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    };
+    const counts = new Map();
+    for (const t of times) counts.set(start(t), (counts.get(start(t)) || 0) + 1);
+    const xs = [], ys = [], edges = [];
+    for (let t = start(lo); t <= hi; t = next(t)) {
+      edges.push([t, next(t)]);
+      xs.push((t + next(t)) / 2 / 1000); // bar centred on its bin, in seconds for uPlot
+      ys.push(counts.get(t) || 0);
+    }
+    return { unit, xs, ys, edges };
+  }
+
+  function renderTimeline() {
+    const el = $("#timeline");
+    if (plot) { plot.destroy(); plot = null; }
+    el.innerHTML = "";
+    state.bins = binning(state.events);
+    if (!state.bins) { el.innerHTML = '<p class="hint">no dated events</p>'; return; }
+    const { xs, ys, edges, unit } = state.bins;
+    const x0 = edges[0][0] / 1000, x1 = edges[edges.length - 1][1] / 1000;
+    plot = new uPlot({
+      width: Math.max(200, el.clientWidth), height: 120, padding: [6, 12, 0, 0],
+      legend: { show: false },
+      cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
+      scales: { x: { time: true, range: () => [x0, x1] }, y: { range: (u, mn, mx) => [0, Math.max(1, mx) * 1.1] } },
+      axes: [
+        { stroke: "#5d6670", grid: { show: false }, size: 28 },
+        { stroke: "#5d6670", size: 34, grid: { stroke: "#eeebe5" },
+          values: (u, vals) => vals.map((v) => (Number.isInteger(v) ? v : "")) },
+      ],
+      series: [{}, {
+        label: `events per ${unit}`, stroke: "#8a2b1f", fill: "rgba(138,43,31,0.55)", width: 1,
+        paths: uPlot.paths.bars({ size: [0.9, 60] }), points: { show: false },
+      }],
+      hooks: { setSelect: [(u) => onBrush(u)] },
+    }, [xs, ys], el);
+  }
+
+  function onBrush(u) {
+    if (u.select.width < 3) { setBrush(null); return; }
+    const from = u.posToVal(u.select.left, "x") * 1000;
+    const to = u.posToVal(u.select.left + u.select.width, "x") * 1000;
+    // keep whole bins the selection touches, so what is highlighted is what is shown
+    const hit = state.bins.edges.filter(([a, b]) => b > from && a < to);
+    if (!hit.length) { setBrush(null); return; }
+    setBrush({ from: hit[0][0], to: hit[hit.length - 1][1] });
+  }
+
+  function setBrush(brush) {
+    state.brush = brush;
+    if (!brush && plot) plot.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+    applyBrush();
+  }
+
+  const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
+
+  function applyBrush() {
+    const b = state.brush;
+    state.visible = b ? state.events.filter((e) => { const t = dayMs(evDate(e)); return t >= b.from && t < b.to; })
+      : state.events.slice();
+    const label = $("#brush-label");
+    label.hidden = $("#brush-clear").hidden = !b;
+    if (b) label.textContent = `${isoDay(b.from)} → ${isoDay(b.to - 1)}: ${state.visible.length} events`;
+    renderMap(state.visible);
+    renderTable(state.visible);
+    const mapped = state.visible.filter(evLatLon).length;
+    $("#summary").textContent = `${state.total} events match · ${state.visible.length} shown · ${mapped} on the map`
+      + (state.events.length < state.total ? ` (first ${state.events.length} loaded)` : "");
+  }
+
+  // ---------- table ----------
+  function renderTable(events) {
+    const rows = events.slice(0, TABLE_ROWS).map((e) => {
+      const t = evType(e);
+      const loc = e.location ? [e.location.name || e.location.text, e.location.country].filter(Boolean).join(", ") : "";
+      return `<tr data-event-id="${esc(evId(e))}" class="${evId(e) === state.selected ? "selected" : ""}">
+        <td>${esc(evDate(e) || "")}</td>
+        <td title="${esc(t)}"><span class="type-dot" style="background:${typeColor(t)}"></span>${esc(t)}</td>
+        <td title="${esc(names(e.actors))}">${esc(names(e.actors))}</td>
+        <td title="${esc(names(e.recipients))}">${esc(names(e.recipients))}</td>
+        <td title="${esc(loc)}">${esc(loc)}</td>
+        <td class="num">${fatal(e) ?? ""}</td>
+        <td>${esc(e.factuality || "")}</td>
+        <td class="num">${e.n_sources ?? ""}</td></tr>`;
+    });
+    $("#events-table tbody").innerHTML = rows.join("");
+    $("#table-count").textContent = events.length > TABLE_ROWS ? `(first ${TABLE_ROWS} of ${events.length})` : `(${events.length})`;
+  }
+
+  $("#events-table tbody").addEventListener("click", (ev) => {
+    const tr = ev.target.closest("tr[data-event-id]");
+    if (tr) selectEvent(tr.dataset.eventId, { from: "table" });
+  });
+
+  // ---------- export ----------
+  function flat(e) {
+    const ll = evLatLon(e);
+    return {
+      event_id: evId(e), event_date: evDate(e), event_type: evType(e),
+      acled_event_type: (e.acled && e.acled.event_type) || "", acled_sub_event_type: (e.acled && e.acled.sub_event_type) || "",
+      cameo: e.cameo || "",
+      actor1: names(e.actors), actor2: names(e.recipients),
+      location: e.location ? e.location.name || e.location.text : "", country: e.location ? e.location.country : "",
+      admin1: e.location ? e.location.admin1 : "", latitude: ll ? ll[0] : "", longitude: ll ? ll[1] : "",
+      fatalities: fatal(e) ?? "", factuality: e.factuality || "", certainty: e.certainty ?? "",
+      attribution: e.attribution ? e.attribution.name || "" : "", n_sources: e.n_sources ?? "",
+      source: e.source || "", doc_id: e.doc_id, evidence: e.evidence ? e.evidence.text : "",
+    };
+  }
+
+  function download(name, type, text) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  $("#export-csv").addEventListener("click", () => {
+    const rows = state.visible.map(flat);
+    const cols = Object.keys(flat({ event_id: "" }));
+    const cell = (v) => { const s = String(v ?? ""); return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+    const text = [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+    download("frontlines-events.csv", "text/csv", text);
+  });
+
+  $("#export-geojson").addEventListener("click", () => {
+    const features = state.visible.map((e) => {
+      const ll = evLatLon(e);
+      const props = flat(e);
+      delete props.latitude; delete props.longitude;
+      return { type: "Feature", id: evId(e), geometry: ll ? { type: "Point", coordinates: [ll[1], ll[0]] } : null, properties: props };
+    });
+    download("frontlines-events.geojson", "application/geo+json", JSON.stringify({ type: "FeatureCollection", features }, null, 1));
+  });
+
+  // ---------- event panel ----------
+  function highlightText(text, spans) {
+    // spans: [{start, end, kind}] relative to text; overlapping spans keep the earlier, longer one
+    const ok = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    let out = "", pos = 0;
+    for (const s of ok) {
+      if (s.start < pos) continue;
+      out += esc(text.slice(pos, s.start));
+      out += `<mark class="hl-${esc(s.kind)}" title="${esc(s.kind)}">${esc(text.slice(s.start, s.end))}</mark>`;
+      pos = s.end;
+    }
+    return out + esc(text.slice(pos));
+  }
+
+  // Highlights computed from the event's own offsets (document offsets) for its evidence sentence.
+  function eventSpans(e, base) {
+    const out = [];
+    const add = (o, kind) => { if (o && typeof o.start === "number" && typeof o.end === "number") out.push({ start: o.start - base, end: o.end - base, kind }); };
+    add(e.trigger, "trigger");
+    (e.actors || []).forEach((a) => add(a, "actor"));
+    (e.recipients || []).forEach((a) => add(a, "recipient"));
+    add(e.location, "place");
+    if (e.date) add({ start: e.date.char_start, end: e.date.char_end }, "date");
+    add(e.fatalities, "fatalities");
+    add(e.injuries, "injuries");
+    add(e.arrests, "arrests");
+    add(e.attribution, "attribution");
+    return out;
+  }
+
+  // The store's provenance: one entry per report (mention) of the event, each with its sentence and
+  // highlight offsets relative to that sentence. Without it, fall back to the event's own offsets.
+  function provenance(d) {
+    const out = [];
+    for (const p of d.provenance || []) {
+      const sent = p.sentence || {};
+      if (typeof sent.text !== "string") continue;
+      const spans = (p.highlights || []).map((h) => ({ start: h.start, end: h.end, kind: h.kind || "mark" }));
+      const a = d.attribution;
+      if (p.event_id === d.event_id && a && typeof a.start === "number" && typeof sent.start === "number") {
+        spans.push({ start: a.start - sent.start, end: a.end - sent.start, kind: "attribution" });
+      }
+      out.push({ ...p, text: sent.text, spans });
+    }
+    if (!out.length && d.evidence) {
+      out.push({ text: d.evidence.text, source: d.source, doc_id: d.doc_id, doc_date: d.doc_date,
+        spans: eventSpans(d, d.evidence.start) });
+    }
+    return out;
+  }
+
+  function badge(text, cls) { return `<span class="badge ${cls || ""}">${esc(text)}</span>`; }
+
+  function quantityText(q) {
+    if (!q) return null;
+    if (q.low != null && q.high != null && q.low !== q.high) return `${q.low}–${q.high}${q.best != null ? ` (best ${q.best})` : ""}`;
+    const v = q.best ?? q.low ?? q.high;
+    return v == null ? null : `${q.qualifier === "at_least" ? "at least " : q.qualifier === "about" ? "about " : ""}${v}`;
+  }
+
+  function renderPanel(d) {
+    const t = evType(d);
+    const badges = [];
+    if (d.factuality) badges.push(badge(d.factuality, `f-${d.factuality}`));
+    if (typeof d.certainty === "number") badges.push(badge(`certainty ${Math.round(d.certainty * 100)}%`));
+    if (d.attribution && (d.attribution.name || d.attribution.text)) {
+      badges.push(badge(`according to ${d.attribution.name || d.attribution.text}${d.attribution.kind && d.attribution.kind !== "unknown" ? ` (${d.attribution.kind})` : ""}`, "attr"));
+    }
+    if (d.negated) badges.push(badge("negated", "f-negated"));
+    if (d.n_sources != null) badges.push(badge(`${d.n_sources} source${d.n_sources === 1 ? "" : "s"}`));
+    const loc = d.location ? [d.location.name || d.location.text, d.location.admin1, d.location.country].filter(Boolean).join(", ")
+      + (d.location.precision ? ` (${d.location.precision})` : "") : null;
+    const facts = [
+      ["Date", evDate(d) ? `${evDate(d)}${d.date && d.date.end && d.date.end !== d.date.start ? ` → ${d.date.end}` : ""}${d.date && d.date.precision ? ` (${d.date.precision})` : ""}` : null],
+      ["Actor 1", names(d.actors) || null], ["Actor 2", names(d.recipients) || null], ["Location", loc],
+      ["Fatalities", quantityText(d.fatalities)], ["Injuries", quantityText(d.injuries)], ["Arrests", quantityText(d.arrests)],
+      ["Codes", [d.plover && `PLOVER ${d.plover}`, d.cameo && `CAMEO ${d.cameo}`, d.goldstein != null && `Goldstein ${d.goldstein}`].filter(Boolean).join(" · ") || null],
+    ].filter(([, v]) => v);
+    const sents = provenance(d).map((s) => {
+      const meta = [s.source, s.doc_date, s.title].filter(Boolean).map(esc).join(" · ");
+      const link = s.url ? ` · <a href="${esc(s.url)}" target="_blank" rel="noopener noreferrer">article</a>` : "";
+      const factBadge = s.factuality ? ` · ${esc(s.factuality)}` : "";
+      return `<blockquote class="sentence" data-doc-id="${esc(s.doc_id || "")}">${highlightText(s.text, s.spans)}<span class="meta">${meta}${factBadge}${link}</span></blockquote>`;
+    });
+    const kinds = ["trigger", "actor", "recipient", "place", "date", "fatalities", "attribution"];
+    $("#panel").innerHTML = `
+      <h3><span class="type-dot" style="background:${typeColor(t)}"></span>${esc(t)}${acledType(d) ? ` <small>${esc(acledType(d))}</small>` : ""}</h3>
+      <div class="badges">${badges.join("")}</div>
+      <dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>
+      <h2>Source sentence${sents.length === 1 ? "" : "s"}</h2>
+      ${sents.join("") || '<p class="hint">no source sentence stored</p>'}
+      <div class="hl-key">${kinds.map((k) => `<mark class="hl-${k}">${k}</mark>`).join("")}</div>
+      <p class="hint">event <code>${esc(d.event_id)}</code></p>`;
+  }
+
+  async function selectEvent(id, { from } = {}) {
+    const prev = state.selected;
+    state.selected = id;
+    for (const key of [prev, id]) {
+      const m = key && state.markers.get(key);
+      const e = key && state.events.find((x) => evId(x) === key);
+      if (m && e) m.setStyle(markerStyle(e, key === id));
+    }
+    document.querySelectorAll("#events-table tr.selected").forEach((tr) => tr.classList.remove("selected"));
+    const tr = document.querySelector(`#events-table tr[data-event-id="${CSS.escape(id)}"]`);
+    if (tr) { tr.classList.add("selected"); if (from !== "table") tr.scrollIntoView({ block: "nearest" }); }
+    if (from === "table") {
+      const m = state.markers.get(id);
+      if (m) clusters.zoomToShowLayer(m, () => m.openTooltip());
+    }
+    $("#panel").innerHTML = '<p class="placeholder">loading…</p>';
+    try {
+      const d = await getJSON(`${API}/events/${encodeURIComponent(id)}`);
+      if (state.selected === id) renderPanel(d);
+    } catch (err) {
+      $("#panel").innerHTML = `<p class="error">${esc(err.message)}</p>`;
+    }
+  }
+
+  // ---------- filters & legend ----------
+  function pairs(x) {
+    // stats facets may come as {key: n} or [{key|name|value, count|n}] lists
+    if (!x) return [];
+    if (Array.isArray(x)) return x.map((r) => (Array.isArray(r) ? r : [r.key ?? r.name ?? r.value ?? r.type ?? r.country, r.count ?? r.n])).filter(([k]) => k);
+    return Object.entries(x);
+  }
+
+  function fillSelect(sel, entries) {
+    const current = sel.value;
+    sel.innerHTML = '<option value="">any</option>' + entries.map(([k, n]) => `<option value="${esc(k)}">${esc(k)} (${n})</option>`).join("");
+    sel.value = current;
+  }
+
+  async function loadFacets() {
+    try {
+      const s = await getJSON(`${API}/stats`);
+      const types = pairs(s.by_type || s.types || s.event_type);
+      const countries = pairs(s.by_country || s.countries || s.country);
+      fillSelect($("#f-type"), types);
+      fillSelect($("#f-country"), countries);
+      $("#legend-types").innerHTML = types.map(([k]) => `<li><span class="swatch" style="background:${typeColor(k)}"></span>${esc(k)}</li>`).join("");
+    } catch (err) {
+      $("#legend-types").innerHTML = `<li class="error">${esc(err.message)}</li>`;
+    }
+  }
+
+  $("#filter-form").addEventListener("submit", (ev) => { ev.preventDefault(); loadEvents(); });
+  $("#f-type").addEventListener("change", () => loadEvents());
+  $("#f-country").addEventListener("change", () => loadEvents());
+  $("#f-factuality").addEventListener("change", () => loadEvents());
+  $("#reset").addEventListener("click", () => { $("#filter-form").reset(); loadEvents(); });
+  $("#brush-clear").addEventListener("click", () => setBrush(null));
+  window.addEventListener("resize", () => {
+    if (plot) plot.setSize({ width: Math.max(200, $("#timeline").clientWidth), height: 120 });
+    map.invalidateSize();
+  });
+
+  state.ready = Promise.all([loadFacets(), loadEvents()]).then(() => { document.body.dataset.ready = "1"; });
+})();
