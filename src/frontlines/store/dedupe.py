@@ -1,0 +1,185 @@
+"""Cross-report dedupe: decide whether a new event mention reports an already stored real-world event.
+
+Two mentions are the same event when their types are compatible, their dates overlap (with a
+tolerance), their locations are within a distance and their actors overlap; a missing side of a
+criterion (no location, no actors) neither confirms nor refutes, but at least one of location or
+actors must positively agree so that two undescribed "attacks" on the same day do not merge.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Actor, Event
+
+#: place precisions too coarse for a distance test (their coordinates are centroids)
+COARSE = frozenset({"country", "admin1", "unknown"})
+
+#: words that say what kind of actor, not which one ("Russian forces" ~ "Russian troops")
+_GENERIC = frozenset("""
+the a an of and in on at for by from with to its their his her our
+forces force troops troop soldiers soldier army military militants militant fighters fighter gunmen gunman
+men group groups members member officials official authorities authority government police officers officer
+security unit units personnel people residents civilians civilian protesters protester demonstrators
+state regime side
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeConfig:
+    """Thresholds; the defaults were chosen on the team's dedupe test set (tests/data/dedupe_*.jsonl)."""
+
+    enabled: bool = True
+    max_km: float = 40.0  # two point locations further apart are different events
+    date_tolerance_days: int = 1  # reports a day apart ("yesterday") still overlap
+    max_span_days: int = 31  # a vaguer date than this cannot confirm a match on its own
+    require_evidence: bool = True  # location or actors must positively agree
+    min_actor_overlap: float = 0.0  # Jaccard above this counts as agreement (0 = any shared actor)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What dedupe compares, computed once per mention (and stored, so canonicals can be matched in SQL)."""
+
+    plover: str | None
+    cameo_root: str | None
+    acled: str | None
+    day_start: int | None
+    day_end: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    precision: str | None
+    actor_keys: frozenset[str]
+
+
+def day_number(iso: str | None, *, end: bool = False) -> int | None:
+    """Proleptic ordinal day of an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...``)."""
+    if not iso:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            return date(year, int(month), int(day)).toordinal()
+        if month:
+            if not end:
+                return date(year, int(month), 1).toordinal()
+            nxt = date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+            return nxt.toordinal() - 1
+        return date(year, 12, 31).toordinal() if end else date(year, 1, 1).toordinal()
+    except ValueError:
+        return None
+
+
+def iso_day(n: int | None) -> str | None:
+    return None if n is None else date.fromordinal(n).isoformat()
+
+
+def normalize_actor(actor: Actor) -> set[str]:
+    """Keys under which two actor mentions count as the same actor."""
+    keys: set[str] = set()
+    if actor.code:
+        keys.add("code:" + actor.code.upper())
+    words = [w for w in re.findall(r"[a-z0-9]+", (actor.name or actor.text or "").lower()) if w not in _GENERIC]
+    for w in words:
+        keys.add("w:" + (w[:-1] if len(w) > 4 and w.endswith("s") else w))
+    if not keys and actor.country:
+        # a bare "government forces" with a country: the country plus the sector identifies it
+        keys.add(f"c:{actor.country}:{actor.sector or ''}")
+    return keys
+
+
+def features(event: Event, doc_date: str | None) -> Features:
+    if event.date is not None and (event.date.start or event.date.end):
+        d0 = day_number(event.date.start or event.date.end)
+        d1 = day_number(event.date.end or event.date.start, end=True)
+    else:
+        d0 = d1 = day_number(doc_date)
+    loc = event.location
+    keys: set[str] = set()
+    for a in (*event.actors, *event.recipients):
+        keys |= normalize_actor(a)
+    lat = loc.lat if loc is not None else None
+    lon = loc.lon if loc is not None else None
+    return Features(
+        plover=event.plover, cameo_root=(event.cameo or "")[:2] or None, acled=event.acled_event_type,
+        day_start=d0, day_end=d1 if d1 is not None and d0 is not None and d1 >= d0 else d0,
+        lat=lat, lon=lon, country=loc.country if loc is not None else None,
+        precision=(loc.precision or "unknown") if loc is not None and lat is not None else None,
+        actor_keys=frozenset(keys))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def types_compatible(a: Features, b: Features) -> bool:
+    if a.plover and b.plover:
+        if a.plover != b.plover:
+            return False
+        # same PLOVER type: different CAMEO roots only conflict when both are known
+        return not (a.cameo_root and b.cameo_root and a.cameo_root != b.cameo_root
+                    and not (a.acled and a.acled == b.acled))
+    if a.cameo_root and b.cameo_root:
+        return a.cameo_root == b.cameo_root
+    return bool(a.acled and a.acled == b.acled)
+
+
+def _actor_jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    # codes and name words are separate vocabularies: compare code sets when both sides have codes
+    ca = {k for k in a if k.startswith("code:")}
+    cb = {k for k in b if k.startswith("code:")}
+    if ca and cb:
+        a, b = frozenset(ca), frozenset(cb)
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def match_score(new: Features, old: Features, cfg: DedupeConfig) -> float | None:
+    """None when the two cannot be the same event, else a score (higher = more alike)."""
+    if not types_compatible(new, old):
+        return None
+    if new.day_start is None or old.day_start is None or new.day_end is None or old.day_end is None:
+        return None
+    tol = cfg.date_tolerance_days
+    if new.day_start > old.day_end + tol or old.day_start > new.day_end + tol:
+        return None
+    score = 0.0
+    evidence = False
+    precise_dates = max(new.day_end - new.day_start, old.day_end - old.day_start) <= cfg.max_span_days
+    # location
+    if new.lat is not None and old.lat is not None and new.lon is not None and old.lon is not None:
+        coarse = new.precision in COARSE or old.precision in COARSE
+        if coarse:
+            if new.country and old.country and new.country != old.country:
+                return None
+            score += 0.25
+        else:
+            km = haversine_km(new.lat, new.lon, old.lat, old.lon)
+            if km > cfg.max_km:
+                return None
+            score += 1.0 - km / (cfg.max_km + 1e-9) * 0.5
+            evidence = True
+    elif new.country and old.country and new.country != old.country:
+        return None
+    # actors
+    if new.actor_keys and old.actor_keys:
+        j = _actor_jaccard(new.actor_keys, old.actor_keys)
+        if j <= cfg.min_actor_overlap:
+            return None
+        score += j
+        evidence = True
+    if cfg.require_evidence and not evidence:
+        return None
+    if not precise_dates:
+        score -= 0.25
+    return score
