@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ids import content_id
-from ..records import Actor, Annotation, DateRange, Document, Event, Place, Quantity, Span
+from ..records import Actor, Annotation, DateRange, Document, Event, Place, Quantity, Sentence, Span
 from . import EvalContext, Metrics
 
 
@@ -85,16 +85,18 @@ def report_annotations(reports: Sequence[dict[str, Any]]) -> tuple[list[Annotati
     for key, group in docs.items():
         text = " ".join(r["text"] for r in group)
         doc_id = content_id("doc", key, text)
-        events, base = [], 0
+        events, sentences, base = [], [], 0
         for r in group:
             ev = report_event(r, doc_id, base)
             events.append(ev)
+            end = base + len(r["text"])
+            sentences.append(Sentence(content_id("sent", doc_id, base, end), doc_id, base, end, r["text"]))
             event_of[r["report"]] = ev.event_id
             base += len(r["text"]) + 1
         first = group[0]
         document = Document(doc_id=doc_id, text=text, source=first.get("source"), date=first.get("doc_date"),
                             url=f"https://example.org/{key}")
-        anns.append(Annotation(document=document, events=tuple(events)))
+        anns.append(Annotation(document=document, sentences=tuple(sentences), events=tuple(events)))
     return anns, event_of
 
 

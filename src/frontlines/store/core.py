@@ -235,7 +235,9 @@ class Store:
         self.db.execute("DELETE FROM canonical WHERE canonical_id = ?", (cid,))
         if not rows:
             return
-        new_cid = content_id("can", rows[0][0])
+        # a canonical id stays put while the mention that founded it is there (ids clients hold stay valid)
+        founders = {content_id("can", r[0]) for r in rows}
+        new_cid = cid if cid in founders else content_id("can", rows[0][0])
         if new_cid != cid:
             self.db.execute("UPDATE events SET canonical_id = ? WHERE canonical_id = ?", (new_cid, cid))
             self.db.execute("DELETE FROM canonical WHERE canonical_id = ?", (new_cid,))
@@ -339,7 +341,8 @@ class Store:
             spans.append(("date", {"text": date_.get("text"), "start": date_["char_start"], "end": date_["char_end"]}))
         spans += [(k, ev.get(k)) for k in ("fatalities", "injuries", "arrests")]
         for kind, span in spans:
-            if span and span.get("start") is not None and s0 <= span["start"] and span["end"] <= s1:
+            if (span and span.get("start") is not None and span.get("end") is not None
+                    and s0 <= span["start"] < span["end"] <= s1):
                 highlights.append({"kind": kind, "text": span.get("text"),
                                    "start": span["start"] - s0, "end": span["end"] - s0})
         return {"event_id": event_id, "doc_id": doc_id, "url": url, "source": source, "title": title,
@@ -353,7 +356,7 @@ class Store:
             return None
         keys = ("doc_id", "content_hash", "url", "title", "source", "author", "date", "date_source", "language",
                 "origin", "text")
-        out: dict[str, Any] = dict(zip(keys, rows[0]))
+        out: dict[str, Any] = dict(zip(keys, rows[0], strict=True))
         out["sentences"] = [
             {"sent_id": r[0], "start": r[1], "end": r[2], "text": r[3], "block": r[4], "factuality": r[5],
              "certainty": r[6], "attribution": json.loads(r[7]) if r[7] else None}
