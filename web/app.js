@@ -70,6 +70,7 @@
 
   async function loadEvents() {
     const params = filterParams();
+    document.body.dataset.loading = "1";
     $("#summary").textContent = "loading…";
     const events = [];
     let total = 0;
@@ -84,6 +85,7 @@
       }
     } catch (err) {
       $("#summary").innerHTML = `<span class="error">${esc(err.message)}</span>`;
+      document.body.dataset.loading = "0";
       return;
     }
     state.events = events;
@@ -92,6 +94,7 @@
     renderTimeline();
     applyBrush();
     fitMap();
+    document.body.dataset.loading = "0";
   }
 
   // ---------- map ----------
@@ -107,8 +110,34 @@
         pane: "basemap", interactive: false,
         style: { color: "#a9a59b", weight: 0.7, fillColor: "#efece4", fillOpacity: 1 },
       }).addTo(map);
+      addCountryLabels(land);
     })
     .catch(() => {});
+
+  // Country names at the centre of each country's largest polygon, shown once zoomed in enough to read.
+  const labels = L.layerGroup();
+  function addCountryLabels(land) {
+    for (const f of land.features) {
+      const name = f.properties && f.properties.name;
+      const g = f.geometry;
+      if (!name || !g) continue;
+      const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      let best = null, bestArea = 0;
+      for (const poly of polys) {
+        const b = L.latLngBounds(poly[0].map(([x, y]) => [y, x]));
+        const area = (b.getEast() - b.getWest()) * (b.getNorth() - b.getSouth());
+        if (area > bestArea) { bestArea = area; best = b; }
+      }
+      if (!best || bestArea < 0.5) continue;
+      L.marker(best.getCenter(), {
+        pane: "basemap", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "country-label", html: `<span>${esc(name)}</span>`, iconSize: null }),
+      }).addTo(labels);
+    }
+    const toggle = () => (map.getZoom() >= 4 ? labels.addTo(map) : labels.remove());
+    map.on("zoomend", toggle);
+    toggle();
+  }
 
   const clusters = L.markerClusterGroup({
     maxClusterRadius: 34, disableClusteringAtZoom: 9, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
@@ -204,7 +233,7 @@
     plot = new uPlot({
       width: Math.max(200, el.clientWidth), height: 120, padding: [6, 12, 0, 0],
       legend: { show: false },
-      cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
+      cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false }, y: false },
       scales: { x: { time: true, range: () => [x0, x1] }, y: { range: (u, mn, mx) => [0, Math.max(1, mx) * 1.1] } },
       axes: [
         { stroke: "#5d6670", grid: { show: false }, size: 28 },
@@ -233,6 +262,10 @@
     state.brush = brush;
     if (!brush && plot) plot.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
     applyBrush();
+    // follow the brushed events when none of them is in view any more
+    const view = map.getBounds();
+    const pts = state.visible.map(evLatLon).filter(Boolean);
+    if (pts.length && !pts.some((p) => view.contains(p))) fitMap();
   }
 
   const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
@@ -427,7 +460,12 @@
     if (tr) { tr.classList.add("selected"); if (from !== "table") tr.scrollIntoView({ block: "nearest" }); }
     if (from === "table") {
       const m = state.markers.get(id);
-      if (m) clusters.zoomToShowLayer(m, () => m.openTooltip());
+      if (m) {
+        // (not markercluster's zoomToShowLayer: its pending handler breaks if the markers are rebuilt)
+        map.setView(m.getLatLng(), Math.max(map.getZoom(), 6), { animate: false });
+        if (clusters.getVisibleParent(m) !== m) map.setView(m.getLatLng(), 9, { animate: false });
+        if (clusters.getVisibleParent(m) === m) m.openTooltip();
+      }
     }
     $("#panel").innerHTML = '<p class="placeholder">loading…</p>';
     try {
@@ -452,6 +490,18 @@
     sel.value = current;
   }
 
+  function renderOverview(s, countries) {
+    const top = countries.slice().sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const max = Math.max(1, ...top.map(([, n]) => n));
+    $("#panel").innerHTML = `
+      <h3>Overview</h3>
+      <dl class="facts"><dt>Documents</dt><dd>${s.documents ?? "?"}</dd><dt>Event reports</dt><dd>${s.mentions ?? "?"}</dd>
+        <dt>Distinct events</dt><dd>${s.events ?? "?"}</dd></dl>
+      <h2>Events by country</h2>
+      <ul class="bars">${top.map(([k, n]) => `<li><span>${esc(k)}</span><i style="width:${(100 * n) / max}%"></i><b>${n}</b></li>`).join("")}</ul>
+      <p class="placeholder">Click a point on the map or a row in the table to see the source sentence.</p>`;
+  }
+
   async function loadFacets() {
     try {
       const s = await getJSON(`${API}/stats`);
@@ -459,6 +509,7 @@
       const countries = pairs(s.by_country || s.countries || s.country);
       fillSelect($("#f-type"), types);
       fillSelect($("#f-country"), countries);
+      if (!state.selected) renderOverview(s, countries);
       $("#legend-types").innerHTML = types.map(([k]) => `<li><span class="swatch" style="background:${typeColor(k)}"></span>${esc(k)}</li>`).join("");
     } catch (err) {
       $("#legend-types").innerHTML = `<li class="error">${esc(err.message)}</li>`;
