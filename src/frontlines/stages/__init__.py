@@ -8,11 +8,23 @@ from ..resources import Resources
 
 def build_stages(resources: Resources) -> list[Stage]:
     """The default stage order. Each stage is built once with the resources it needs."""
+    from .actors import ActorStage
+    from .dates import DateStage
     from .events import EventStage
+    from .quantities import QuantityStage
     from .sentences import SentenceStage
 
     stages: list[Stage] = [
         SentenceStage(),
+        ActorStage(extra=_actor_extras(resources)),
         EventStage(),
+        DateStage(default_date=resources.settings.default_date),
+        QuantityStage(),
     ]
     return stages
+
+
+def _actor_extras(resources: Resources) -> list:
+    """User actor dictionaries: ``<data_dir>/actors*.tsv`` (same format as frontlines/data/coding/actors.tsv)."""
+    data_dir = resources.settings.data_dir
+    return sorted(data_dir.glob("actors*.tsv")) if data_dir.is_dir() else []

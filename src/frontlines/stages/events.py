@@ -1,90 +1,362 @@
-"""Event coder, first version: dependency subject-verb-object with a small verb table.
+"""Event coder: who did what to whom, in CAMEO, PLOVER and ACLED terms.
 
-The verb codes are CAMEO 2.0 codes (facts from the CAMEO codebook); PLOVER types follow the
-CAMEO->PLOVER mapping; quad class and Goldstein scores follow CAMEO conventions.
+Triggers are verbs (Phoenix CAMEO verb dictionary + patterns, project overrides) and event nouns
+("their offensive", "a wave of car bombings", "raids and arrests of X"). Arguments come from the
+dependency parse: subjects are actors, objects and target prepositions recipients; passives swap
+("were backed by U.S. planes": U.S. planes is the actor); conjuncts give several actors; pronouns
+take the nearest earlier actor; controlled and coordinated verbs inherit their governor's subject.
+Negated events are kept with ``negated=True``. Actor codes come from the ``actors`` stage.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..coding.lexicon import Lexicon
+from ..coding.ontology import STATEMENT_ONLY, Ontology
+from ..coding.syntax import arg_span, conjuncts, negated, np_head
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
 
-
-@dataclass(frozen=True, slots=True)
-class VerbCode:
-    cameo: str
-    plover: str
-    quad_class: int
-    goldstein: float
-    acled_event_type: str | None = None
-    acled_sub_event_type: str | None = None
-
-
-VERBS: dict[str, VerbCode] = {
-    "say": VerbCode("010", "OTHER", 1, 0.0),
-    "urge": VerbCode("020", "REQUEST", 1, 3.0),
-    "demand": VerbCode("100", "REQUEST", 3, -5.0),
-    "meet": VerbCode("040", "CONSULT", 1, 1.0),
-    "agree": VerbCode("057", "AGREE", 2, 8.0),
-    "sign": VerbCode("057", "AGREE", 2, 8.0),
-    "support": VerbCode("051", "SUPPORT", 1, 3.4),
-    "back": VerbCode("051", "SUPPORT", 1, 3.4),
-    "criticize": VerbCode("111", "ACCUSE", 3, -2.0),
-    "accuse": VerbCode("112", "ACCUSE", 3, -2.0),
-    "threaten": VerbCode("130", "THREATEN", 3, -4.4),
-    "protest": VerbCode("141", "PROTEST", 3, -6.5, "Protests", "Peaceful protest"),
-    "arrest": VerbCode("173", "ASSAULT", 4, -5.0, "Violence against civilians", "Arrests"),
-    "detain": VerbCode("173", "ASSAULT", 4, -5.0, "Violence against civilians", "Arrests"),
-    "attack": VerbCode("190", "ASSAULT", 4, -10.0, "Battles", "Armed clash"),
-    "fight": VerbCode("190", "ASSAULT", 4, -10.0, "Battles", "Armed clash"),
-    "clash": VerbCode("190", "ASSAULT", 4, -10.0, "Battles", "Armed clash"),
-    "kill": VerbCode("190", "ASSAULT", 4, -10.0, "Violence against civilians", "Attack"),
-    "bomb": VerbCode("195", "ASSAULT", 4, -10.0, "Explosions/Remote violence", "Air/drone strike"),
-    "shell": VerbCode("194", "ASSAULT", 4, -10.0, "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-}
-
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_OBJECTS = {"dobj", "obj", "attr"}
+_SUBJ = frozenset({"nsubj", "csubj"})
+_OBJ = frozenset({"dobj", "obj", "dative"})
+#: Prepositions whose object is the target of an event ("clashed with", "attack on", "appeal to").
+_TARGET_PREPS = frozenset({"against", "on", "with", "at", "upon", "into", "toward", "towards", "to", "targeting",
+                           "of", "over"})
+_VERB_TARGET_PREPS = _TARGET_PREPS - {"of", "over"}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its", "our", "them", "him",
+                       "themselves", "itself"})
+_FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+_LABOUR = frozenset({"worker", "workers", "union", "unions", "employees", "teachers", "doctors", "nurses", "staff",
+                     "pay", "wages", "salaries", "labour", "labor"})
+_BOMB_WORDS = frozenset({"bomb", "bombs", "bomber", "bombers", "ied", "explosive", "explosives", "device"})
 
 
 class EventStage:
     name = "events"
-    requires = frozenset({"doc", "sentences"})
+    requires = frozenset({"doc", "sentences", "actors"})
     assigns = frozenset({"events"})
 
+    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
+        self.ontology = ontology if ontology is not None else Ontology()
+
     def __call__(self, ann: Annotation) -> Annotation:
-        events: list[Event] = []
         doc = ann.doc
+        by_head: dict[int, list[Actor]] = {}
+        mentions: list[tuple[int, int, Actor]] = []  # (char start, head token index, actor)
+        for actor in ann.actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")  # type: ignore[attr-defined]
+            if span is None or not len(span):
+                continue
+            head = np_head(span[-1])
+            by_head.setdefault(head.i, []).append(actor)
+            mentions.append((actor.start, head.i, actor))
+        mentions.sort(key=lambda m: m[0])
+        events: list[Event] = []
         for sentence in ann.sentences:
             if sentence.block == "boilerplate":
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None:
                 continue
-            for token in span:
-                code = VERBS.get(token.lemma_.lower()) if token.pos_ in ("VERB", "NOUN") else None
-                if code is None:
-                    continue
-                actors = tuple(_actor(c) for c in token.children if c.dep_ in _SUBJECTS)
-                recipients = tuple(_actor(c) for c in token.children if c.dep_ in _OBJECTS)
-                if token.pos_ == "VERB" and not actors and not recipients:
-                    continue
-                trigger = Span(token.text, token.idx, token.idx + len(token.text))
-                events.append(Event(
-                    event_id=content_id("evt", ann.doc_id, trigger.start, code.cameo),
-                    doc_id=ann.doc_id,
-                    evidence=Span(sentence.text, sentence.start, sentence.end),
-                    trigger=trigger, plover=code.plover, cameo=code.cameo, quad_class=code.quad_class,
-                    goldstein=code.goldstein, acled_event_type=code.acled_event_type,
-                    acled_sub_event_type=code.acled_sub_event_type, actors=actors, recipients=recipients,
-                    negated=any(c.dep_ == "neg" for c in token.children)))
+            coder = _SentenceCoder(self, ann, sentence, span, by_head, mentions)
+            events.extend(coder.run())
         return replace(ann, events=tuple(events))
 
 
-def _actor(token: object) -> Actor:
-    sub = list(token.subtree)  # type: ignore[attr-defined]
-    start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    text = token.doc.text[start:end]  # type: ignore[attr-defined]
-    return Actor(text=text, start=start, end=end, name=text)
+class _SentenceCoder:
+    def __init__(self, stage: EventStage, ann: Annotation, sentence: object, span: object,
+                 by_head: dict[int, list[Actor]], mentions: list[tuple[int, int, Actor]]) -> None:
+        self.lex = stage.lexicon
+        self.onto = stage.ontology
+        self.ann = ann
+        self.sentence = sentence
+        self.span = span
+        self.toks = list(span)  # type: ignore[call-overload]
+        self.words = [t.lower_ for t in self.toks]
+        self.word_set = frozenset(self.words)
+        self.offset = self.toks[0].i if self.toks else 0
+        self.by_head = by_head
+        self.mentions = mentions
+
+    def run(self) -> list[Event]:
+        out: list[Event] = []
+        for tok in self.toks:
+            pos = tok.pos_
+            if pos == "VERB":
+                ev = self._verbal(tok)
+            elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.nouns:
+                ev = self._nominal(tok)
+            else:
+                ev = None
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    # ------------------------------------------------------------------ triggers
+
+    def _verbal(self, tok: object) -> Event | None:
+        t = tok  # type: ignore[assignment]
+        lemma = t.lemma_.lower()
+        if self.lex.is_light(lemma) and any(self._event_noun(c) for c in t.children if c.dep_ in _OBJ):
+            return None  # "launched an offensive": the noun is the event
+        particle = ""
+        for c in t.children:
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in self.lex.particles.get(lemma, ())):
+                particle = c.lower_
+                break
+        code = self.lex.verb_code(lemma, particle, self.words, t.i - self.offset)
+        if code is None or code[:3] in STATEMENT_ONLY:
+            return None
+        actors, recipients = self._verb_args(t)
+        if not actors and not recipients:
+            return None
+        if code[:2] in ("18", "19") and self._subject_is_bomb(t):
+            code = "183"
+        info = self.onto.info(code)
+        if info.plover in _FUTURE_AGREE and self._future(t):
+            code = _FUTURE_AGREE[info.plover]
+        return self._event(t, code, None, actors, recipients, negated(t))
+
+    def _nominal(self, tok: object) -> Event | None:
+        t = tok  # type: ignore[assignment]
+        lemma = t.lemma_.lower()
+        mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+        if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and self.word_set & _LABOUR:
+            mods.add("labour")
+        nc = self.lex.noun_code(lemma, mods)
+        if nc is None:
+            return None
+        if t.pos_ == "PROPN" and lemma in ("march",):
+            return None
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
+        for c in t.children:
+            if c.dep_ == "poss":
+                actors.extend(self._code_arg(c))
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i in self.by_head.get(t.i, ()) or False:
+                pass
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for h in conjuncts(g):
+                            actors.extend(self._code_arg(h))
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for h in conjuncts(g):
+                            recipients.extend(self._code_arg(h))
+        if not actors:
+            # "Israeli airstrikes", "Russian shelling": the coded actor inside the noun phrase itself
+            actors.extend(a for a in self.by_head.get(t.i, ()) if a.country and a.start < t.idx)
+        gov = t.head
+        if t.dep_ == "conj":  # "raids and arrests of X": share the first conjunct's arguments
+            first = t.head
+            gov = first.head
+            if not recipients:
+                for c in first.children:
+                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                recipients.extend(self._code_arg(g))
+            dep = first.dep_
+        else:
+            dep = t.dep_
+        neg = any(c.lower_ == "no" for c in t.children if c.dep_ == "det")
+        if dep in _OBJ and gov.pos_ in ("VERB", "AUX"):
+            if self.lex.is_light(gov.lemma_.lower()) or gov.lemma_.lower() in ("launch", "carry", "conduct"):
+                if not actors:
+                    actors.extend(self._subjects(gov))
+                if not recipients:
+                    recipients.extend(self._verb_preps(gov))
+                neg = neg or negated(gov)
+        elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB" and not actors:
+            actors.extend(self._subjects(gov.head))  # "agreed to a truce", "took part in the protest"
+        elif dep == "nsubj" and gov.pos_ == "VERB" and not recipients:
+            for c in gov.children:
+                if c.dep_ in _OBJ:
+                    recipients.extend(self._code_arg(c))
+        if lemma in ("attack", "assault", "bombing", "shooting", "explosion", "blast") and self._subject_is_bomb(t):
+            pass
+        return self._event(t, nc.code, nc.mode, actors, recipients, neg)
+
+    # ------------------------------------------------------------------ arguments
+
+    def _verb_args(self, t: object) -> tuple[list[Actor], list[Actor]]:
+        v = t  # type: ignore[assignment]
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
+        passive = False
+        for c in v.children:
+            if c.dep_ in _SUBJ:
+                for h in conjuncts(c):
+                    actors.extend(self._code_arg(h))
+            elif c.dep_ in ("nsubjpass",):
+                passive = True
+                for h in conjuncts(c):
+                    recipients.extend(self._code_arg(h))
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for h in conjuncts(g):
+                            actors.extend(self._code_arg(h))
+            elif c.dep_ in _OBJ:
+                for h in conjuncts(c):
+                    recipients.extend(self._code_arg(h))
+        if not recipients:
+            recipients.extend(self._verb_preps(v))
+        if not actors and not passive:
+            actors.extend(self._inherited_subject(v))
+        return actors, recipients
+
+    def _verb_preps(self, v: object) -> list[Actor]:
+        out: list[Actor] = []
+        for c in v.children:  # type: ignore[attr-defined]
+            if c.dep_ == "prep" and c.lower_ in _VERB_TARGET_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for h in conjuncts(g):
+                            out.extend(self._code_arg(h))
+        return out
+
+    def _subjects(self, v: object) -> list[Actor]:
+        out: list[Actor] = []
+        for c in v.children:  # type: ignore[attr-defined]
+            if c.dep_ in _SUBJ:
+                for h in conjuncts(c):
+                    out.extend(self._code_arg(h))
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(self._code_arg(g))
+        return out or self._inherited_subject(v)
+
+    def _inherited_subject(self, v: object) -> list[Actor]:
+        """Subject of a controlled, coordinated or relative-clause verb ("agreed to withdraw", "who attacked")."""
+        t = v  # type: ignore[assignment]
+        for _ in range(3):
+            dep, head = t.dep_, t.head
+            if head is t:
+                return []
+            if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+                return self._code_arg(head)
+            if dep == "xcomp":
+                objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+                if objs:
+                    return self._code_arg(objs[0])  # "urged X to withdraw": X withdraws
+            if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                return []
+            if dep not in ("xcomp", "conj", "advcl", "ccomp"):
+                return []
+            subj = [c for c in head.children if c.dep_ in _SUBJ]
+            if subj:
+                out: list[Actor] = []
+                for s in subj:
+                    for h in conjuncts(s):
+                        out.extend(self._code_arg(h))
+                return out
+            if dep in ("advcl", "ccomp"):
+                return []
+            t = head
+        return []
+
+    def _code_arg(self, head: object) -> list[Actor]:
+        h = head  # type: ignore[assignment]
+        doc = h.doc
+        if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.nouns:
+            # "agreed to a ceasefire with the RSF": the party is inside the event noun's phrase
+            inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                     for g in c.children if g.dep_ == "pobj"]
+            return [a for g in inner for a in self._code_arg(g)]
+        lo, hi = arg_span(h)
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        text = doc.text[start:end]
+        if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
+            if h.lower_ not in _PRONOUNS:
+                return []
+            ante = self._antecedent(h)
+            if ante is None:
+                return [Actor(text=text, start=start, end=end, name=h.text)]
+            return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
+                          sector=ante.sector, code=ante.code)]
+        coded = self.by_head.get(h.i)
+        if coded:
+            return [Actor(text=text, start=start, end=end, name=a.name, country=a.country, sector=a.sector,
+                          code=a.code) for a in coded]
+        if h.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
+            return []
+        left = h.i
+        for c in h.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "flat"):
+                left = min(left, c.i)
+        name = doc.text[doc[left].idx:h.idx + len(h.text)]
+        return [Actor(text=text, start=start, end=end, name=name)]
+
+    def _antecedent(self, pron: object) -> Actor | None:
+        """Nearest earlier coded actor, preferring subjects, within this and the two previous sentences."""
+        p = pron  # type: ignore[assignment]
+        limit = max(0, self.sentence.start - 600)  # type: ignore[attr-defined]
+        best: Actor | None = None
+        doc = p.doc
+        for start, head_i, actor in reversed(self.mentions):
+            if start >= p.idx or start < limit:
+                if start < limit:
+                    break
+                continue
+            if doc[head_i].dep_ in ("nsubj", "nsubjpass"):
+                return actor
+            if best is None:
+                best = actor
+        return best
+
+    # ------------------------------------------------------------------ helpers
+
+    def _event_noun(self, tok: object) -> bool:
+        return tok.lemma_.lower() in self.lex.nouns and tok.pos_ in ("NOUN", "PROPN")  # type: ignore[attr-defined]
+
+    def _subject_is_bomb(self, t: object) -> bool:
+        for c in t.children:  # type: ignore[attr-defined]
+            if c.dep_ in _SUBJ and {w.lower_ for w in c.subtree} & _BOMB_WORDS:
+                return True
+        return False
+
+    def _future(self, t: object) -> bool:
+        v = t  # type: ignore[assignment]
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in v.children):
+            return True
+        return v.dep_ == "xcomp" and v.head.lemma_.lower() in ("plan", "intend", "expect", "agree", "pledge",
+                                                               "promise", "offer", "want", "hope")
+
+    def _event(self, trig: object, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
+               neg: bool) -> Event:
+        t = trig  # type: ignore[assignment]
+        info = self.onto.info(code)
+        sent = self.sentence
+        trigger = Span(t.text, t.idx, t.idx + len(t.text))
+        a_sec = frozenset(s for a in actors for s in (a.sector or "").split())
+        r_sec = frozenset(s for a in recipients for s in (a.sector or "").split())
+        r_words = frozenset(w for a in recipients for w in a.text.lower().split())
+        context = frozenset(w.lower_ for w in t.subtree) | frozenset(w.lower_ for w in t.children) \
+            | frozenset(self.words[max(0, t.i - self.offset - 3): t.i - self.offset + 4])
+        acled_type, acled_sub = self.onto.acled(code, t.lemma_.lower(), context, a_sec, r_sec, r_words)
+        if t.pos_ != "VERB" and code[:2] in ("18", "19", "20") and acled_type is None:
+            acled_type, acled_sub = "Battles", "Armed clash"
+        return Event(
+            event_id=content_id("evt", self.ann.doc_id, trigger.start, code),
+            doc_id=self.ann.doc_id,
+            evidence=Span(sent.text, sent.start, sent.end),  # type: ignore[attr-defined]
+            trigger=trigger, plover=info.plover, mode=mode or info.mode, cameo=code, quad_class=info.quad_class,
+            goldstein=info.goldstein, acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+            actors=_dedupe(actors), recipients=_dedupe([r for r in recipients if r not in actors]), negated=neg)
+
+
+def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
+    seen: set[tuple[int, int, str | None]] = set()
+    out = []
+    for a in actors:
+        key = (a.start, a.end, a.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return tuple(out)

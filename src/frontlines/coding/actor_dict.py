@@ -1,0 +1,120 @@
+"""Actor dictionary: named actors (countries, people, organisations, armed groups) and generic agents.
+
+Entries are phrases of lower-case tokens (split the way spaCy splits them). Named actors carry
+CAMEO-style codes, possibly dated (``RUSGOV:19991231:20080507``): the code valid on the document's
+date wins, else the open-ended one. Agents ("soldiers", "ministry") carry sector codes only.
+Users extend the dictionaries with extra TSV files in the same format (``extra`` paths).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import DATA_DIR, read_tsv
+
+#: PLOVER sector codes kept on actors; religion codes fold into REL.
+SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+                     "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC"})
+_RELIGION = frozenset({"MUS", "CHR", "JEW", "HIN", "BUD", "CTH", "SHI", "SUN", "SIK", "ORT", "PRO", "JAN"})
+_NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"})
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    codes: tuple[tuple[str, str, str], ...]  # (code, start yyyymmdd, end yyyymmdd), "" = open
+    kind: str  # country | igo | group | agent | user
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """A resolved code split into its parts."""
+
+    code: str
+    country: str | None
+    sectors: tuple[str, ...]
+
+
+class ActorDictionary:
+    """Phrase lookup over actors and agents; longest match first. Build once."""
+
+    def __init__(self, data_dir: Path = DATA_DIR, extra: Iterable[Path] = ()) -> None:
+        self.entries: dict[tuple[str, ...], Entry] = {}
+        self.agents: dict[tuple[str, ...], str] = {}
+        for row in read_tsv(data_dir / "actors.tsv"):
+            self._add(row, None)
+        for row in read_tsv(data_dir / "agents.tsv") + read_tsv(data_dir / "agents_extra.tsv"):
+            if len(row) >= 2:
+                self.agents[tuple(row[0].split())] = row[1]
+        for path in extra:
+            for row in read_tsv(path):
+                if len(row) == 2:  # phrase, agent code
+                    self.agents[tuple(row[0].lower().split())] = row[1]
+                else:
+                    self._add(row, "user", override=True)
+        self.first_words = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in self.agents)
+
+    def _add(self, row: list[str], kind: str | None, override: bool = False) -> None:
+        if len(row) < 3:
+            return
+        key = tuple(row[0].lower().split())
+        if not key or len(key) > MAX_WORDS or (key in self.entries and not override):
+            return
+        codes = []
+        for spec in row[2].split("|"):
+            parts = spec.split(":")
+            codes.append((parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else ""))
+        self.entries[key] = Entry(row[1], tuple(codes), kind or (row[3] if len(row) > 3 else "country"))
+
+    def lookup(self, words: list[str], start: int) -> tuple[int, Entry | None, str | None]:
+        """Longest entry or agent starting at ``words[start]``: (length, entry, agent code)."""
+        if words[start] not in self.first_words:
+            return 0, None, None
+        for n in range(min(MAX_WORDS, len(words) - start), 0, -1):
+            key = tuple(words[start:start + n])
+            entry = self.entries.get(key)
+            if entry is not None:
+                return n, entry, None
+            agent = self.agents.get(key)
+            if agent is not None:
+                return n, None, agent
+        return 0, None, None
+
+
+def pick_code(entry: Entry, date: str | None) -> str:
+    """The entry's code valid on ``date`` (ISO), else the open-ended/latest one."""
+    day = date.replace("-", "")[:8] if date else ""
+    if day:
+        for code, start, end in entry.codes:
+            if (start or end) and (not start or start <= day) and (not end or day <= end):
+                return code
+    for code, start, end in entry.codes:
+        if start and not end:
+            return code
+    for code, start, end in entry.codes:
+        if not start and not end:
+            return code
+    return entry.codes[-1][0]
+
+
+def split_code(code: str) -> Coded:
+    """'IRQGOVMIL' -> country IRQ, sectors (GOV, MIL); '~MIL' (an agent) -> no country."""
+    if code.startswith("~"):
+        country, rest = None, code[1:]
+    else:
+        country, rest = code[:3], code[3:]
+    sectors: list[str] = []
+    for i in range(0, len(rest) - 2, 3):
+        chunk = rest[i:i + 3]
+        if chunk in _RELIGION:
+            chunk = "REL"
+        if chunk in SECTORS and chunk not in sectors:
+            sectors.append(chunk)
+    return Coded(code, country, tuple(sectors))
+
+
+def is_nonstate(country: str | None) -> bool:
+    return country in _NONSTATE

@@ -1,0 +1,181 @@
+"""Event-word lexicons: verbs with CAMEO codes and Phoenix patterns, and event nouns.
+
+The Phoenix verb dictionary groups verbs into blocks (synonym sets) that share a default code and a
+list of patterns ("* TO PULL OUT &MILITARY FROM +"). A pattern's literal words must occur in order
+around the verb within a small window; the longest matching pattern wins, else the default code.
+Words without a trailing ``_`` match as prefixes (Phoenix stems), ``&NAME`` matches a synset member.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import DATA_DIR, read_tsv
+
+#: How far (in tokens) a pattern word may be from the previous matched word.
+_GAP = 6
+#: Verbs that carry no event themselves: their object noun does ("launched an offensive").
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "begin", "start", "continue",
+                         "wage", "resume", "step", "intensify", "escalate", "unleash", "undertake", "make",
+                         "perform", "organize", "organise", "lead", "have", "engage", "join", "plan", "order",
+                         "announce", "call", "declare", "impose", "sign", "reach", "conclude", "broker", "end",
+                         "hold", "open", "renew", "press", "mark", "see", "witness", "report", "claim", "take"})
+
+Matcher = tuple[int, object]  # (kind, value): 0 exact str, 1 prefix str, 2 frozenset of words (prefix match)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    code: str
+    pre: tuple[Matcher, ...]
+    post: tuple[Matcher, ...]
+    keys: frozenset[str]  # 1-4 character heads; the pattern is only tried when one occurs in the window
+
+    @property
+    def size(self) -> int:
+        return len(self.pre) + len(self.post)
+
+
+@dataclass(frozen=True, slots=True)
+class NounCode:
+    code: str
+    mode: str | None
+
+
+class Lexicon:
+    """Verb and noun event lexicons; construct once (reads the data files), then look up per token."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        synsets: dict[str, frozenset[str]] = {}
+        for row in read_tsv(data_dir / "synsets.tsv"):
+            members = {m.split()[0].rstrip("_") for m in (row[1].split("|") if len(row) > 1 else []) if m.strip()}
+            synsets[row[0]] = frozenset(members)
+        self.verbs: dict[tuple[str, str], str | None] = {}
+        self.block_of: dict[str, str] = {}
+        for row in read_tsv(data_dir / "verbs.tsv"):
+            lemma, particle, code, block = (row + ["", "", "", ""])[:4]
+            self.verbs.setdefault((lemma, particle), code or None)
+            self.block_of.setdefault(lemma, block or lemma)
+        for row in read_tsv(data_dir / "verb_overrides.tsv"):
+            lemma, particle, code = (row + ["", "", ""])[:3]
+            self.verbs[(lemma, particle)] = None if code == "-" else code
+        self.particles: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        for lemma, particle in self.verbs:
+            if particle:
+                self.particles[lemma] = (*self.particles[lemma], particle)
+        patterns: dict[str, list[Pattern]] = defaultdict(list)
+        for row in read_tsv(data_dir / "verb_patterns.tsv"):
+            block, code, pre, post = (row + ["", "", "", ""])[:4]
+            pre_m = tuple(_matcher(w, synsets) for w in pre.split())
+            post_m = tuple(_matcher(w, synsets) for w in post.split())
+            if not any(k == 2 or (k == 0 and len(str(v)) > 3 and v not in _FUNCTION_WORDS)
+                       or (k == 1 and len(str(v)) > 3 and v not in _FUNCTION_WORDS) for k, v in pre_m + post_m):
+                continue  # only function words ("* IN ON"): matches almost any sentence
+            first = (post_m or pre_m)[0]
+            keys = frozenset(_heads(first))
+            patterns[block].append(Pattern(code, pre_m, post_m, keys))
+        self.patterns = {b: sorted(ps, key=lambda p: -p.size) for b, ps in patterns.items()}
+        self.nouns: dict[str, dict[str, NounCode]] = defaultdict(dict)
+        for row in read_tsv(data_dir / "nominal_events.tsv"):
+            noun, modifier, code, mode = (row + ["", "", "", ""])[:4]
+            self.nouns[noun][modifier] = NounCode(code, mode or None)
+
+    def verb_code(self, lemma: str, particle: str, words: list[str], index: int) -> str | None:
+        """CAMEO code for the verb at ``words[index]`` (lower-case sentence tokens), or None."""
+        if lemma in LIGHT_VERBS and (lemma, particle) not in self.verbs and (lemma, "") not in self.verbs:
+            return None
+        block = self.block_of.get(lemma)
+        if block is not None and (lemma, "") not in _NO_PATTERNS:
+            hit = self._match_patterns(block, words, index)
+            if hit is not None:
+                return hit
+        if particle and (lemma, particle) in self.verbs:
+            return self.verbs[(lemma, particle)]
+        return self.verbs.get((lemma, ""))
+
+    def is_light(self, lemma: str) -> bool:
+        return lemma in LIGHT_VERBS and self.verbs.get((lemma, ""), None) is None
+
+    def noun_code(self, lemma: str, modifiers: set[str]) -> NounCode | None:
+        table = self.nouns.get(lemma)
+        if table is None:
+            return None
+        for mod, code in table.items():
+            if mod and mod in modifiers:
+                return code
+        return table.get("")
+
+    def _match_patterns(self, block: str, words: list[str], index: int) -> str | None:
+        candidates = self.patterns.get(block)
+        if not candidates:
+            return None
+        lo, hi = max(0, index - 12), min(len(words), index + 16)
+        window: set[str] = set()
+        for w in words[lo:hi]:
+            window.add(w)
+            for k in range(1, min(4, len(w)) + 1):
+                window.add(w[:k])
+        for p in candidates:
+            if p.keys.isdisjoint(window):
+                continue
+            if _match_seq(p.post, words, index + 1, 1) and _match_seq(p.pre, words, index - 1, -1):
+                return p.code
+        return None
+
+
+#: Verbs whose Phoenix patterns are too broad for news prose: default codes only.
+_NO_PATTERNS: frozenset[tuple[str, str]] = frozenset()
+
+
+_FUNCTION_WORDS = frozenset({"with", "from", "that", "this", "they", "their", "have", "been", "were", "will",
+                             "would", "into", "about", "against", "over", "under", "after", "before", "them",
+                             "there", "which", "what", "when", "where", "also", "more", "than", "upon", "said"})
+
+
+def _matcher(word: str, synsets: dict[str, frozenset[str]]) -> Matcher:
+    if word.isupper() and word in synsets:
+        return (2, synsets[word])
+    if word.isupper():
+        return (1, word.lower())
+    if word.endswith("_") or len(word) <= 3:
+        return (0, word.rstrip("_"))
+    return (1, word)
+
+
+def _heads(m: Matcher) -> list[str]:
+    kind, value = m
+    if kind == 2:
+        return [w[:4] for w in value]  # type: ignore[attr-defined]
+    return [str(value)[:4]]
+
+
+def _word_ok(m: Matcher, word: str) -> bool:
+    kind, value = m
+    if kind == 0:
+        return word == value
+    if kind == 1:
+        return word.startswith(value)  # type: ignore[arg-type]
+    return any(word.startswith(v) for v in value)  # type: ignore[attr-defined]
+
+
+def _match_seq(seq: tuple[Matcher, ...], words: list[str], start: int, step: int) -> bool:
+    """Match ``seq`` (in reading order) going away from the verb, each word within _GAP of the previous."""
+    if not seq:
+        return True
+    order = seq if step > 0 else tuple(reversed(seq))
+    pos = start
+    for m in order:
+        found = -1
+        for k in range(_GAP + 1):
+            j = pos + step * k
+            if j < 0 or j >= len(words):
+                break
+            if _word_ok(m, words[j]):
+                found = j
+                break
+        if found < 0:
+            return False
+        pos = found + step
+    return True

@@ -1,0 +1,26 @@
+"""Choosing a sentence's main event, for scoring against one-event-per-sentence gold sets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Event
+from .syntax import depth
+
+
+def main_event(events: Sequence[Event], doc: object) -> Event | None:
+    """The event a human coder would pick: coded (PLOVER type), verbal before nominal, highest in the tree.
+
+    Ties go to the earlier trigger. Negated events are kept out when a non-negated one exists.
+    """
+    if not events:
+        return None
+
+    def key(ev: Event) -> tuple[int, int, int, int, int]:
+        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        tok = span[0] if span is not None and len(span) else None
+        verbal = tok is not None and tok.pos_ == "VERB"
+        d = depth(tok) if tok is not None else 99
+        return (ev.plover is None, ev.negated, not verbal, d, ev.trigger.start)
+
+    return min(events, key=key)

@@ -1,0 +1,88 @@
+"""Dependency helpers shared by the actor and event stages (spaCy tokens, duck-typed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any  # a spaCy Token; typed loosely so the package does not import spaCy at import time
+
+#: Dependencies of a word that modifies a noun inside its noun phrase.
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "flat", "npadvmod", "quantmod"})
+#: Children dropped from an argument's span: clauses, coordination, punctuation.
+_DROP = frozenset({"relcl", "conj", "cc", "punct", "appos", "advcl", "acl", "preconj", "parataxis"})
+#: Nouns whose "of" complement names their country or organisation ("the president of Iraq").
+_TITLES = frozenset({"president", "leader", "minister", "government", "army", "force", "head", "chief", "king",
+                     "queen", "member", "ministry", "parliament", "people", "citizen", "spokesman", "spokeswoman",
+                     "official", "ambassador", "envoy", "delegation", "commander", "troop", "police", "military",
+                     "navy", "embassy", "authority", "premier", "secretary", "foreign", "representative",
+                     "soldier", "militia", "ruler", "emir", "sheikh", "prince", "chairman", "mayor", "governor"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+def np_head(tok: Token) -> Token:
+    """Climb from a modifier ("Iraqi" in "Iraqi troops", "U.S." in "U.S. and British planes") to its noun."""
+    for _ in range(6):
+        dep = tok.dep_
+        head = tok.head
+        if head is tok:
+            break
+        if dep in MOD_DEPS and head.pos_ in _NOMINAL:
+            tok = head
+        elif dep == "conj" and head.dep_ in MOD_DEPS:
+            tok = head
+        elif (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _TITLES
+              and head.head.i < tok.i):
+            tok = head.head  # "the president of Iraq"
+        else:
+            break
+    return tok
+
+
+def arg_span(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without clauses or conjuncts."""
+    lo = hi = head.i
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if t is head and c.dep_ in _DROP:
+                continue
+            if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > head.i:
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            stack.append(c)
+    doc = head.doc
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return lo, hi + 1
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("troops and militias" -> both)."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in _NOMINAL:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in tok.head.children):
+        return tok.head.lemma_ not in ("say", "tell", "think", "believe")
+    return False

@@ -1,0 +1,131 @@
+"""Actors stage: dictionary-coded actor mentions (who), one per noun phrase or coordinated name.
+
+"Senior Iraqi officials" -> IRQ GOV; "U.S. and British planes" -> USA MIL and GBR MIL; "Vladimir
+Putin" -> RUS GOV (dated role code, chosen by the document date). Generic agents alone ("police")
+give a sector without a country. The events stage attaches these to event arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from ..coding.actor_dict import ActorDictionary, Entry, pick_code, split_code
+from ..coding.syntax import np_head
+from ..records import Actor, Annotation
+
+#: Prepositions after which a bare place name is a location, not an actor ("fighting in Kabul").
+_LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "from", "into",
+                       "between", "along", "within", "towards", "toward", "outside", "over", "through"})
+
+
+class ActorStage:
+    name = "actors"
+    requires = frozenset({"doc", "sentences"})
+    assigns = frozenset({"actors"})
+
+    def __init__(self, dictionary: ActorDictionary | None = None, extra: Iterable[Path] = ()) -> None:
+        self.dictionary = dictionary if dictionary is not None else ActorDictionary(extra=extra)
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        doc = ann.doc
+        actors: list[Actor] = []
+        for sentence in ann.sentences:
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
+            if span is None:
+                continue
+            actors.extend(self.sentence_actors(span, ann.document.date))
+        return replace(ann, actors=tuple(actors))
+
+    def sentence_actors(self, span: object, date: str | None) -> list[Actor]:
+        # spaCy splits "al-Qaeda" into al, -, Qaeda; the dictionary keys have no hyphens
+        toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
+        words = [t.lower_ for t in toks]
+        lemmas = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in toks]
+        groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
+        i = 0
+        lookup = self.dictionary.lookup
+        while i < len(toks):
+            n, entry, agent = lookup(words, i)
+            if n == 0:
+                n, entry, agent = lookup(lemmas, i)
+            if n == 0:
+                i += 1
+                continue
+            if entry is not None and not any(ch.isupper() for t in toks[i:i + n] for ch in t.text):
+                entry = None  # "us", "chad": named actors are written with capitals
+                if agent is None:
+                    i += 1
+                    continue
+            head = np_head(toks[i + n - 1])
+            groups.setdefault(head.i, []).append((i, i + n, entry, agent))
+            i += n
+        out: list[Actor] = []
+        doc = toks[0].doc if toks else None
+        for head_i, matches in groups.items():
+            head = doc[head_i]  # type: ignore[index]
+            out.extend(self._actors_for(head, matches, toks, date))
+        return out
+
+    def _actors_for(self, head: object, matches: list[tuple[int, int, Entry | None, str | None]],
+                    toks: list, date: str | None) -> list[Actor]:
+        named = [(s, e, entry) for s, e, entry, _ in matches if entry is not None]
+        agent_sectors: list[str] = []
+        for _, _, _, agent in matches:
+            if agent:
+                for sec in split_code("~" + agent.lstrip("~")).sectors:
+                    if sec not in agent_sectors:
+                        agent_sectors.append(sec)
+        h = head  # type: ignore[assignment]
+        if (not agent_sectors and named and all(entry.kind == "country" for _, _, entry in named)
+                and h.dep_ == "pobj" and h.head.lower_ in _LOCATIVE):  # type: ignore[attr-defined]
+            return []
+        start_tok = min(s for s, _, _, _ in matches)
+        lo = min(toks[start_tok].i, _np_left(h))
+        doc = h.doc  # type: ignore[attr-defined]
+        first, last = doc[lo], doc[h.i]  # type: ignore[attr-defined]
+        np_start, np_end = first.idx, last.idx + len(last.text)
+        np_text = doc.text[np_start:np_end]
+        if not named:
+            sector = " ".join(agent_sectors) or None
+            return [Actor(text=np_text, start=np_start, end=np_end, name=np_text, country=None, sector=sector,
+                          code=("~" + "".join(agent_sectors)) if agent_sectors else None)]
+        coded = []
+        for s, e, entry in named:
+            c = split_code(pick_code(entry, date))
+            coded.append((s, e, entry, c))
+        countries = []
+        for _, _, _, c in coded:
+            if c.country and c.country not in countries:
+                countries.append(c.country)
+        coordinated = len(countries) > 1 and any(t.dep_ == "cc" for t in doc[lo:h.i])  # type: ignore[attr-defined]
+        picks = coded if coordinated else [max(coded, key=lambda x: (len(x[3].sectors) > 0, x[1] - x[0]))]
+        out = []
+        seen: set[str | None] = set()
+        for s, e, entry, c in picks:
+            if coordinated and c.country in seen:
+                continue
+            seen.add(c.country)
+            sectors = list(c.sectors)
+            for sec in agent_sectors:
+                if sec not in sectors:
+                    sectors.append(sec)
+            # a country named alone ("Israel said") is its government only when it acts; leave sector empty
+            code = c.code if list(c.sectors) == sectors else (c.country or "") + "".join(sectors)
+            if coordinated:
+                a, b = toks[s], toks[e - 1]
+                text, start, end = doc.text[a.idx:b.idx + len(b.text)], a.idx, b.idx + len(b.text)
+            else:
+                text, start, end = np_text, np_start, np_end
+            out.append(Actor(text=text, start=start, end=end, name=entry.name, country=c.country,
+                             sector=" ".join(sectors) or None, code=code or None))
+        return out
+
+
+def _np_left(head: object) -> int:
+    lo = head.i  # type: ignore[attr-defined]
+    for c in head.lefts:  # type: ignore[attr-defined]
+        if c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "predet"):
+            lo = min(lo, c.left_edge.i)
+    return lo
