@@ -1,0 +1,193 @@
+"""The alignment network: actors as nodes, cooperation-minus-conflict balance as edges, factions
+as communities, and what changed between windows.
+
+Edges. For each event, each unordered pair of actors it relates (source x target, or the members of
+a conjoined subject with no object) gains ``weight * goldstein``: cooperation pushes an edge up,
+conflict pushes it down. Edge attributes: ``balance`` (that sum), ``cooperation``/``conflict``
+(weighted counts) and ``events``.
+
+Factions. Greedy modularity communities (networkx, resolution 1) on the subgraph of positive
+edges, so a group only forms around cooperation; then a signed refinement pass moves each actor
+to the community it has the highest total balance with (negative balance repels: an actor whose
+ties to every community net to zero or less stands alone). Deterministic: nodes are visited in sorted order.
+
+Changes between windows (``compare``): ``closer`` pairs whose balance rose by ``threshold`` or
+more, ``hostile`` pairs that went from non-negative (or absent) to negative, ``splits`` (a faction
+of the earlier window whose members, still present, now sit in different factions) and
+``merges`` (a faction joining members of several earlier factions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import networkx as nx
+
+from ..ids import content_id
+from .dyads import EventDict, event_day, event_weight, is_conflict, is_cooperation, pairs
+
+Faction = frozenset[str]
+
+
+def alignment_graph(events: Iterable[EventDict], *, since: date | None = None, until: date | None = None,
+                    level: str = "name", weights: Mapping[str, float] | None = None) -> nx.Graph:
+    g = nx.Graph()
+    for ev in events:
+        day = event_day(ev)
+        if day is None or (since and day < since) or (until and day > until):
+            continue
+        w = event_weight(ev, weights)
+        if w == 0:
+            continue
+        gold = float(ev.get("goldstein") or 0.0)
+        for a, b in sorted({tuple(sorted(p)) for p in pairs(ev, level)}):
+            for n in (a, b):
+                if n not in g:
+                    g.add_node(n, events=0.0)
+                g.nodes[n]["events"] += w
+            if not g.has_edge(a, b):
+                g.add_edge(a, b, balance=0.0, cooperation=0.0, conflict=0.0, events=0.0)
+            e = g[a][b]
+            e["balance"] += w * gold
+            e["events"] += w
+            if is_conflict(ev):
+                e["conflict"] += w
+            elif is_cooperation(ev):
+                e["cooperation"] += w
+    return g
+
+
+def detect_factions(g: nx.Graph, *, resolution: float = 1.0, rounds: int = 10) -> list[Faction]:
+    """Communities of cooperating actors (see module docstring), largest first."""
+    pos = nx.Graph()
+    pos.add_nodes_from(sorted(g.nodes))
+    pos.add_weighted_edges_from(sorted((a, b, d["balance"]) for a, b, d in g.edges(data=True) if d["balance"] > 0))
+    if pos.number_of_edges():
+        comms = [set(c) for c in nx.community.greedy_modularity_communities(pos, weight="weight",
+                                                                           resolution=resolution)]
+    else:
+        comms = [{n} for n in pos.nodes]
+    member = {n: i for i, c in enumerate(comms) for n in c}
+    for _ in range(rounds):
+        moved = False
+        for n in sorted(g.nodes):
+            pull: dict[int, float] = {}
+            for m in g.neighbors(n):
+                pull[member[m]] = pull.get(member[m], 0.0) + g[n][m]["balance"]
+            here = member[n]
+            current = pull.get(here, 0.0)
+            best = max(sorted(pull), key=lambda c: pull[c], default=here)
+            if current <= 0 and pull.get(best, 0.0) <= 0 and len(comms[here]) > 1:
+                comms.append(set())  # hostile to everyone it knows: alone
+                best = len(comms) - 1
+            elif best == here or pull[best] <= current:
+                continue
+            comms[here].discard(n)
+            comms[best].add(n)
+            member[n] = best
+            moved = True
+        if not moved:
+            break
+    out = [frozenset(c) for c in comms if c]
+    return sorted(out, key=lambda c: (-len(c), sorted(c)))
+
+
+def faction_of(factions: Iterable[Faction], node: str) -> Faction | None:
+    return next((f for f in factions if node in f), None)
+
+
+def compare(before: nx.Graph, before_f: list[Faction], after: nx.Graph, after_f: list[Faction], *,
+            threshold: float = 2.0) -> dict[str, list[Any]]:
+    """What changed between two windows (module docstring)."""
+    closer, hostile = [], []
+    for a, b in sorted(tuple(sorted(e)) for e in after.edges):
+        new = after[a][b]["balance"]
+        old = before[a][b]["balance"] if before.has_edge(a, b) else 0.0
+        if new < 0 <= old:
+            hostile.append({"pair": [a, b], "before": round(old, 3), "after": round(new, 3)})
+        elif new - old >= threshold and new > 0:
+            closer.append({"pair": [a, b], "before": round(old, 3), "after": round(new, 3)})
+    common = set(before.nodes) & set(after.nodes)
+    splits, merges = [], []
+    for f in before_f:
+        present = sorted(f & common)
+        parts = sorted({faction_of(after_f, n) or frozenset({n}) for n in present}, key=sorted)
+        if len(present) >= 2 and len(parts) >= 2:
+            splits.append({"faction": sorted(f), "into": [sorted(p & f) for p in parts]})
+    for f in after_f:
+        present = sorted(f & common)
+        parts = sorted({faction_of(before_f, n) or frozenset({n}) for n in present}, key=sorted)
+        if len(present) >= 2 and len(parts) >= 2:
+            merges.append({"faction": sorted(f), "from": [sorted(p & f) for p in parts]})
+    return {"closer": closer, "hostile": hostile, "splits": splits, "merges": merges}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: date
+    end: date
+    graph: nx.Graph
+    factions: list[Faction]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
+                "factions": [self.describe(f) for f in self.factions]}
+
+    def describe(self, f: Faction) -> dict[str, Any]:
+        sub = self.graph.subgraph(f)
+        return {"members": sorted(f), "size": len(f),
+                "internal_balance": round(sum(d["balance"] for _, _, d in sub.edges(data=True)), 3),
+                "events": round(sum(self.graph.nodes[n]["events"] for n in f), 3)}
+
+
+def windows(events: Iterable[EventDict], *, window_days: int = 30, step_days: int = 7, level: str = "name",
+            weights: Mapping[str, float] | None = None, until: date | None = None,
+            resolution: float = 1.0) -> list[Window]:
+    """Sliding windows of ``window_days`` ending every ``step_days`` from the first full window.
+
+    Window ends are anchored on the first event day, so adding later events never moves an
+    earlier window (the watch command relies on this to raise each alert once).
+    """
+    evs = [e for e in events if event_day(e) is not None]
+    days = [d for d in map(event_day, evs) if d is not None]
+    if not days:
+        return []
+    first = min(days)
+    last = until or max(days)
+    end = first + timedelta(days=window_days - 1)
+    if end > last:
+        end = last
+    out = []
+    while end <= last:
+        start = end - timedelta(days=window_days - 1)
+        g = alignment_graph(evs, since=start, until=end, level=level, weights=weights)
+        out.append(Window(start, end, g, detect_factions(g, resolution=resolution)))
+        end += timedelta(days=step_days)
+    return out
+
+
+def faction_alerts(wins: list[Window], *, min_size: int = 2) -> list[dict[str, Any]]:
+    """``faction_split`` alerts: a faction of one window broken up in the next (each split raised once)."""
+    alerts: dict[str, dict[str, Any]] = {}
+    for prev, cur in zip(wins, wins[1:], strict=False):
+        change = compare(prev.graph, prev.factions, cur.graph, cur.factions)
+        for split in change["splits"]:
+            if len(split["faction"]) < min_size:
+                continue
+            parts = [p for p in split["into"] if p]
+            aid = content_id("alert", "faction_split", "|".join(",".join(p) for p in parts))
+            if aid in alerts:
+                continue
+            hostile = [h for h in change["hostile"]
+                       if any(h["pair"][0] in p for p in parts) and any(h["pair"][1] in p for p in parts)]
+            alerts[aid] = {
+                "alert_id": aid, "kind": "faction_split", "date": cur.end.isoformat(),
+                "window": [cur.start.isoformat(), cur.end.isoformat()], "faction": split["faction"],
+                "into": parts, "hostile": hostile,
+                "message": "faction split: " + " | ".join(", ".join(p) for p in parts)
+                           + f" (window to {cur.end.isoformat()})",
+            }
+    return sorted(alerts.values(), key=lambda a: (a["date"], a["alert_id"]))

@@ -1,0 +1,195 @@
+"""Plots (matplotlib, Agg backend, PNG or SVG by file suffix): dyad series, the alignment network,
+and a ceasefire timeline. Each function writes one file and returns its path."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import ConfigError
+from .ceasefire import TruceStatus
+from .dyads import DyadPoint
+from .factions import Faction
+
+CONFLICT = "#c0392b"
+COOPERATION = "#2471a3"
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+
+
+def _pyplot() -> Any:
+    import matplotlib  # noqa: PLC0415 - imported lazily: only plotting needs it
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    return plt
+
+
+def _check(path: str | Path) -> Path:
+    p = Path(path)
+    if p.suffix.lower() not in (".png", ".svg"):
+        raise ConfigError(f"plot file must end in .png or .svg, not {p.name!r}")
+    p.parent.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+def _date_axis(ax: Any) -> None:
+    import matplotlib.dates as mdates  # noqa: PLC0415
+
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    ax.grid(axis="y", alpha=0.3)
+
+
+def plot_dyad(points: Sequence[DyadPoint], path: str | Path, *, title: str | None = None,
+              by: str = "week", marks: Sequence[tuple[date, str]] = ()) -> Path:
+    """Two panels: conflict and cooperation event counts per period (bars), and the Goldstein balance
+    (line, with fatalities as grey bars on a second axis when any). ``marks`` draws dated vertical lines."""
+    out = _check(path)
+    if not points:
+        raise ConfigError("nothing to plot: no events between these actors")
+    plt = _pyplot()
+    partners = sorted({p.partner for p in points})
+    fig, axes = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
+    width = {"day": 0.8, "week": 5.5, "month": 24.0}.get(by, 5.5)
+    for i, partner in enumerate(partners):
+        rows = [p for p in points if p.partner == partner]
+        xs = [p.period for p in rows]
+        shift = timedelta(days=(i - (len(partners) - 1) / 2) * width / max(len(partners), 1))
+        w = width / max(len(partners), 1)
+        axes[0].bar([x + shift for x in xs], [p.conflict for p in rows], width=w, color=CONFLICT,
+                    alpha=0.9 - 0.15 * i, label=f"conflict ({partner})" if len(partners) > 1 else "conflict events")
+        axes[0].bar([x + shift for x in xs], [-p.cooperation for p in rows], width=w, color=COOPERATION,
+                    alpha=0.9 - 0.15 * i,
+                    label=f"cooperation ({partner})" if len(partners) > 1 else "cooperation events")
+        axes[1].plot(xs, [p.balance for p in rows], marker="o", color=PALETTE[i % len(PALETTE)],
+                     label=f"balance vs {partner}")
+    axes[0].axhline(0, color="black", lw=0.8)
+    axes[0].set_ylabel(f"events per {by}\n(conflict up, cooperation down)")
+    ticks = axes[0].get_yticks()
+    axes[0].set_yticks(ticks)
+    axes[0].set_yticklabels([f"{abs(t):g}" for t in ticks])
+    axes[0].legend(loc="lower right", fontsize=8, ncol=2)
+    axes[1].axhline(0, color="black", lw=0.8)
+    axes[1].set_ylabel("Goldstein balance\n(cooperation - conflict)")
+    fat = [sum(p.fatalities for p in points if p.period == d) for d in sorted({p.period for p in points})]
+    if any(fat):
+        ax2 = axes[1].twinx()
+        ax2.bar(sorted({p.period for p in points}), fat, width=width, color="grey", alpha=0.25, label="fatalities")
+        ax2.set_ylabel("fatalities", color="grey")
+    axes[1].legend(loc="lower left", fontsize=8)
+    for ax in axes:
+        _date_axis(ax)
+        for day, _label in marks:
+            ax.axvline(day, color="black", ls="--", lw=1)
+    for day, label in marks:
+        axes[0].annotate(label, (day, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
+                         textcoords="offset points", fontsize=8,
+                         bbox={"boxstyle": "round,pad=0.2", "fc": "white", "alpha": 0.8, "lw": 0})
+    actor = points[0].actor
+    fig.suptitle(title or f"{actor} vs {', '.join(partners) if len(partners) <= 3 else 'partners'}, per {by}")
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
+
+
+def faction_layout(g: nx.Graph, factions: Sequence[Faction]) -> dict[str, tuple[float, float]]:
+    """Factions on a large circle, members on a small circle around their faction's centre: allies
+    sit together and every label has room (a force layout piles small factions on each other)."""
+    groups = [sorted(f & set(g.nodes)) for f in factions]
+    groups = [grp for grp in groups if grp]
+    placed = {n for grp in groups for n in grp}
+    groups += [[n] for n in sorted(set(g.nodes) - placed)]
+    pos: dict[str, tuple[float, float]] = {}
+    k = len(groups)
+    for i, grp in enumerate(groups):
+        angle = 2 * math.pi * i / k + math.pi / 2
+        cx, cy = (math.cos(angle), math.sin(angle)) if k > 1 else (0.0, 0.0)
+        r = 0.0 if len(grp) == 1 else min(0.55, 0.12 + 0.07 * len(grp)) * (1 if k > 1 else 2)
+        for j, n in enumerate(grp):
+            a = 2 * math.pi * j / len(grp) + angle
+            pos[n] = (cx + r * math.cos(a), cy + r * math.sin(a))
+    return pos
+
+
+def plot_factions(g: nx.Graph, factions: Sequence[Faction], path: str | Path, *, title: str | None = None,
+                  max_nodes: int = 40) -> Path:
+    """The alignment network: nodes coloured by faction and sized by activity; green edges cooperate,
+    red edges fight, width by |balance|. Only the ``max_nodes`` most active actors are drawn."""
+    out = _check(path)
+    plt = _pyplot()
+    keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("events", 0.0), n))[:max_nodes]
+    h = g.subgraph(keep)
+    fig, ax = plt.subplots(figsize=(10, 8))
+    if h.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "no events in this window", ha="center", va="center", transform=ax.transAxes)
+    else:
+        pos = faction_layout(h, factions)
+        colour = {}
+        for i, f in enumerate(factions):
+            for n in f:
+                colour[n] = PALETTE[i % len(PALETTE)] if len(f) > 1 else "#bbbbbb"
+        scale = max((abs(d["balance"]) for _, _, d in h.edges(data=True)), default=1.0) or 1.0
+        for a, b, d in h.edges(data=True):
+            bal = d["balance"]
+            ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color="#27ae60" if bal >= 0 else CONFLICT,
+                    lw=0.8 + 5 * abs(bal) / scale, alpha=0.7, ls="-" if bal >= 0 else "--", zorder=1)
+        sizes = [200 + 60 * min(h.nodes[n].get("events", 0.0), 40) for n in h.nodes]
+        ax.scatter([pos[n][0] for n in h.nodes], [pos[n][1] for n in h.nodes], s=sizes,
+                   c=[colour.get(n, "#bbbbbb") for n in h.nodes], edgecolors="black", zorder=2)
+        for n, size in zip(h.nodes, sizes, strict=True):
+            ax.annotate(n, pos[n], xytext=(0, math.sqrt(size) / 2 + 4), textcoords="offset points", ha="center",
+                        fontsize=9,
+                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "alpha": 0.7, "lw": 0})
+        from matplotlib.lines import Line2D  # noqa: PLC0415
+
+        handles = [Line2D([0], [0], color="#27ae60", lw=3, label="cooperation (net)"),
+                   Line2D([0], [0], color=CONFLICT, lw=3, ls="--", label="conflict (net)")]
+        handles += [Line2D([0], [0], marker="o", ls="", color=PALETTE[i % len(PALETTE)], markersize=10,
+                           label=f"faction {i + 1}") for i, f in enumerate(factions) if len(f) > 1]
+        ax.legend(handles=handles, loc="best", fontsize=9)
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
+        ax.set_ylim(min(ys) - 0.3, max(ys) + 0.35)
+    ax.set_axis_off()
+    ax.set_title(title or "Alignment network")
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
+
+
+def plot_ceasefire(status: TruceStatus, path: str | Path, *, title: str | None = None,
+                   before_days: int = 28) -> Path:
+    """Daily violations after a declaration against the pre-truce baseline, with the breakdown date."""
+    out = _check(path)
+    plt = _pyplot()
+    t = status.truce
+    end = status.monitored_until or t.declared
+    days = [t.declared + timedelta(days=i) for i in range((end - t.declared).days + 1)]
+    counts = {d: 0.0 for d in days}
+    for v in status.violations:
+        counts[v.day] = counts.get(v.day, 0.0) + v.weight
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    ax.bar(list(counts), list(counts.values()), width=0.8, color=CONFLICT, label="violations per day")
+    ax.axhline(status.baseline_weekly / 7.0, color="black", ls=":", label=f"pre-truce rate "
+               f"({status.baseline_weekly:.1f}/week)")
+    ax.axvline(t.declared, color=COOPERATION, lw=2, label=f"declared {t.declared.isoformat()}")
+    if status.breakdown_date:
+        ax.axvline(status.breakdown_date, color="black", ls="--", lw=1.5,
+                   label=f"breakdown {status.breakdown_date.isoformat()}")
+    ax.set_ylabel("violations (weighted)")
+    _date_axis(ax)
+    ax.legend(loc="upper left", fontsize=9)
+    ax.set_title(title or f"Ceasefire {' / '.join(t.parties)} ({status.status})")
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
