@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	touch $@
 
 # Pinned data built from installed packages (the gazetteer, front-end assets) hang off `setup`.
-setup: $(STAMP)
+setup: $(STAMP) $(DATA)/gazetteer.sqlite
+
+$(DATA)/gazetteer.sqlite: $(STAMP) src/frontlines/geo/build.py src/frontlines/geo/names.py src/frontlines/data/geo_aliases.tsv
+	$(BIN)/python -m frontlines.geo.build --out $@
 
 # Dashboard assets: npm libraries pinned by web/package-lock.json plus web/'s own sources, copied
 # into the package (src/frontlines/web/static, git-ignored) that `frontlines serve` serves offline.

@@ -18,6 +18,7 @@ def build_stages(resources: Resources) -> list[Stage]:
         SentenceStage(),
         ActorStage(extra=_actor_extras(resources)),
         EventStage(),
+        *_place_stage(resources),
         DateStage(default_date=resources.settings.default_date),
         QuantityStage(),
     ]
@@ -28,3 +29,12 @@ def _actor_extras(resources: Resources) -> list:
     """User actor dictionaries: ``<data_dir>/actors*.tsv`` (same format as frontlines/data/coding/actors.tsv)."""
     data_dir = resources.settings.data_dir
     return sorted(data_dir.glob("actors*.tsv")) if data_dir.is_dir() else []
+
+
+def _place_stage(resources: Resources) -> list[Stage]:
+    """The geocoder, when a gazetteer is built (``make setup``); without one events keep no location."""
+    if resources.gazetteer is None:
+        return []
+    from .places import PlaceStage
+
+    return [PlaceStage(resources.gazetteer, country_bias=resources.settings.country_bias)]  # type: ignore[arg-type]

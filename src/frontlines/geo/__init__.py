@@ -1,0 +1,1 @@
+"""Offline geocoding: a GeoNames gazetteer in SQLite, toponym finding and place resolution."""

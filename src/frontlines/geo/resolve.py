@@ -1,0 +1,128 @@
+"""Choosing the gazetteer entry for each toponym mention of a document.
+
+A hand-weighted scorer in two passes: the first ranks each name's candidates by prominence
+(population, feature class) and name-match quality alone; the countries and provinces those
+first choices establish then become the document's context, and the second pass re-ranks every
+name with it (plus the user's country bias). A name whose best score stays under ``min_score``
+gets no entry: a missing place is better than a wrong one on an analyst's map.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .demonyms import Demonyms
+from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidate, Gazetteer
+from .names import norm
+from .toponyms import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    population: float = 1.0
+    feature: tuple[tuple[str, float], ...] = (("PCLI", 4.0), ("CONT", 3.0), ("PPLC", 2.5), ("ADM1", 1.5),
+                                              ("PPL", 0.0), ("ADM2", -1.0))
+    match: tuple[tuple[int, float], ...] = ((EXACT_MAIN, 0.0), (EXACT_ALT, -0.4), (EXACT_ALIAS, -0.2),
+                                            (BARE, -1.2), (LOOSE, -2.5))
+    country_context: float = 4.0
+    top_country: float = 1.0
+    admin_context: float = 2.0
+    bias: float = 3.0
+    admin_hint: float = 4.0
+    city_hint: float = 2.5
+    city_over_admin: float = 2.5  # "Basra" alone means the city, not the governorate named after it
+    admin_ratio: float = 6.0  # ...unless the province is far bigger than its namesake city (Quebec)
+    min_score: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    mention: Mention
+    candidate: Candidate | None
+    score: float | None = None
+
+
+def _key(m: Mention) -> tuple[str, bool, bool]:
+    return ("=" if m.source == "demonym" else "") + norm(m.text), m.admin_hint, m.city_hint
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer, *, country_bias: str | None = None,
+                 weights: Weights | None = None, demonyms: Demonyms | None = None) -> None:
+        self.gaz = gazetteer
+        self.demonyms = demonyms or Demonyms(gazetteer)
+        self.w = weights or Weights()
+        self._feature = dict(self.w.feature)
+        self._match = dict(self.w.match)
+        bias = gazetteer.country(country_bias) if country_bias else None
+        self.bias_cc = bias.cc if bias else None
+
+    def candidates(self, m: Mention) -> tuple[Candidate, ...]:
+        if m.source == "demonym":
+            c = self.demonyms.lookup(m.text)
+            return (c,) if c is not None else ()
+        return self.gaz.lookup(m.text)
+
+    def prior(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> float:
+        w = self.w
+        s = w.population * math.log10(c.population + 10) + self._feature.get(c.feature, -1.0)
+        s += self._match.get(c.match, -3.0)
+        if m.admin_hint:
+            s += w.admin_hint if c.is_admin else -w.admin_hint / 2
+        elif c.is_admin and any(o.feature.startswith("PPL") and o.cc == c.cc and o.admin1 == c.admin1
+                                and o.match <= c.match and o.population * w.admin_ratio >= c.population
+                                for o in pool):
+            s -= w.city_over_admin
+        if m.city_hint:
+            s += w.city_hint if c.feature.startswith("PPL") else -w.city_hint
+        if self.bias_cc and c.cc == self.bias_cc:
+            s += w.bias
+        return s
+
+    def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
+        groups: dict[tuple[str, bool, bool], list[Mention]] = defaultdict(list)
+        for m in mentions:
+            groups[_key(m)].append(m)
+        pools = {k: self.candidates(ms[0]) for k, ms in groups.items()}
+        priors = {k: [(self.prior(c, ms[0], pools[k]), c) for c in pools[k]] for k, ms in groups.items()}
+        first = {k: max(p, key=lambda x: x[0]) for k, p in priors.items() if p}
+
+        # the document's context: countries and provinces its confident first choices establish
+        countries: dict[tuple[str, bool, bool], Counter[str]] = {}
+        admins: dict[tuple[str, bool, bool], Counter[tuple[str, str]]] = {}
+        for k, (score, c) in first.items():
+            if not c.cc or score < self.w.min_score:
+                continue
+            weight = (0.5 if k[0] and groups[k][0].source == "demonym" else 2.0 if c.feature == "PCLI" else 1.0) \
+                * (1 + math.log(len(groups[k])))
+            countries[k] = Counter({c.cc: weight})
+            if c.admin1 and c.feature != "PCLI":
+                admins[k] = Counter({(c.cc, c.admin1): weight})
+        total_c: Counter[str] = sum(countries.values(), Counter())
+        total_a: Counter[tuple[str, str]] = sum(admins.values(), Counter())
+
+        chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
+        for k, scored in priors.items():
+            ctx_c = total_c - countries.get(k, Counter())
+            ctx_a = total_a - admins.get(k, Counter())
+            n = sum(ctx_c.values())
+            top = ctx_c.most_common(1)[0][0] if ctx_c else None
+            best: tuple[float, Candidate] | None = None
+            for s, c in scored:
+                if n and c.cc:
+                    s += self.w.country_context * ctx_c.get(c.cc, 0) / n
+                    if c.cc == top:
+                        s += self.w.top_country
+                if c.admin1 and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1":
+                    s += self.w.admin_context
+                if best is None or s > best[0]:
+                    best = (s, c)
+            chosen[k] = best if best is not None and best[0] >= self.w.min_score else None
+        out = []
+        for m in mentions:
+            pick = chosen.get(_key(m))
+            out.append(Resolution(m, pick[1] if pick else None, round(pick[0], 3) if pick else None))
+        return out

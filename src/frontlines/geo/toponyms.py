@@ -1,0 +1,230 @@
+"""Finding toponym mentions in a parsed document.
+
+Sources, merged so that each stretch of text is one mention: spaCy GPE/LOC/FAC entities,
+datelines ("BAGHDAD, March 25 -"), gazetteer names that the small model mislabels as PERSON/ORG
+or misses ("clashes in Kut"), and place names inside organisation names ("Basra Operations
+Command"). Leading "the" and trailing "'s" are trimmed; demonyms ("Iraqi") are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .demonyms import Demonyms
+from .gazetteer import Candidate, Gazetteer
+
+ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "state", "region", "district", "county", "oblast",
+                         "prefecture", "department", "territory", "wilayat", "emirate", "canton", "municipality",
+                         "parish", "krai", "raion", "rayon", "muhafazah", "qada"})
+CITY_WORDS = frozenset({"city", "town", "village", "capital", "port"})
+LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
+                      "through", "inside", "throughout", "within", "between", "of", "via", "north", "south", "east",
+                      "west", "northern", "southern", "eastern", "western", "central", "and"})
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ean", "ic", "ch", "ot", "iote", "er", "ers")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-)")
+_TRIM_HEAD = ("the ", "The ", "THE ")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that names a place, before resolution."""
+
+    text: str
+    start: int
+    end: int
+    source: str = "ner"  # ner | dateline | gazetteer | org | demonym
+    admin_hint: bool = False  # "Anbar province": prefer an admin area
+    city_hint: bool = False  # "the city of Basra": prefer a populated place
+    metonymic: bool = False  # "Washington said": the government, not an event location
+
+
+def _trim(text: str, start: int, end: int) -> tuple[str, int, int]:
+    for head in _TRIM_HEAD:
+        if text.startswith(head):
+            text, start = text[len(head):], start + len(head)
+    for tail in ("'s", "’s", "'", "’"):
+        if text.endswith(tail):
+            text, end = text[: -len(tail)], end - len(tail)
+    stripped = text.rstrip(" .,;:")
+    end -= len(text) - len(stripped)
+    return stripped, start, end
+
+
+class ToponymFinder:
+    """Finds place mentions in a spaCy Doc with the help of the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, *, min_population: int = 20_000,
+                 demonyms: Demonyms | None = None) -> None:
+        self.gaz = gazetteer
+        self.min_population = min_population
+        self.demonyms = demonyms or Demonyms(gazetteer)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _strong(self, name: str, *, loose_ok: bool = False) -> Candidate | None:
+        """The best candidate if the name is a prominent place (country, admin area, sizeable town)."""
+        for c in self.gaz.lookup(name, fuzzy=True):
+            if c.match > 2 and not loose_ok:
+                continue
+            if c.feature in ("PCLI", "CONT", "ADM1") or c.population >= self.min_population:
+                return c
+        return None
+
+    def is_demonym(self, text: str) -> bool:
+        """"Iraqi", "Syrians", "Sudanese": a nationality word, unless it is itself a place (Oman)."""
+        if not text[:1].isupper() or self.demonyms.lookup(text) is None:
+            return False
+        exact = [c for c in self.gaz.lookup(text, fuzzy=False) if c.match <= 1]
+        return not any(c.feature in ("PCLI", "ADM1") or c.population >= 100_000 for c in exact)
+
+    def _demonym(self, text: str, start: int, end: int) -> Mention:
+        return Mention(text, start, end, "demonym")
+
+    # -- main ------------------------------------------------------------------------------------
+    def find(self, doc: object, *, extra: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+        text: str = doc.text  # type: ignore[attr-defined]
+        found: list[Mention] = []
+        for m in _DATELINE.finditer(text):
+            if m.start(1) > 0 and text[: m.start(1)].strip() and "\n" not in text[max(0, m.start(1) - 2): m.start(1)]:
+                continue
+            name = m.group(1).strip()
+            if len(name) < 3 or not self._strong(name.title()):
+                continue
+            found.append(Mention(name, m.start(1), m.start(1) + len(name), "dateline"))
+        for ent in doc.ents:  # type: ignore[attr-defined]
+            label = ent.label_
+            if label in ("GPE", "LOC", "FAC"):
+                found.extend(self._from_entity(doc, ent, "ner"))
+            elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"):
+                found.extend(self._mislabelled(doc, ent))
+        found.extend(self._loose_propns(doc))
+        for t in doc:  # type: ignore[attr-defined]
+            if not t.ent_type_ and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") \
+                    and self.is_demonym(t.text):
+                found.append(self._demonym(t.text, t.idx, t.idx + len(t.text)))
+        return _merge(found)
+
+    def _hints(self, doc: object, first: int, last: int) -> tuple[bool, bool]:
+        after = doc[last + 1] if last + 1 < len(doc) else None  # type: ignore[index, arg-type]
+        before = doc[first - 1] if first > 0 else None  # type: ignore[index]
+        before2 = doc[first - 2] if first > 1 else None  # type: ignore[index]
+        admin = after is not None and after.lower_ in ADMIN_WORDS
+        city = (after is not None and after.lower_ in CITY_WORDS) or (
+            before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in CITY_WORDS)
+        if not admin and before is not None and before.lower_ == "of" and before2 is not None:
+            admin = before2.lower_ in ADMIN_WORDS
+        return admin, city
+
+    def _from_entity(self, doc: object, ent: object, source: str) -> list[Mention]:
+        name, start, end = _trim(ent.text, ent.start_char, ent.end_char)  # type: ignore[attr-defined]
+        if not name or not any(ch.isupper() for ch in name[:1]):
+            return []
+        admin, city = self._hints(doc, ent.start, ent.end - 1)  # type: ignore[attr-defined]
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            name = " ".join(words[:-1])
+            end = start + len(name)
+            admin = True
+        elif len(words) > 1 and words[-1].lower() in CITY_WORDS and words[-1].lower() != "capital":
+            name = " ".join(words[:-1])
+            end = start + len(name)
+            city = True
+        if self.is_demonym(name):
+            return [self._demonym(name, start, end)]
+        return [Mention(name, start, end, source, admin, city, _metonymic(ent))]
+
+    def _mislabelled(self, doc: object, ent: object) -> list[Mention]:
+        """PERSON/ORG entities that are really places ("in Kut"), and places inside org names."""
+        out: list[Mention] = []
+        name, start, end = _trim(ent.text, ent.start_char, ent.end_char)  # type: ignore[attr-defined]
+        prev = doc[ent.start - 1] if ent.start > 0 else None  # type: ignore[attr-defined, index]
+        locative = prev is not None and prev.lower_ in LOCATIVE
+        if ent.label_ == "NORP" and self.is_demonym(name):  # type: ignore[attr-defined]
+            return [self._demonym(name, start, end)]
+        if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):  # type: ignore[attr-defined]
+            cand = self._strong(name)
+            admin, city = self._hints(doc, ent.start, ent.end - 1)  # type: ignore[attr-defined]
+            if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
+                                     or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):  # type: ignore[attr-defined]
+                return [Mention(name, start, end, "gazetteer", admin, city, _metonymic(ent))]
+        if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):  # type: ignore[attr-defined]
+            out.extend(self._inside(doc, ent))
+        return out
+
+    def _inside(self, doc: object, span: object) -> list[Mention]:
+        """Place names embedded in a longer name: "University of Basra", "Aleppo Media Center"."""
+        toks = [t for t in span]  # type: ignore[attr-defined]
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in (3, 2, 1):
+                seg = toks[i:i + n]
+                if len(seg) < n or not all(t.text[:1].isupper() for t in seg):
+                    continue
+                text = doc.text[seg[0].idx: seg[-1].idx + len(seg[-1].text)]  # type: ignore[attr-defined]
+                if self.is_demonym(text):
+                    hit = (n, self._demonym(text, seg[0].idx, seg[0].idx + len(text)))
+                    break
+                c = self._strong(text)
+                if c is not None and (c.feature in ("PCLI", "ADM1") or c.population >= 100_000):
+                    hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org"))
+                    break
+            if hit:
+                out.append(hit[1])
+                i += hit[0]
+            else:
+                i += 1
+        return out
+
+    def _loose_propns(self, doc: object) -> list[Mention]:
+        """Proper nouns outside any entity, after a locative preposition, that name a known place."""
+        out: list[Mention] = []
+        toks = list(doc)  # type: ignore[call-overload]
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper() or i == 0 \
+                    or toks[i - 1].lower_ not in LOCATIVE:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN" and not toks[j + 1].ent_type_ and j - i < 2:
+                j += 1
+            text = doc.text[t.idx: toks[j].idx + len(toks[j].text)]  # type: ignore[attr-defined]
+            if not self.is_demonym(text) and self._strong(text) is not None:
+                admin, city = self._hints(doc, i, j)
+                out.append(Mention(text, t.idx, t.idx + len(text), "gazetteer", admin, city))
+            i = j + 1
+        return out
+
+
+_SPEECH = frozenset({"say", "tell", "announce", "deny", "warn", "accuse", "claim", "urge", "demand", "insist",
+                     "respond", "reject", "condemn", "call", "argue", "threaten", "agree", "refuse", "vow", "state",
+                     "confirm", "blame", "criticize", "criticise", "praise", "welcome", "sanction",
+                     "want", "hope", "decide", "plan", "recognize", "recognise", "expel", "impose", "approve"})
+
+
+def _metonymic(ent: object) -> bool:
+    """A place standing for its government: subject of a speech/policy verb, or its possessor."""
+    root = ent.root  # type: ignore[attr-defined]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
+        return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in ("government", "decision", "position", "policy",
+                                                            "foreign", "ministry", "envoy", "ambassador",
+                                                            "officials", "official", "leaders", "demand"):
+        return True
+    return False
+
+
+def _merge(mentions: list[Mention]) -> list[Mention]:
+    """One mention per stretch of text: longer and better-sourced mentions win overlaps."""
+    rank = {"dateline": 0, "ner": 1, "gazetteer": 2, "org": 3, "demonym": 4}
+    ordered = sorted(mentions, key=lambda m: (rank.get(m.source, 9), -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in ordered:
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

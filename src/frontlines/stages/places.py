@@ -1,0 +1,113 @@
+"""Place stage: toponyms to GeoNames entries, and each event's location with its precision.
+
+Finding and resolving live in ``frontlines.geo``; this stage turns the resolutions into
+``Place`` records and attaches one to every event: the place in the event's own clause
+("clashed ... in Kut"), else the nearest in its sentence, else the document's main place with a
+coarser precision. Places standing for governments ("Washington said") never locate an event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..geo.demonyms import Demonyms
+from ..geo.gazetteer import Gazetteer
+from ..geo.resolve import Resolution, Resolver, Weights
+from ..geo.toponyms import ToponymFinder
+from ..records import Annotation, Event, Place
+
+# a place borrowed from the document rather than the event's own sentence is only known roughly
+_COARSER = {"city": "admin2", "admin2": "admin1", "admin1": "admin1", "country": "country"}
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A place record plus what the stage knows about how it is used."""
+
+    place: Place
+    metonymic: bool
+    token: int | None  # index of the mention's syntactic head in the spaCy Doc
+
+
+def place_of(r: Resolution) -> Place:
+    m, c = r.mention, r.candidate
+    if c is None:
+        return Place(text=m.text, start=m.start, end=m.end, precision="unknown")
+    return Place(text=m.text, start=m.start, end=m.end, name=c.name, geonames_id=c.gid, lat=c.lat, lon=c.lon,
+                 country=c.iso3, admin1=c.admin1_name, feature=c.feature, precision=c.precision, score=r.score)
+
+
+class PlaceStage:
+    name = "places"
+    requires = frozenset({"doc", "sentences", "events"})
+    assigns = frozenset({"places", "events"})
+
+    def __init__(self, gazetteer: Gazetteer, *, country_bias: str | None = None,
+                 weights: Weights | None = None) -> None:
+        demonyms = Demonyms(gazetteer)
+        self.finder = ToponymFinder(gazetteer, demonyms=demonyms)
+        self.resolver = Resolver(gazetteer, country_bias=country_bias, weights=weights, demonyms=demonyms)
+
+    def locate(self, doc: object, *, demonyms: bool = False) -> list[Located]:
+        """Every toponym in the parsed document with its resolution (``geonames_id`` None = no match).
+
+        Demonyms ("Iraqi") are found and resolved as context for the other names but only
+        returned when asked (geoparsing benchmarks score them; events never use them).
+        """
+        mentions = self.finder.find(doc)
+        out = []
+        for r in self.resolver.resolve(mentions):
+            if r.mention.source == "demonym" and not demonyms:
+                continue
+            span = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
+            out.append(Located(place_of(r), r.mention.metonymic, span.root.i if span is not None else None))
+        return out
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        located = self.locate(ann.doc)
+        events = tuple(self._attach(ann.doc, e, located) for e in ann.events)
+        return replace(ann, places=tuple(x.place for x in located), events=events)
+
+    @staticmethod
+    def main_place(located: list[Located]) -> Place | None:
+        """The document's most-mentioned resolved place (earliest on ties), governments excluded."""
+        usable = [x.place for x in located if x.place.geonames_id is not None and not x.metonymic]
+        if not usable:
+            return None
+        counts = Counter(p.geonames_id for p in usable)
+        best = max(usable, key=lambda p: (counts[p.geonames_id], -p.start))
+        return best
+
+    def _attach(self, doc: object, event: Event, located: list[Located]) -> Event:
+        ev = event.evidence
+        inside = [x for x in located if ev.start <= x.place.start and x.place.end <= ev.end
+                  and x.place.geonames_id is not None and not x.metonymic]
+        if inside:
+            trig = doc.char_span(event.trigger.start, event.trigger.end,  # type: ignore[attr-defined]
+                                 alignment_mode="expand")
+            trig_i = trig.root.i if trig is not None else None
+
+            def rank(x: Located) -> tuple[int, int]:
+                steps = _steps_to(doc, x.token, trig_i)
+                return (steps if steps is not None else 99, abs(x.place.start - event.trigger.start))
+
+            return replace(event, location=min(inside, key=rank).place)
+        main = self.main_place(located)
+        if main is None:
+            return event
+        return replace(event, location=replace(main, precision=_COARSER.get(main.precision or "", main.precision)))
+
+
+def _steps_to(doc: object, token: int | None, target: int | None, limit: int = 6) -> int | None:
+    """How many head links lead from ``token`` up to ``target`` (None if it is not an ancestor)."""
+    if token is None or target is None:
+        return None
+    t = doc[token]  # type: ignore[index]
+    for steps in range(limit):
+        if t.i == target:
+            return steps
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
