@@ -124,11 +124,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def types_compatible(a: Features, b: Features) -> bool:
     if a.plover and b.plover:
-        if a.plover != b.plover:
-            return False
-        # same PLOVER type: different CAMEO roots only conflict when both are known
-        return not (a.cameo_root and b.cameo_root and a.cameo_root != b.cameo_root
-                    and not (a.acled and a.acled == b.acled))
+        # PLOVER is the primary typology; coders pick different CAMEO roots (shell 194, kill 20x) for one attack
+        return a.plover == b.plover
     if a.cameo_root and b.cameo_root:
         return a.cameo_root == b.cameo_root
     return bool(a.acled and a.acled == b.acled)
