@@ -20,6 +20,10 @@ SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SP
 _RELIGION = frozenset({"MUS", "CHR", "JEW", "HIN", "BUD", "CTH", "SHI", "SUN", "SIK", "ORT", "PRO", "JAN"})
 _NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"})
 MAX_WORDS = 8
+#: Phoenix regional codes: not countries.
+_REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAU", "CFR", "CAS", "CEU", "EAF", "EAS", "EEU", "EIN", "LAM",
+                      "MEA", "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
+                      "CRB", "KKL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,8 @@ class ActorDictionary:
         for row in read_tsv(data_dir / "agents.tsv") + read_tsv(data_dir / "agents_extra.tsv"):
             if len(row) >= 2:
                 self.agents[tuple(row[0].split())] = row[1]
+        for row in read_tsv(data_dir / "actors_extra.tsv"):
+            self._add(row, None, override=True)
         for path in extra:
             for row in read_tsv(path):
                 if len(row) == 2:  # phrase, agent code
@@ -106,6 +112,10 @@ def split_code(code: str) -> Coded:
         country, rest = None, code[1:]
     else:
         country, rest = code[:3], code[3:]
+        if country in _REGIONS:
+            country = None  # a Phoenix region ("WAF" West Africa), not a country
+        elif country in ("EUR", "UNO"):
+            country = "IGO"
     sectors: list[str] = []
     for i in range(0, len(rest) - 2, 3):
         chunk = rest[i:i + 3]

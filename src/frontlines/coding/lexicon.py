@@ -77,6 +77,12 @@ class Lexicon:
             keys = frozenset(_heads(first))
             patterns[block].append(Pattern(code, pre_m, post_m, keys))
         self.patterns = {b: sorted(ps, key=lambda p: -p.size) for b, ps in patterns.items()}
+        self.verb_objects: dict[tuple[str, str], str] = {}
+        for row in read_tsv(data_dir / "verb_objects.tsv"):
+            verbs_, objects_, code = (row + ["", "", ""])[:3]
+            for v in verbs_.split("|"):
+                for o in objects_.split("|"):
+                    self.verb_objects.setdefault((v, o), code)
         self.nouns: dict[str, dict[str, NounCode]] = defaultdict(dict)
         for row in read_tsv(data_dir / "nominal_events.tsv"):
             noun, modifier, code, mode = (row + ["", "", "", ""])[:4]

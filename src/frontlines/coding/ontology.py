@@ -15,6 +15,10 @@ from . import DATA_DIR, read_tsv
 #: PLOVER types for CAMEO codes that the CAMEO->PLOVER table leaves out (01x statements, 02x appeals).
 _EXTRA_PLOVER = {"016": "REJECT", "018": "SUPPORT", "019": "SUPPORT", "02": "REQUEST"}
 
+#: Where the PLOVER gold standard codes a CAMEO code differently from the conversion table:
+#: taking territory by force ("captured", "overran", "invasion") is ASSAULT there.
+_PLOVER_OVERRIDES = {"192": ("ASSAULT", "seize")}
+
 #: Statement codes that are not events of their own (saying, commenting, considering): left uncoded.
 STATEMENT_ONLY = frozenset({"010", "011", "012", "013", "014", "015", "017"})
 
@@ -64,7 +68,8 @@ class Ontology:
 
     def _info(self, code: str) -> CodeInfo:
         root = code[:2]
-        plover, mode = self._plover.get(code) or self._plover.get(code[:3]) or (None, None)
+        plover, mode = (_PLOVER_OVERRIDES.get(code) or self._plover.get(code) or self._plover.get(code[:3])
+                        or (None, None))
         if plover is None:
             plover = _EXTRA_PLOVER.get(code[:3]) or _EXTRA_PLOVER.get(root)
             if plover is None:

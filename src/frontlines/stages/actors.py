@@ -100,7 +100,8 @@ class ActorStage:
             if c.country and c.country not in countries:
                 countries.append(c.country)
         coordinated = len(countries) > 1 and any(t.dep_ == "cc" for t in doc[lo:h.i])  # type: ignore[attr-defined]
-        picks = coded if coordinated else [max(coded, key=lambda x: (len(x[3].sectors) > 0, x[1] - x[0]))]
+        # one actor: the named match nearest the head ("Russian President Vladimir Putin" -> Putin)
+        picks = coded if coordinated else [max(coded, key=lambda x: (x[3].country is not None, x[1]))]
         out = []
         seen: set[str | None] = set()
         for s, e, entry, c in picks:

@@ -26,9 +26,22 @@ _TARGET_PREPS = frozenset({"against", "on", "with", "at", "upon", "into", "towar
 _VERB_TARGET_PREPS = _TARGET_PREPS - {"of", "over"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its", "our", "them", "him",
                        "themselves", "itself"})
-_FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+#: PLOVER: future CONSULT/SUPPORT/COOPERATE/AID are AGREE.
+#: The PLOVER gold standard also codes future RETREAT/CONCEDE ("will release", "will allow") as AGREE.
+_FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "AGREE": "030",
+                 "RETREAT": "035", "CONCEDE": "035"}
 _LABOUR = frozenset({"worker", "workers", "union", "unions", "employees", "teachers", "doctors", "nurses", "staff",
                      "pay", "wages", "salaries", "labour", "labor"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_MUST = frozenset({"must", "should", "ought"})
+_MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+#: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
+_INTENT = frozenset({"plan", "intend", "prepare", "decide", "vow", "swear", "pledge", "promise", "agree", "offer",
+                     "threaten", "want", "seek", "hope", "aim", "expect", "try", "attempt", "resolve", "propose",
+                     "volunteer", "consider", "mean", "wish", "aspire"})
+_READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
+_FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
+_STATE = frozenset({"MIL", "GOV", "COP"})
 _BOMB_WORDS = frozenset({"bomb", "bombs", "bomber", "bombers", "ied", "explosive", "explosives", "device"})
 
 
@@ -106,18 +119,85 @@ class _SentenceCoder:
             if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in self.lex.particles.get(lemma, ())):
                 particle = c.lower_
                 break
-        code = self.lex.verb_code(lemma, particle, self.words, t.i - self.offset)
-        if code is None or code[:3] in STATEMENT_ONLY:
+        code = self._object_code(t, lemma)
+        if code is None:
+            # Phoenix patterns only see the verb's own clause (its subtree)
+            lo, hi = t.left_edge.i - self.offset, t.right_edge.i - self.offset
+            n = len(self.words)
+            words = [""] * lo + self.words[lo:hi + 1] + [""] * (n - hi - 1)
+            code = self.lex.verb_code(lemma, particle, words, t.i - self.offset)
+        if code is None:
             return None
+        default = self.lex.verbs.get((lemma, ""))
+        if (default is not None and default[:3] in STATEMENT_ONLY
+                and any(self._coded_verb(c) for c in t.children if c.dep_ in ("ccomp", "xcomp"))):
+            return None  # "said it will withdraw": the reported event is the event
+        if lemma in _INTENT and any(self._coded_verb(c) for c in t.children if c.dep_ == "xcomp"):
+            return None  # "vowed to attack": the embedded verb carries the event, as intent
+        if t.dep_ == "xcomp" and self._coded_verb(t.head) and t.head.lemma_.lower() not in _INTENT:
+            return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
         actors, recipients = self._verb_args(t)
+        if code[:3] in STATEMENT_ONLY:
+            # "X said Y must withdraw": a demand on Y; other statements are not events of their own
+            content = [c for c in t.children if c.dep_ == "ccomp"
+                       and any(a.lower_ in _MUST for a in c.children if a.dep_ == "aux")]
+            if not content:
+                return None
+            code, recipients = "100", self._subjects(content[0])
         if not actors and not recipients:
             return None
         if code[:2] in ("18", "19") and self._subject_is_bomb(t):
             code = "183"
+        if lemma == "block" and not ({s for a in actors for s in (a.sector or "").split()} & _STATE):
+            code = "144"  # civilians blocking roads protest; armies blockade
+        neg = negated(t)
         info = self.onto.info(code)
-        if info.plover in _FUTURE_AGREE and self._future(t):
+        intent = self._intent(t)
+        if neg and info.quad_class in (1, 2):
+            code, neg = "120", False  # "will not accept", "did not agree": a rejection
+        elif intent and self._unless(t):
+            code = "130"  # "will withdraw its force unless...": a conditional threat
+        elif intent and info.quad_class in (1, 2) and info.plover in _FUTURE_AGREE:
             code = _FUTURE_AGREE[info.plover]
-        return self._event(t, code, None, actors, recipients, negated(t))
+        elif intent and info.plover in _FUTURE_THREATEN:
+            code = _FUTURE_THREATEN[info.plover]
+        return self._event(t, code, None, actors, recipients, neg)
+
+    def _object_code(self, t: object, lemma: str) -> str | None:
+        """Code decided by the verb's object ("granted asylum", "lifted the curfew", "opened fire")."""
+        table = self.lex.verb_objects
+        for c in t.children:  # type: ignore[attr-defined]
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prt" and c.lower_ == "fire"):
+                for h in conjuncts(c):
+                    code = table.get((lemma, h.lemma_.lower()))
+                    if code is not None:
+                        return code
+        return None
+
+    def _coded_verb(self, v: object) -> bool:
+        t = v  # type: ignore[assignment]
+        if t.pos_ != "VERB":
+            return False
+        code = self.lex.verb_code(t.lemma_.lower(), "", self.words, t.i - self.offset)
+        return code is not None and code[:3] not in STATEMENT_ONLY
+
+    def _intent(self, t: object) -> bool:
+        """Future, modal or intended ("will meet", "plans to attack", "is ready to withdraw")."""
+        v = t  # type: ignore[assignment]
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in v.children):
+                return True
+            if v.dep_ != "xcomp":
+                return False
+            head = v.head
+            if head.lemma_.lower() in _INTENT or head.lemma_.lower() in _READY:
+                return True
+            v = head
+        return False
+
+    def _unless(self, t: object) -> bool:
+        return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark")
+                   for c in t.children)  # type: ignore[attr-defined]
 
     def _nominal(self, tok: object) -> Event | None:
         t = tok  # type: ignore[assignment]
@@ -188,6 +268,7 @@ class _SentenceCoder:
         actors: list[Actor] = []
         recipients: list[Actor] = []
         passive = False
+        objects: list[Actor] = []
         for c in v.children:
             if c.dep_ in _SUBJ:
                 for h in conjuncts(c):
@@ -201,21 +282,37 @@ class _SentenceCoder:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
                             actors.extend(self._code_arg(h))
-            elif c.dep_ in _OBJ:
+            elif c.dep_ in _OBJ and c.ent_type_ not in _NOT_ACTORS:
                 for h in conjuncts(c):
-                    recipients.extend(self._code_arg(h))
-        if not recipients:
-            recipients.extend(self._verb_preps(v))
+                    objects.extend(self._code_arg(h))
+        if not passive:
+            # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
+            preps = self._verb_preps(v)
+            coded = [a for a in objects + preps if a.country or a.sector]
+            if not coded:
+                for c in v.children:
+                    if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                        inner = [a for a in self._verb_objects(c) if a.country or a.sector]
+                        coded.extend(inner)
+            recipients.extend(coded or objects or preps)
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
+
+    def _verb_objects(self, v: object) -> list[Actor]:
+        out: list[Actor] = []
+        for c in v.children:  # type: ignore[attr-defined]
+            if c.dep_ in _OBJ and c.ent_type_ not in _NOT_ACTORS:
+                for h in conjuncts(c):
+                    out.extend(self._code_arg(h))
+        return out + self._verb_preps(v)
 
     def _verb_preps(self, v: object) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ == "prep" and c.lower_ in _VERB_TARGET_PREPS:
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTORS:
                         for h in conjuncts(g):
                             out.extend(self._code_arg(h))
         return out
@@ -320,13 +417,6 @@ class _SentenceCoder:
             if c.dep_ in _SUBJ and {w.lower_ for w in c.subtree} & _BOMB_WORDS:
                 return True
         return False
-
-    def _future(self, t: object) -> bool:
-        v = t  # type: ignore[assignment]
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in v.children):
-            return True
-        return v.dep_ == "xcomp" and v.head.lemma_.lower() in ("plan", "intend", "expect", "agree", "pledge",
-                                                               "promise", "offer", "want", "hope")
 
     def _event(self, trig: object, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
                neg: bool) -> Event:
