@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from ..errors import ConfigError
@@ -51,7 +52,14 @@ _GENERIC = {
 }
 # "unidentified gunmen" stays whole: the adjective alone names nobody.
 _VAGUE = {"unidentified", "unknown", "masked", "armed", "suspected", "local", "foreign", "other"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "several", "some", "two", "three"}
+_DETERMINERS = {
+    "the", "a", "an", "its", "their", "his", "her", "several", "some", "many", "dozens", "hundreds", "scores",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+}
+_PROPER = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w'-]*")
+# Dates and numbers that a coder sometimes leaves among the recipients.
+_NOT_ACTOR = re.compile(r"^(?:\d[\d,.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow)$")
 # Locative phrases always end a name ("fighters near Tawila"); other prepositions only when a
 # common noun follows ("of betrayal", "with the army"), not "Front for the Liberation of X".
 _LOCATIVE_PP = re.compile(r"\s+(?:near|in|at|on|around|outside|inside|across|along|over|against|during|after|"
@@ -96,13 +104,22 @@ def event_weight(ev: EventDict, weights: Mapping[str, float] | None = None) -> f
 def event_day(ev: EventDict) -> date | None:
     """The day the event happened: its resolved date's start, else the document's date."""
     mention_dates = sorted(str(m.get("doc_date")) for m in ev.get("mentions") or () if m.get("doc_date"))
-    for value in ((ev.get("date") or {}).get("start"), ev.get("doc_date"), *mention_dates[:1]):
-        if value:
-            try:
-                return date.fromisoformat(str(value)[:10])
-            except ValueError:
-                continue
-    return None
+    d = ev.get("date") or {}
+    start, end = _iso(d.get("start")), _iso(d.get("end"))
+    published = _iso(ev.get("doc_date")) or (_iso(mention_dates[0]) if mention_dates else None)
+    if start and d.get("precision") not in (None, "day", "unknown") and published and start <= published <= (
+            end or start):
+        return published  # "in the past week", reported today: the report's day, not the week's first
+    return start or published
+
+
+def _iso(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def period_start(day: date, by: str) -> date:
@@ -129,15 +146,20 @@ def normalize_name(text: str) -> str:
     m = _OF_HEAD.match(t)
     if m:  # "leaders of the Southern Front" -> "the Southern Front"
         t = m.group(1)
-    t = _OTHER_PP.sub("", _LOCATIVE_PP.sub("", t))
+    t = _head(t)
     words = [w for w in re.split(r"\s+", t.lower().strip(" .,;:")) if w]
-    while words and words[0] in _DETERMINERS:
+    while len(words) > 1 and words[0] in _DETERMINERS:
         words.pop(0)
     while len(words) > 1 and words[-1] in _GENERIC and words[-2] not in _VAGUE:
         words.pop()
     if words:  # "the army's positions" -> "army"
         words[-1] = re.sub(r"'s?$", "", words[-1])
     return " ".join(w for w in words if w)
+
+
+def _head(text: str) -> str:
+    """The phrase without trailing prepositional phrases ("patrols on the Gedaref highway" -> "patrols")."""
+    return _OTHER_PP.sub("", _LOCATIVE_PP.sub("", text))
 
 
 def split_conjoined(text: str) -> list[str]:
@@ -163,9 +185,37 @@ def actor_keys(actor: Mapping[str, Any], level: str = "name") -> list[str]:
         return [f"{country} {sector[0]}" if sector else str(country)]
     if level != "name":
         raise ConfigError(f"unknown actor level {level!r} (choose from {', '.join(LEVELS)})")
-    name = actor.get("name") or actor.get("text") or ""
-    keys = [normalize_name(part) for part in split_conjoined(str(name))]
-    return [k for k in keys if k]
+    name = str(actor.get("name") or "")
+    text = str(actor.get("text") or "")
+    # A dictionary match on a specific group gives a canonical name (aliases collapse); a match that
+    # only found a country ("Sudan" for "Sudanese army") or no code at all leaves the mention text
+    # as the best name of the group.
+    code = str(actor.get("code") or "")
+    specific = name and code and not code.startswith("~") and not _country_name(name, actor.get("country"))
+    use = name if specific else (text or name)
+    if not (code or actor.get("country") or actor.get("sector")) and not _PROPER.search(_head(use)):
+        return []  # "joint patrols", "security": an uncoded common noun is not an actor
+    keys = [normalize_name(part) for part in split_conjoined(use)]
+    return [k for k in keys if k and not _NOT_ACTOR.match(k)]
+
+
+@lru_cache(maxsize=512)
+def _country_name(name: str, iso3: str | None) -> bool:
+    n = normalize_name(name)
+    if iso3 and n == iso3.lower():
+        return True
+    try:
+        import pycountry  # noqa: PLC0415 - only needed for coded actors
+    except ImportError:  # pragma: no cover - a hard dependency
+        return False
+    c = pycountry.countries.get(alpha_3=iso3) if iso3 and len(iso3) == 3 else None
+    if c is None:
+        try:
+            c = pycountry.countries.lookup(name)
+        except LookupError:
+            return False
+    names = {getattr(c, f, None) for f in ("name", "common_name", "official_name")}
+    return n in {normalize_name(x) for x in names if x}
 
 
 def sides(ev: EventDict, level: str = "name") -> tuple[list[str], list[str]]:
@@ -213,7 +263,8 @@ class DyadPoint:
     actor: str
     partner: str
     events: float = 0.0
-    conflict: float = 0.0
+    conflict: float = 0.0  # verbal and material (quad classes 3 and 4)
+    material_conflict: float = 0.0  # fighting only (quad class 4)
     cooperation: float = 0.0
     conflict_score: float = 0.0  # sum of weight * -goldstein over conflict events (>= 0)
     cooperation_score: float = 0.0  # sum of weight * goldstein over cooperation events (>= 0)
@@ -226,6 +277,7 @@ class DyadPoint:
     def to_json(self) -> dict[str, Any]:
         return {"period": self.period.isoformat(), "actor": self.actor, "partner": self.partner,
                 "events": round(self.events, 3), "conflict": round(self.conflict, 3),
+                "material_conflict": round(self.material_conflict, 3),
                 "cooperation": round(self.cooperation, 3), "conflict_score": round(self.conflict_score, 3),
                 "cooperation_score": round(self.cooperation_score, 3), "balance": round(self.balance, 3),
                 "fatalities": round(self.fatalities, 3)}
@@ -280,6 +332,8 @@ def dyad_series(events: Iterable[EventDict], actor: str, vs: str | None = None, 
             if is_conflict(ev):
                 row["conflict"] += w
                 row["conflict_score"] += w * max(-g, 0.0)
+                if is_material_conflict(ev):
+                    row["material_conflict"] += w
             elif is_cooperation(ev):
                 row["cooperation"] += w
                 row["cooperation_score"] += w * max(g, 0.0)

@@ -149,7 +149,8 @@ def windows(events: Iterable[EventDict], *, window_days: int = 30, step_days: in
     """Sliding windows of ``window_days`` ending every ``step_days`` from the first full window.
 
     Window ends are anchored on the first event day, so adding later events never moves an
-    earlier window (the watch command relies on this to raise each alert once).
+    earlier window (the watch command relies on this to raise each alert once); a last window
+    ends on the last day when the steps do not reach it.
     """
     evs = [e for e in events if event_day(e) is not None]
     days = [d for d in map(event_day, evs) if d is not None]
@@ -160,24 +161,39 @@ def windows(events: Iterable[EventDict], *, window_days: int = 30, step_days: in
     end = first + timedelta(days=window_days - 1)
     if end > last:
         end = last
-    out = []
+    ends = []
     while end <= last:
+        ends.append(end)
+        end += timedelta(days=step_days)
+    if not ends or ends[-1] < last:
+        ends.append(last)  # the latest data, in a window that moves with it
+    out = []
+    for end in ends:
         start = end - timedelta(days=window_days - 1)
         g = alignment_graph(evs, since=start, until=end, level=level, weights=weights)
         out.append(Window(start, end, g, detect_factions(g, resolution=resolution)))
-        end += timedelta(days=step_days)
     return out
 
 
+def _net(g: nx.Graph, a: Iterable[str], b: Iterable[str]) -> float:
+    """Total balance between two groups of actors (0 when they have no ties)."""
+    bs = set(b)
+    return sum(d["balance"] for x in a for y, d in g[x].items() if y in bs) if g else 0.0
+
+
 def faction_alerts(wins: list[Window], *, min_size: int = 2) -> list[dict[str, Any]]:
-    """``faction_split`` alerts: a faction of one window broken up in the next (each split raised once)."""
+    """``faction_split`` alerts: a faction of one window broken up in the next, into parts now hostile
+    to each other or into two or more blocs of ``min_size``; each split is raised once."""
     alerts: dict[str, dict[str, Any]] = {}
-    for prev, cur in zip(wins, wins[1:], strict=False):
+    busy = [w for w in wins if w.graph.number_of_nodes()]  # a quiet window says nothing about alignment
+    for prev, cur in zip(busy, busy[1:], strict=False):
         change = compare(prev.graph, prev.factions, cur.graph, cur.factions)
         for split in change["splits"]:
-            if len(split["faction"]) < min_size:
-                continue
             parts = [p for p in split["into"] if p]
+            hostile_parts = any(_net(cur.graph, p, q) < 0 for i, p in enumerate(parts) for q in parts[i + 1:])
+            if len(split["faction"]) < min_size or not (
+                    hostile_parts or sum(len(p) >= min_size for p in parts) >= 2):
+                continue  # one peripheral actor drifting off is not a split; hostility or two blocs is
             aid = content_id("alert", "faction_split", "|".join(",".join(p) for p in parts))
             if aid in alerts:
                 continue

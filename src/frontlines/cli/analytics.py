@@ -149,7 +149,8 @@ def dyads(actor: str, vs: str | None, by: str, db: str | None, event_files: tupl
     events = load_events(db, event_files, since, until)
     points = dy.dyad_series(events, actor, vs, level=level, by=by, weights=weights, since=since, until=until)
     _emit([p.to_json() for p in points], fmt, output,
-          ["period", "actor", "partner", "events", "conflict", "cooperation", "balance", "fatalities"])
+          ["period", "actor", "partner", "events", "conflict", "material_conflict", "cooperation", "balance",
+           "fatalities"])
 
 
 def _faction_windows(events: list[dict[str, Any]], window: int, until: date | None, level: str,
