@@ -164,6 +164,7 @@ def test_document_and_stats(client):
     ("GET", EVENTS + "?factuality=maybe", 422),
     ("GET", EVENTS + "?min_sources=0", 422),
     ("GET", EVENTS + "?format=kml", 422),
+    ("GET", EVENTS + "?event_typ=PROTEST", 422),  # a misspelt filter is refused, not ignored
     ("GET", EVENTS + "/evt-does-not-exist", 404),
     ("GET", "/api/v1/documents/doc-nope", 404),
     ("GET", "/api/v1/nothing-here", 404),

@@ -23,7 +23,7 @@ from .. import __version__
 from . import errors as api_errors
 from .errors import ApiError, error_responses
 from .geojson import feature_collection
-from .params import EventFilters, event_filters
+from .params import EventFilters, event_filters, known_params_only
 
 TOKEN_ENV = "FRONTLINES_API_TOKEN"
 GEOJSON = "application/geo+json"
@@ -109,7 +109,8 @@ def create_app(store: Any, *, token: str | None = None, resources: Any | None = 
                            headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/api/v1/events", tags=["events"], response_model=EventPage | FeatureCollection,
-             responses={200: {"content": {GEOJSON: {}}}, **error_responses(422, 503)})
+             responses={200: {"content": {GEOJSON: {}}}, **error_responses(422, 503)},
+             dependencies=[Depends(known_params_only)])
     def list_events(filters: Annotated[EventFilters, Depends(event_filters)],
                     format: Annotated[Literal["json", "geojson"], Query(
                         description="json (a page of events) or geojson (a FeatureCollection).")] = "json",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Query, Request
 
 from ..records import FACTUALITY_LABELS
 from .errors import ApiError, ErrorDetail
@@ -17,6 +17,10 @@ MAX_OFFSET = 10_000_000
 
 FactualityParam = Literal["asserted", "reported", "speculated", "planned", "denied", "negated", "hypothetical"]
 assert set(FactualityParam.__args__) == set(FACTUALITY_LABELS)  # type: ignore[attr-defined]
+
+#: documented in the spec only: parse_bbox checks it with clearer messages (and the ranges)
+_NUM = r"\s*-?\d{1,3}(\.\d+)?\s*"
+BBOX_PATTERN = f"^({_NUM},{_NUM},{_NUM},{_NUM})?$"  # empty = no bbox, as an HTML form sends it
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,20 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+#: every query parameter GET /api/v1/events understands; anything else is refused, so a misspelt
+#: filter (``event_typ=``) answers 422 instead of silently returning every event
+KNOWN_PARAMS = frozenset({"event_date_from", "event_date_to", "country", "actor", "event_type", "bbox", "q",
+                          "factuality", "min_sources", "limit", "offset", "format"})
+
+
+def known_params_only(request: Request) -> None:
+    unknown = sorted(set(request.query_params) - KNOWN_PARAMS)
+    if unknown:
+        raise ApiError(422, "invalid_parameter", f"unknown query parameter {unknown[0]!r}",
+                       details=[ErrorDetail(loc=["query", name], message="unknown parameter", type="extra_forbidden")
+                                for name in unknown])
+
+
 def event_filters(
     event_date_from: Annotated[date | None, Query(description="Earliest event date (ISO, inclusive).")] = None,
     event_date_to: Annotated[date | None, Query(description="Latest event date (ISO, inclusive).")] = None,
@@ -81,7 +99,8 @@ def event_filters(
     event_type: Annotated[str | None, Query(max_length=100,
                                             description="ACLED event type or PLOVER category.")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat (degrees).",
-                                      examples=["35.5,32.0,42.5,37.5"])] = None,
+                                      examples=["35.5,32.0,42.5,37.5"],
+                                      json_schema_extra={"pattern": BBOX_PATTERN})] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence.")] = None,
     factuality: Annotated[FactualityParam | None, Query(description="Factuality label.")] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10_000, description="Minimum reporting sources.")] = None,
