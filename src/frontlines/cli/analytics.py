@@ -233,13 +233,11 @@ def ceasefires(db: str | None, event_files: tuple[str, ...], since: date | None,
 def watch(sources: tuple[str, ...], interval: float, once: bool, output: IO[str], db: str | None, level: str,
           weights: dict[str, float], window: int) -> None:
     """Process documents as they arrive in DIR or FEED and write alerts as JSON lines."""
+    from .. import resources as res  # noqa: PLC0415
     from ..analytics.watch import Watcher, write_alert  # noqa: PLC0415
-    from ..pipeline import Pipeline  # noqa: PLC0415
-    from ..resources import load_resources  # noqa: PLC0415
-    from ..stages import build_stages  # noqa: PLC0415
+    from ..runner import build_pipeline  # noqa: PLC0415
 
-    resources = load_resources()
-    pipeline = Pipeline(resources.nlp, build_stages(resources))
+    pipeline = build_pipeline(res.load_resources())
     store = None
     if db:
         from ..store import open_store  # noqa: PLC0415
