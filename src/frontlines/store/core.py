@@ -51,6 +51,25 @@ def _info(event: Event) -> int:
             + (event.factuality == "asserted"))
 
 
+@dataclass(slots=True)
+class _Member:
+    """One mention as the canonical row needs it (the columns of ``events`` plus the parsed JSON)."""
+
+    event_id: str
+    doc_id: str
+    day_start: int | None
+    day_end: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    precision: str | None
+    source_key: str
+    actor_keys: str
+    info: int
+    json: str
+    data: dict[str, Any]
+
+
 @dataclass
 class AddResult:
     added: int = 0
@@ -124,10 +143,11 @@ class Store:
         touched: set[str] = set()
         for (old_id, _) in old:
             touched |= self._delete_document(old_id)
-        self._insert_document(ann, h)
-        touched |= self._insert_events(ann)
+        # settle what the old version leaves behind first, so a re-found canonical id is free again
         for cid in sorted(touched):
             self._recompute(cid)
+        self._insert_document(ann, h)
+        self._insert_events(ann)
         return "replaced" if old else "added"
 
     def _delete_document(self, doc_id: str) -> set[str]:
@@ -166,35 +186,51 @@ class Store:
             [(s.stat_id, d.doc_id, s.quantity.kind, s.quantity.best,
               json.dumps(statistic_to_json(s, d.source, d.date))) for s in _unique(ann.statistics, "stat_id")])
 
-    def _insert_events(self, ann: Annotation) -> set[str]:
+    def _insert_events(self, ann: Annotation) -> None:
         d = ann.document
         skey = _source_key(d)
-        touched: set[str] = set()
-        for e in _unique(ann.events, "event_id"):
-            if self.db.query("SELECT 1 FROM events WHERE event_id = ?", (e.event_id,)):
-                continue  # the same event id from another document version is already stored
+        todo = _unique(ann.events, "event_id")
+        if not todo:
+            return
+        ids = [e.event_id for e in todo]
+        # the same event id from another document version is already stored: keep that one
+        have = {r[0] for r in self.db.query(
+            f"SELECT event_id FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids)}
+        event_rows, actor_rows, canon_rows = [], [], []
+        for e in todo:
+            if e.event_id in have:
+                continue
             f = features(e, d.date)
+            data = event_to_json(e, d.source, d.date)
+            member = _Member(e.event_id, d.doc_id, f.day_start, f.day_end, f.lat, f.lon, f.country, f.precision,
+                             skey, " ".join(sorted(f.actor_keys)), _info(e), json.dumps(data), data)
             cid = self._match(f) if self.dedupe.enabled else None
+            event_rows.append((e.event_id, d.doc_id, cid or content_id("can", e.event_id), e.plover, e.cameo,
+                               e.acled_event_type, f.day_start, f.day_end, f.lat, f.lon, f.country, f.precision,
+                               skey, member.actor_keys, member.info, member.json))
+            actor_rows += [(e.event_id, role, a.name, (a.name or a.text or "").lower(), a.country, a.code, a.sector)
+                           for role, group in (("actor", e.actors), ("recipient", e.recipients)) for a in group]
+            # a new real-world event: its canonical row is this mention alone, no need to read it back
             if cid is None:
-                cid = content_id("can", e.event_id)
-            self.db.execute(
-                "INSERT INTO events (event_id, doc_id, canonical_id, plover, cameo, acled_event_type, day_start,"
-                " day_end, lat, lon, country, precision, source_key, actor_keys, info, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (e.event_id, d.doc_id, cid, e.plover, e.cameo, e.acled_event_type, f.day_start, f.day_end, f.lat,
-                 f.lon, f.country, f.precision, skey, " ".join(sorted(f.actor_keys)), _info(e),
-                 json.dumps(event_to_json(e, d.source, d.date))))
-            self.db.executemany(
-                "INSERT INTO event_actors (event_id, role, name, norm, country, code, sector)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(e.event_id, role, a.name, (a.name or a.text or "").lower(), a.country, a.code, a.sector)
-                 for role, group in (("actor", e.actors), ("recipient", e.recipients)) for a in group])
+                canon_rows.append(self._canonical_row(content_id("can", e.event_id), [member]))
             if self.dedupe.enabled:
-                # later events of the same batch must see this one's canonical row to merge with it
-                self._recompute(cid)
-            else:
-                touched.add(cid)
-        return touched
+                # later events of the same batch must see this one to match against it
+                self._flush_events(event_rows, actor_rows, canon_rows)
+                if cid is not None:
+                    self._recompute(cid)
+        self._flush_events(event_rows, actor_rows, canon_rows)
+
+    def _flush_events(self, event_rows: list[Any], actor_rows: list[Any], canon_rows: list[Any]) -> None:
+        self.db.executemany(
+            "INSERT INTO events (event_id, doc_id, canonical_id, plover, cameo, acled_event_type, day_start,"
+            " day_end, lat, lon, country, precision, source_key, actor_keys, info, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+        self.db.executemany("INSERT INTO event_actors (event_id, role, name, norm, country, code, sector)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)", actor_rows)
+        self.db.executemany(f"INSERT INTO canonical ({_CANON_COLS}) VALUES ({', '.join('?' * 21)})", canon_rows)
+        event_rows.clear()
+        actor_rows.clear()
+        canon_rows.clear()
 
     def _match(self, f: Features) -> str | None:
         """The canonical event this mention reports, if any (best score wins, ties by id)."""
@@ -241,27 +277,35 @@ class Store:
         if new_cid != cid:
             self.db.execute("UPDATE events SET canonical_id = ? WHERE canonical_id = ?", (new_cid, cid))
             self.db.execute("DELETE FROM canonical WHERE canonical_id = ?", (new_cid,))
-        rep = max(enumerate(rows), key=lambda ir: (ir[1][10], -ir[0]))[1]
-        data = json.loads(rep[11])
-        located = [r for r in rows if r[4] is not None]
+        self._write_canonical(new_cid, [_Member(*r, data=json.loads(r[11])) for r in rows])
+
+    def _write_canonical(self, cid: str, members: list[_Member]) -> None:
+        self.db.execute(f"INSERT INTO canonical ({_CANON_COLS}) VALUES ({', '.join('?' * 21)})",
+                        self._canonical_row(cid, members))
+
+    @staticmethod
+    def _canonical_row(cid: str, members: list[_Member]) -> tuple[Any, ...]:
+        """The merged view of ``members``: the richest mention, gaps filled from the others."""
+        rep = max(enumerate(members), key=lambda im: (im[1].info, -im[0]))[1]
+        data = dict(rep.data)
         if data.get("location") is None or data["location"].get("lat") is None:
+            located = [m for m in members if m.lat is not None]
             if located:
-                data["location"] = json.loads(max(located, key=lambda r: r[10])[11])["location"]
-        mentions = [json.loads(r[11]) for r in rows]
-        data["fatalities"] = _merge_counts([m.get("fatalities") for m in mentions]) or data.get("fatalities")
+                data["location"] = max(located, key=lambda m: m.info).data["location"]
+        mentions = [m.data for m in members]
+        if len(members) > 1:
+            data["fatalities"] = _merge_counts([m.get("fatalities") for m in mentions]) or data.get("fatalities")
         loc = data.get("location") or {}
-        d0, d1 = rep[2], rep[3]
-        keys = sorted({k for r in rows for k in (r[9] or "").split()})
+        keys = sorted({k for m in members for k in (m.actor_keys or "").split()})
         actor_text = " ".join(sorted({a["name"] or a["text"] or "" for m in mentions
                                       for a in (*m["actors"], *m["recipients"])}))
         evidence = "\n".join(dict.fromkeys(m["evidence"]["text"] for m in mentions if m.get("evidence")))
         acled = data.get("acled") or {}
-        self.db.execute(
-            f"INSERT INTO canonical ({_CANON_COLS}) VALUES ({', '.join('?' * 21)})",
-            (new_cid, data["event_id"], data.get("plover"), data.get("cameo"), acled.get("event_type"),
-             acled.get("sub_event_type"), iso_day(d0), iso_day(d1), d0, d1, loc.get("lat"), loc.get("lon"),
-             loc.get("country") or _actor_country(data), loc.get("precision"), data.get("factuality"),
-             len({r[8] for r in rows}), len(rows), " ".join(keys), actor_text, evidence, json.dumps(data)))
+        return (cid, data["event_id"], data.get("plover"), data.get("cameo"), acled.get("event_type"),
+             acled.get("sub_event_type"), iso_day(rep.day_start), iso_day(rep.day_end), rep.day_start, rep.day_end,
+             loc.get("lat"), loc.get("lon"), loc.get("country") or _actor_country(data), loc.get("precision"),
+             data.get("factuality"), len({m.source_key for m in members}), len(members), " ".join(keys),
+             actor_text, evidence, json.dumps(data))
 
     # ------------------------------------------------------------------ reads
     def count_events(self, q: EventQuery | None = None) -> int:
