@@ -47,42 +47,60 @@ def _date_axis(ax: Any) -> None:
 
 
 def plot_dyad(points: Sequence[DyadPoint], path: str | Path, *, title: str | None = None,
-              by: str = "week", marks: Sequence[tuple[date, str]] = ()) -> Path:
+              by: str = "week", marks: Sequence[tuple[date, str]] = (), max_partners: int = 6) -> Path:
     """Two panels: conflict and cooperation event counts per period (bars), and the Goldstein balance
     (line, with fatalities as grey bars on a second axis when any). ``marks`` draws dated vertical lines."""
     out = _check(path)
     if not points:
         raise ConfigError("nothing to plot: no events between these actors")
     plt = _pyplot()
-    partners = sorted({p.partner for p in points})
-    fig, axes = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
+    totals: dict[str, float] = {}
+    for p in points:
+        totals[p.partner] = totals.get(p.partner, 0.0) + p.events
+    # the most active partners only: a dozen stacked colours is not readable
+    partners = sorted(sorted(totals), key=lambda k: -totals[k])[:max_partners]
+    points = [p for p in points if p.partner in partners]
+    fig, axes = plt.subplots(2, 1, figsize=(10 if len(partners) == 1 else 12, 6.5), sharex=True,
+                             gridspec_kw={"height_ratios": [1.2, 1]})
     width = {"day": 0.8, "week": 5.5, "month": 24.0}.get(by, 5.5)
+    periods = sorted({p.period for p in points})
+    up = dict.fromkeys(periods, 0.0)
+    down = dict.fromkeys(periods, 0.0)
+    single = len(partners) == 1
     for i, partner in enumerate(partners):
-        rows = [p for p in points if p.partner == partner]
-        xs = [p.period for p in rows]
-        shift = timedelta(days=(i - (len(partners) - 1) / 2) * width / max(len(partners), 1))
-        w = width / max(len(partners), 1)
-        axes[0].bar([x + shift for x in xs], [p.conflict for p in rows], width=w, color=CONFLICT,
-                    alpha=0.9 - 0.15 * i, label=f"conflict ({partner})" if len(partners) > 1 else "conflict events")
-        axes[0].bar([x + shift for x in xs], [-p.cooperation for p in rows], width=w, color=COOPERATION,
-                    alpha=0.9 - 0.15 * i,
-                    label=f"cooperation ({partner})" if len(partners) > 1 else "cooperation events")
-        axes[1].plot(xs, [p.balance for p in rows], marker="o", color=PALETTE[i % len(PALETTE)],
-                     label=f"balance vs {partner}")
+        rows = {p.period: p for p in points if p.partner == partner}
+        colour = PALETTE[i % len(PALETTE)]
+        conf = [rows[d].conflict if d in rows else 0.0 for d in periods]
+        coop = [rows[d].cooperation if d in rows else 0.0 for d in periods]
+        axes[0].bar(periods, conf, width=width, bottom=[up[d] for d in periods],
+                    color=CONFLICT if single else colour, label="conflict events" if single else partner)
+        axes[0].bar(periods, [-c for c in coop], width=width, bottom=[-down[d] for d in periods],
+                    color=COOPERATION if single else colour, hatch=None if single else "//", alpha=1 if single else 0.6,
+                    label="cooperation events" if single else None)
+        for d, a, b in zip(periods, conf, coop, strict=True):
+            up[d] += a
+            down[d] += b
+        # several partners: a quiet week is no point on that partner's line (else a crowd of zeros)
+        shown = [d for d in periods if d in rows and (single or rows[d].events)]
+        axes[1].plot(shown, [rows[d].balance for d in shown], marker="o", color=colour, label=f"balance vs {partner}")
     axes[0].axhline(0, color="black", lw=0.8)
-    axes[0].set_ylabel(f"events per {by}\n(conflict up, cooperation down)")
+    axes[0].set_ylabel(f"events per {by}\n(conflict up, cooperation down{'' if single else ', hatched'})")
     ticks = axes[0].get_yticks()
     axes[0].set_yticks(ticks)
     axes[0].set_yticklabels([f"{abs(t):g}" for t in ticks])
-    axes[0].legend(loc="lower right", fontsize=8, ncol=2)
+    if single:
+        axes[0].legend(loc="lower right", fontsize=8)
+    else:
+        axes[0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="partner")
     axes[1].axhline(0, color="black", lw=0.8)
     axes[1].set_ylabel("Goldstein balance\n(cooperation - conflict)")
-    fat = [sum(p.fatalities for p in points if p.period == d) for d in sorted({p.period for p in points})]
+    fat = [sum(p.fatalities for p in points if p.period == d) for d in periods]
     if any(fat):
         ax2 = axes[1].twinx()
-        ax2.bar(sorted({p.period for p in points}), fat, width=width, color="grey", alpha=0.25, label="fatalities")
+        ax2.bar(periods, fat, width=width, color="grey", alpha=0.25, label="fatalities")
         ax2.set_ylabel("fatalities", color="grey")
-    axes[1].legend(loc="lower left", fontsize=8)
+    if single:
+        axes[1].legend(loc="lower left", fontsize=8)
     for ax in axes:
         _date_axis(ax)
         for day, _label in marks:
