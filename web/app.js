@@ -140,7 +140,11 @@
   }
 
   const clusters = L.markerClusterGroup({
-    maxClusterRadius: 34, disableClusteringAtZoom: 9, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    // no disableClusteringAtZoom: events geocoded to the same town share coordinates, and only a
+    // cluster at the deepest zoom can spread them apart (spiderfy) so each can be clicked.
+    // animate: false makes re-clustering synchronous, so reveal() can zoom step by step.
+    maxClusterRadius: 34, showCoverageOnHover: false, spiderfyOnMaxZoom: true, animate: false,
+    zoomToBoundsOnClick: false,
     iconCreateFunction: (c) => {
       const n = c.getChildCount();
       const size = n < 10 ? 28 : n < 100 ? 34 : 42;
@@ -148,6 +152,43 @@
     },
   });
   map.addLayer(clusters);
+  // A clicked cluster zooms to its points with a margin (not edge to edge), or spreads them when
+  // zooming cannot separate them (same town, same coordinates).
+  clusters.on("clusterclick", (e) => {
+    const b = e.layer.getBounds();
+    const target = Math.min(map.getBoundsZoom(b.pad(0.5)), map.getMaxZoom());
+    if (b.getNorthEast().equals(b.getSouthWest()) || target <= map.getZoom()) e.layer.spiderfy();
+    else map.fitBounds(b.pad(0.5));
+  });
+  state.map = map;
+  state.clusters = clusters;
+  // Page position of what shows an event on the map now: its own marker, or the cluster holding it.
+  // (markercluster's getVisibleParent looks for icons, which circle markers do not have)
+  function shownLayer(m) {
+    if (map.hasLayer(m)) return m;
+    let c = m.__parent;
+    while (c && !c._icon) c = c.__parent;
+    return c || null;
+  }
+  // Zoom in on a marker until it is out of its cluster (spread the cluster at the deepest zoom).
+  // (not markercluster's zoomToShowLayer: its pending handler breaks if the markers are rebuilt)
+  function reveal(m) {
+    map.setView(m.getLatLng(), Math.max(map.getZoom(), 6), { animate: false });
+    while (shownLayer(m) !== m && map.getZoom() < map.getMaxZoom()) {
+      map.setView(m.getLatLng(), map.getZoom() + 1, { animate: false });
+    }
+    const shown = shownLayer(m);
+    if (shown && shown !== m && shown.spiderfy) shown.spiderfy();
+    if (shownLayer(m) === m) m.openTooltip();
+  }
+  state.screenPoint = (id) => {
+    const m = state.markers.get(id);
+    const shown = m && shownLayer(m);
+    if (!shown) return null;
+    const p = map.latLngToContainerPoint(shown.getLatLng());
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y, clustered: shown !== m };
+  };
 
   function markerStyle(e, selected) {
     const color = typeColor(evType(e));
@@ -173,8 +214,12 @@
         className: `ev-marker ev-f-${fact}`,
       });
       m.eventId = evId(e);
-      m.bindTooltip(`${esc(evType(e))} · ${esc(evDate(e) || "undated")}<br>${esc((e.location && (e.location.name || e.location.text)) || "")}`);
-      m.on("click", () => selectEvent(evId(e), { from: "map" }));
+      m.bindTooltip(`${esc(evType(e))} · ${esc(evDate(e) || "undated")}<br>${esc((e.location && (e.location.name || e.location.text)) || "")}`,
+        { direction: "top", offset: [0, -m.getRadius()] });
+      m.on("click", () => {
+        map.panInside(m.getLatLng(), { padding: [70, 70] });
+        selectEvent(evId(e), { from: "map" });
+      });
       m.on("add", () => {
         const el = m.getElement();
         if (el) el.setAttribute("data-event-id", evId(e));
@@ -460,12 +505,7 @@
     if (tr) { tr.classList.add("selected"); if (from !== "table") tr.scrollIntoView({ block: "nearest" }); }
     if (from === "table") {
       const m = state.markers.get(id);
-      if (m) {
-        // (not markercluster's zoomToShowLayer: its pending handler breaks if the markers are rebuilt)
-        map.setView(m.getLatLng(), Math.max(map.getZoom(), 6), { animate: false });
-        if (clusters.getVisibleParent(m) !== m) map.setView(m.getLatLng(), 9, { animate: false });
-        if (clusters.getVisibleParent(m) === m) m.openTooltip();
-      }
+      if (m) reveal(m);
     }
     $("#panel").innerHTML = '<p class="placeholder">loading…</p>';
     try {
@@ -520,7 +560,7 @@
   $("#f-type").addEventListener("change", () => loadEvents());
   $("#f-country").addEventListener("change", () => loadEvents());
   $("#f-factuality").addEventListener("change", () => loadEvents());
-  $("#reset").addEventListener("click", () => { $("#filter-form").reset(); loadEvents(); });
+  $("#reset-filters").addEventListener("click", () => { $("#filter-form").reset(); loadEvents(); });
   $("#brush-clear").addEventListener("click", () => setBrush(null));
   window.addEventListener("resize", () => {
     if (plot) plot.setSize({ width: Math.max(200, $("#timeline").clientWidth), height: 120 });
