@@ -58,9 +58,12 @@ class Lexicon:
             lemma, particle, code, block = (row + ["", "", "", ""])[:4]
             self.verbs.setdefault((lemma, particle), code or None)
             self.block_of.setdefault(lemma, block or lemma)
+        self.phrasal: dict[tuple[str, str], str | None] = {}
         for row in read_tsv(data_dir / "verb_overrides.tsv"):
             lemma, particle, code = (row + ["", "", ""])[:3]
             self.verbs[(lemma, particle)] = None if code == "-" else code
+            if particle:
+                self.phrasal[(lemma, particle)] = self.verbs[(lemma, particle)]
         self.particles: dict[str, tuple[str, ...]] = defaultdict(tuple)
         for lemma, particle in self.verbs:
             if particle:
@@ -92,6 +95,8 @@ class Lexicon:
         """CAMEO code for the verb at ``words[index]`` (lower-case sentence tokens), or None."""
         if lemma in LIGHT_VERBS and (lemma, particle) not in self.verbs and (lemma, "") not in self.verbs:
             return None
+        if particle and (lemma, particle) in self.phrasal:
+            return self.phrasal[(lemma, particle)]  # "called for", "stepped down": the phrase decides
         block = self.block_of.get(lemma)
         if block is not None and (lemma, "") not in _NO_PATTERNS:
             hit = self._match_patterns(block, words, index)

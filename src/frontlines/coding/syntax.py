@@ -9,7 +9,9 @@ Token = Any  # a spaCy Token; typed loosely so the package does not import spaCy
 #: Dependencies of a word that modifies a noun inside its noun phrase.
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "flat", "npadvmod", "quantmod"})
 #: Children dropped from an argument's span: clauses, coordination, punctuation.
-_DROP = frozenset({"relcl", "conj", "cc", "punct", "appos", "advcl", "acl", "preconj", "parataxis"})
+_DROP = frozenset({"relcl", "conj", "cc", "punct", "appos", "advcl", "preconj", "parataxis"})
+#: Prepositional modifiers kept inside an actor's span ("the president of Iraq", "villagers in Idlib").
+_KEEP_PREPS = frozenset({"of", "in", "near", "from", "inside", "outside", "across", "around"})
 #: Nouns whose "of" complement names their country or organisation ("the president of Iraq").
 _TITLES = frozenset({"president", "leader", "minister", "government", "army", "force", "head", "chief", "king",
                      "queen", "member", "ministry", "parliament", "people", "citizen", "spokesman", "spokeswoman",
@@ -47,8 +49,10 @@ def arg_span(head: Token) -> tuple[int, int]:
         for c in t.children:
             if t is head and c.dep_ in _DROP:
                 continue
-            if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > head.i:
+            if c.dep_ in ("relcl", "appos", "punct", "advcl") and c.i > head.i:
                 continue
+            if t is head and c.dep_ == "prep" and c.i > head.i and c.lower_ not in _KEEP_PREPS:
+                continue  # "the request for revocation...", "troops on Sunday": not part of the actor
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)
     doc = head.doc

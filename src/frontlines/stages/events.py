@@ -33,6 +33,8 @@ _FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": 
 _LABOUR = frozenset({"worker", "workers", "union", "unions", "employees", "teachers", "doctors", "nurses", "staff",
                      "pay", "wages", "salaries", "labour", "labor"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MUST = frozenset({"must", "should", "ought"})
 _MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 #: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
@@ -99,7 +101,8 @@ class _SentenceCoder:
             pos = tok.pos_
             if pos == "VERB":
                 ev = self._verbal(tok)
-            elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.nouns:
+            elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in _ARG_DEPS)) \
+                    and tok.lemma_.lower() in self.lex.nouns:
                 ev = self._nominal(tok)
             else:
                 ev = None
@@ -112,7 +115,8 @@ class _SentenceCoder:
     def _verbal(self, tok: object) -> Event | None:
         t = tok  # type: ignore[assignment]
         lemma = t.lemma_.lower()
-        if self.lex.is_light(lemma) and any(self._event_noun(c) for c in t.children if c.dep_ in _OBJ):
+        if self.lex.is_light(lemma) and any(self._event_noun(h) for c in t.children if c.dep_ in _OBJ
+                                            for h in conjuncts(c)):
             return None  # "launched an offensive": the noun is the event
         particle = ""
         for c in t.children:
@@ -129,9 +133,11 @@ class _SentenceCoder:
         if code is None:
             return None
         default = self.lex.verbs.get((lemma, ""))
-        if (default is not None and default[:3] in STATEMENT_ONLY
+        if (default is not None and default[:2] == "01"
                 and any(self._coded_verb(c) for c in t.children if c.dep_ in ("ccomp", "xcomp"))):
             return None  # "said it will withdraw": the reported event is the event
+        if t.dep_ == "xcomp" and self._statement_verb(t.head):
+            return None  # "is considering sending aid": not (yet) an event
         if lemma in _INTENT and any(self._coded_verb(c) for c in t.children if c.dep_ == "xcomp"):
             return None  # "vowed to attack": the embedded verb carries the event, as intent
         if t.dep_ == "xcomp" and self._coded_verb(t.head) and t.head.lemma_.lower() not in _INTENT:
@@ -173,6 +179,10 @@ class _SentenceCoder:
                     if code is not None:
                         return code
         return None
+
+    def _statement_verb(self, v: object) -> bool:
+        code = self.lex.verbs.get((v.lemma_.lower(), ""))  # type: ignore[attr-defined]
+        return code is not None and code[:3] in STATEMENT_ONLY
 
     def _coded_verb(self, v: object) -> bool:
         t = v  # type: ignore[assignment]
@@ -288,7 +298,15 @@ class _SentenceCoder:
         if not passive:
             # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
             preps = self._verb_preps(v)
+            for c in v.children:  # "filed a lawsuit against X", "rejected a request for X's extradition"
+                if c.dep_ in _OBJ:
+                    for pp in c.children:
+                        if pp.dep_ == "prep" and pp.lower_ in ("against", "on", "to", "for", "with"):
+                            preps.extend(a for g in pp.children if g.dep_ == "pobj"
+                                         for a in self._code_arg(g, allow_event_noun=False))
             coded = [a for a in objects + preps if a.country or a.sector]
+            if not coded:
+                coded = [a for a in objects + preps if self._named(a)]
             if not coded:
                 for c in v.children:
                     if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -298,6 +316,10 @@ class _SentenceCoder:
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
+
+    def _named(self, a: Actor) -> bool:
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        return span is not None and any(t.ent_type_ in _ACTOR_ENTS for t in span)
 
     def _verb_objects(self, v: object) -> list[Actor]:
         out: list[Actor] = []
@@ -343,7 +365,10 @@ class _SentenceCoder:
                 if objs:
                     return self._code_arg(objs[0])  # "urged X to withdraw": X withdraws
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-                return []
+                # "the air force carried out strikes" parsed as a noun with a clause; not "troops backed by"
+                if t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children):
+                    return []
+                return self._code_arg(head)
             if dep not in ("xcomp", "conj", "advcl", "ccomp"):
                 return []
             subj = [c for c in head.children if c.dep_ in _SUBJ]
@@ -358,23 +383,28 @@ class _SentenceCoder:
             t = head
         return []
 
-    def _code_arg(self, head: object) -> list[Actor]:
+    def _code_arg(self, head: object, allow_event_noun: bool = True) -> list[Actor]:
         h = head  # type: ignore[assignment]
         doc = h.doc
         if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.nouns:
             # "agreed to a ceasefire with the RSF": the party is inside the event noun's phrase
             inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                      for g in c.children if g.dep_ == "pobj"]
-            return [a for g in inner for a in self._code_arg(g)]
+            found = [a for g in inner for a in self._code_arg(g)]
+            if found or not allow_event_noun:
+                return found
         lo, hi = arg_span(h)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         text = doc.text[start:end]
         if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
             if h.lower_ not in _PRONOUNS:
                 return []
-            ante = self._antecedent(h)
+            ante = self._syntactic_antecedent(h) or self._antecedent(h)
             if ante is None:
                 return [Actor(text=text, start=start, end=end, name=h.text)]
+            if ante.start >= self.sentence.start:  # type: ignore[attr-defined]
+                # resolved within the sentence: the actor's mention is the antecedent ("NAF says it killed")
+                return [ante]
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
                           sector=ante.sector, code=ante.code)]
         coded = self.by_head.get(h.i)
@@ -389,6 +419,24 @@ class _SentenceCoder:
                 left = min(left, c.i)
         name = doc.text[doc[left].idx:h.idx + len(h.text)]
         return [Actor(text=text, start=start, end=end, name=name)]
+
+    def _syntactic_antecedent(self, pron: object) -> Actor | None:
+        """Subject pronoun of a reported or subordinate clause -> the governing clause's subject."""
+        p = pron  # type: ignore[assignment]
+        if p.dep_ not in ("nsubj", "nsubjpass", "poss") or p.lower_ in ("it", "its") and p.dep_ == "poss":
+            return None
+        v = p.head
+        if p.dep_ == "poss":
+            v = v.head
+        for _ in range(4):
+            if v.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "relcl", "dobj", "pobj", "prep") or v.head is v:
+                return None
+            v = v.head
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c is not p]
+            if subj and subj[0].lower_ not in _PRONOUNS:
+                found = self._code_arg(subj[0])
+                return found[0] if found else None
+        return None
 
     def _antecedent(self, pron: object) -> Actor | None:
         """Nearest earlier coded actor, preferring subjects, within this and the two previous sentences."""
