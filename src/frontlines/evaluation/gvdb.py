@@ -55,8 +55,8 @@ def to_document(row: dict[str, str]) -> Document:
     text, title = row["Full text"], (row.get("Article title") or "").strip()
     blocks: tuple[Block, ...] = ()
     if title and text.startswith(title):
-        text = title + "\n\n" + text[len(title):].lstrip()
-        blocks = (Block(0, len(title), "heading"), Block(len(title) + 2, len(text)))
+        text = title + ".\n\n" + text[len(title):].lstrip()
+        blocks = (Block(0, len(title) + 1, "heading"), Block(len(title) + 3, len(text)))
     date = dateline_date(text[len(title):].lstrip() if title else text)
     return Document(doc_id=f"gvdb-{row['Article id']}", text=text, title=title or None,
                     url=row.get("Article url") or None, date=date, date_source="dateline" if date else None,

@@ -3,6 +3,7 @@ count of people a noun phrase names ("his five children as well as his wife" = 6
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ _NOT_COUNTS = {"year", "month", "week", "day", "hour", "minute", "second", "perc
                "kilometre", "meter", "metre", "acre", "p.m.", "a.m.", "pm", "am", "o'clock", "cent", "degree",
                "caliber", "calibre", "mm", "gram", "kg", "ton", "tonne", "yard", "page", "point", "vote", "seat",
                "-year", "million", "billion"}
+_MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 _RUN_WORDS = set(UNITS) - {"no", "a", "an", "half", "single", "lone", "pair", "couple", "both"} | set(SCALES)
 _VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "many", "numerous",
                 "few", "handful", "multiple", "both", "couple"}
@@ -169,6 +171,8 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
     for t in (nxt, nxt2 if nxt is not None and nxt.text in ("-", "–") else None):
         if t is not None and (t.lemma_.lower() in _NOT_COUNTS or t.lower_ in _NOT_COUNTS):
             return None
+    if prev is not None and _MONTH_WORD.match(prev.text):
+        return None  # "a Jan. 14 shooting"
     if prev is not None and (prev.text in ("$", "#", "No.", "no.", "£", "€", ":", "Route", "Highway")
                              or prev.lower_ in ("page", "number", "route", "interstate", "highway", "channel")):
         return None
@@ -179,6 +183,9 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
             (nxt is None or nxt.pos_ != "NOUN"):
         return None  # a year
     n = int(value)
+    if prev is not None and prev.lower_ == "no" and toks[0].lower_ == "one":
+        s, e = prev.idx, toks[-1].idx + len(toks[-1].text)
+        return Phrase(start - 1, end, Count(0, 0, 0, "exact", doc.text[s:e], s, e))  # "no one was hurt"
     qstart, qual = _qualifier(doc, start, span)
     first = doc[qstart]
     qtext = doc.text[first.idx:toks[-1].idx + len(toks[-1].text)]

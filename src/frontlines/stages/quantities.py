@@ -34,9 +34,9 @@ ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison", "capture", 
 DISPLACE_VERBS = {"displace", "flee", "uproot", "evacuate"}
 CROWD_VERBS = {"protest", "demonstrate", "rally", "march", "gather", "assemble", "converge"}
 
-KILL_NOUNS = {"death", "fatality", "dead", "body", "corpse"}
+KILL_NOUNS = {"death", "fatality", "dead", "body", "corpse", "killing", "murder", "slaying", "assassination"}
 INJURE_NOUNS = {"injury", "wounded", "injured", "wound"}
-HARM_NOUNS = {"casualty", "victim"}
+HARM_NOUNS = {"casualty", "victim", "shooting", "stabbing"}
 ARREST_NOUNS = {"arrest", "detainee", "detention", "prisoner"}
 DISPLACE_NOUNS = {"refugee", "displaced", "evacuee"}
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "rally", "mourner", "supporter",
@@ -113,7 +113,7 @@ def _kind_of(tok: Tok) -> str | None:
             # a wound says someone was hit, not that they lived: the count decides with the deaths
             return "casualties" if lemma in ("wound", "injury") else "injured"
         if lemma in HARM_NOUNS and pos == "NOUN":
-            return "casualties"
+            return "killed" if any(c.lower_ in ("fatal", "deadly") for c in tok.children) else "casualties"
         if lemma in ARREST_NOUNS and pos == "NOUN":
             return "arrested"
         if lemma in DISPLACE_NOUNS or text == "displaced":
@@ -174,6 +174,11 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
             return objs[:1]
         if dep == "amod":
             return [tok.head]
+        of = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of and lemma not in CROWD_NOUNS:
+            return of[:1]  # "the killing of three protesters", "the shooting of a teenager"
+        if lemma in ("shooting", "stabbing"):
+            return []  # "six shootings" counts incidents, not people
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
             up = tok.head.head
             if up.like_num or up.lower_ in ("dozens", "hundreds", "thousands", "scores", "tens", "millions"):
@@ -194,12 +199,18 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
         return objs
     if dep == "conj" and tok.head.pos_ == "VERB":
         # "shot and killed a man": the object hangs off the second verb or is shared
-        return [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")][:1]
+        shared = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")][:1]
+        if shared:
+            return shared
+    subj = [c for c in children if c.dep_ == "nsubj"]
+    if subj and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("at", "into", "on", "up", "back", "toward",
+                                                                    "towards", "through") for c in children):
+        return subj  # headline style: "Man shot outside bar", "Four wounded in shooting"
     return []
 
 
 _BEAR_VERBS = {"suffer", "sustain", "receive", "treat", "have", "be", "remain", "list", "hospitalize", "take",
-               "transport", "rush", "find", "leave", "die"}
+               "transport", "rush", "find", "leave", "die", "recover", "airlift", "fly"}
 
 
 def _bearer(tok: Tok) -> list[Tok]:
@@ -210,6 +221,10 @@ def _bearer(tok: Tok) -> list[Tok]:
         node = node.head
         if node.lower_ == "with" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
+        if node.head.pos_ in ("VERB", "AUX"):
+            objs = [c for c in node.head.children if c.dep_ == "dobj"]
+            if objs and node.head.lemma_.lower() in _BEAR_VERBS:
+                return objs[:1]  # "left a man in critical condition"
     head = node.head if node.dep_ in ("dobj", "prep", "attr", "pobj", "nsubj") else None
     if head is None or head.lemma_.lower() not in _BEAR_VERBS:
         return []
@@ -261,6 +276,8 @@ class _SentenceMentions:
             kind = _kind_of(tok)
             if kind is None:
                 continue
+            if _irrealis(tok):
+                continue
             if kind == "crowd" and tok.pos_ == "NOUN" and _kind_of(tok.head) not in (None, "crowd"):
                 continue  # "protesters were arrested": an arrest count, not a crowd size
             victims = _victims(tok, kind)
@@ -272,6 +289,8 @@ class _SentenceMentions:
             victim, count = found[0]
             if len(found) > 1:  # "his five children as well as his wife were killed": two subjects
                 count = add_counts([c for _, c in found], tok.doc.text)
+            if any(c.dep_ == "neg" for c in tok.children):  # "the deputy was not injured"
+                count = Count(0, 0, 0, "exact", count.text, count.start, count.end)
             key = (kind, count.start or victim.i)
             if key in used:
                 continue
@@ -302,6 +321,21 @@ class _SentenceMentions:
             anaphoric = True  # "the toll rose to 12" updates an event already counted
         return Mention(kind, count, tok.i, self.index, additive=additive, anaphoric=anaphoric,
                        statistic=statistic, population=population)
+
+
+_IRREALIS_AUX = {"to", "would", "could", "might", "may", "will", "can", "should", "must", "'d", "wo", "ca"}
+_IRREALIS_MOD = {"possibly", "nearly", "almost", "attempted", "potential", "possible", "planned", "threatened"}
+
+
+def _irrealis(tok: Tok) -> bool:
+    """'told them to kill him', 'could have killed', 'nearly killing', 'attempted murder': no one
+    was (yet) hurt. Planned protests are the exception the crowd count does not need either."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in _IRREALIS_AUX:
+            return True
+        if c.dep_ in ("advmod", "amod") and c.lower_ in _IRREALIS_MOD:
+            return True
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("inches", "threat", "risk")
 
 
 def _cumulative(tok: Tok, victim: Tok, sent: Tok) -> tuple[bool, str | None]:
@@ -354,30 +388,23 @@ def _historical_sentences(ann: Annotation, days: int = 90) -> set[int]:
     if ref is None:
         return set()
     limit = (date.fromisoformat(ref) - timedelta(days=days)).isoformat()
-    return {i for i, ds in enumerate(per_sentence) if any(d.end and d.end < limit for d in ds)}
+    return {i for i, ds in enumerate(per_sentence) if any(d.start and d.start < limit for d in ds)}
 
 
 def article_counts(mentions: Iterable[Mention], kinds: Iterable[str] = ("killed", "injured", "arrested")
                    ) -> dict[str, int]:
-    """Document-level totals, deduplicated: a later mention repeats earlier victims unless it says
-    it adds to them ("another", "a second"); statistics never count. Injured also takes the people
-    shot or hit whose fate is left open, less the killed."""
+    """Document-level totals, deduplicated: the largest count of each kind, since later sentences
+    mostly repeat or break down the victims already told ("two were hurt ... another victim was
+    injured"); statistics and counts in sentences dated months earlier never count. Injured also
+    takes the people shot or hit whose fate is left open, less the killed."""
     best: dict[str, int] = {}
-    extra: dict[str, int] = {}
     for m in mentions:
         if m.statistic or m.historical or m.count.best is None:
             continue
-        n = m.count.best
-        if m.additive and m.kind in best:
-            extra[m.kind] = extra.get(m.kind, 0) + n
-        else:
-            best[m.kind] = max(best.get(m.kind, 0), n)
-    total = {k: best.get(k, 0) + extra.get(k, 0) for k in set(best) | set(extra)}
-    killed = total.get("killed", 0)
-    harmed = total.get("casualties", 0)
-    out = {k: total.get(k, 0) for k in kinds}
+        best[m.kind] = max(best.get(m.kind, 0), m.count.best)
+    out = {k: best.get(k, 0) for k in kinds}
     if "injured" in out:
-        out["injured"] = max(out["injured"], harmed - killed)
+        out["injured"] = max(out["injured"], best.get("casualties", 0) - best.get("killed", 0))
     return out
 
 
