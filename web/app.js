@@ -98,7 +98,7 @@
   }
 
   // ---------- map ----------
-  const map = L.map("map", { minZoom: 2, maxZoom: 13, zoomSnap: 0.5, worldCopyJump: true }).setView([30, 35], 3);
+  const map = L.map("map", { minZoom: 2, maxZoom: 10, zoomSnap: 0.5, worldCopyJump: true }).setView([30, 35], 3);  // outlines carry no detail past zoom 10
   map.createPane("basemap").style.zIndex = 250;
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines © Natural Earth (world-atlas) · Leaflet");
