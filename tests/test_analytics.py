@@ -168,6 +168,19 @@ def test_factions_recovered_and_change_reported() -> None:
     assert alerts[0]["date"] >= (START + timedelta(days=40)).isoformat()
 
 
+def test_halves_that_still_cooperate_are_no_split_alert() -> None:
+    together = _two_blocs(0, hostile=False)
+    # denser halves: modularity now separates them, but they still cooperate across
+    halves = [ev(d, "057", a, b) for d in (30, 31, 32) for a, b in (("A", "B"), ("C", "D"))]
+    halves += [ev(33, "040", "A", "C"), ev(34, "040", "B", "D")]
+    wins = fa.windows(together + halves, window_days=20, step_days=10)
+    assert len(wins[-1].factions) == 2
+    assert fa.faction_alerts(wins) == []
+    later = [ev(45, "190", "A", "C"), ev(46, "190", "D", "B"), ev(47, "112", "B", "C")]
+    alerts = fa.faction_alerts(fa.windows(together + halves + later, window_days=20, step_days=10))
+    assert [a["into"] for a in alerts] == [[["amal", "bani"], ["cedar", "dune"]]]
+
+
 def test_signed_refinement_separates_enemies_joined_by_a_mediator() -> None:
     events = [ev(0, "051", "Mediator", "A"), ev(1, "051", "Mediator", "B"), ev(2, "190", "A", "B"),
               ev(3, "190", "B", "A")]

@@ -181,29 +181,53 @@ def _net(g: nx.Graph, a: Iterable[str], b: Iterable[str]) -> float:
     return sum(d["balance"] for x in a for y, d in g[x].items() if y in bs) if g else 0.0
 
 
-def faction_alerts(wins: list[Window], *, min_size: int = 2) -> list[dict[str, Any]]:
-    """``faction_split`` alerts: a faction of one window broken up in the next, into parts now hostile
-    to each other or into two or more blocs of ``min_size``; each split is raised once."""
-    alerts: dict[str, dict[str, Any]] = {}
+def faction_alerts(wins: list[Window], *, lookback_days: int | None = None) -> list[dict[str, Any]]:
+    """``faction_split`` alerts: actors who shared a faction in a window ending within ``lookback_days``
+    (default: two window lengths, and at least the previous window with events) before the current one, now sit in different factions whose net
+    balance with each other is negative. Community boundaries alone move with noise (modularity
+    splits a cooperating group into its denser halves), so a split is only raised once the parts
+    are hostile, and only for the actors engaged in that hostility (each with a negative balance
+    towards the other part): an actor merely drifting off, or an ally of an ally, raises nothing.
+    Each pair of actors splits at most once, dated by the window in which it first did."""
+    alerts: list[dict[str, Any]] = []
+    done: set[frozenset[str]] = set()
     busy = [w for w in wins if w.graph.number_of_nodes()]  # a quiet window says nothing about alignment
-    for prev, cur in zip(busy, busy[1:], strict=False):
-        change = compare(prev.graph, prev.factions, cur.graph, cur.factions)
-        for split in change["splits"]:
-            parts = [p for p in split["into"] if p]
-            hostile_parts = any(_net(cur.graph, p, q) < 0 for i, p in enumerate(parts) for q in parts[i + 1:])
-            if len(split["faction"]) < min_size or not (
-                    hostile_parts or sum(len(p) >= min_size for p in parts) >= 2):
-                continue  # one peripheral actor drifting off is not a split; hostility or two blocs is
-            aid = content_id("alert", "faction_split", "|".join(",".join(p) for p in parts))
-            if aid in alerts:
-                continue
-            hostile = [h for h in change["hostile"]
-                       if any(h["pair"][0] in p for p in parts) and any(h["pair"][1] in p for p in parts)]
-            alerts[aid] = {
-                "alert_id": aid, "kind": "faction_split", "date": cur.end.isoformat(),
-                "window": [cur.start.isoformat(), cur.end.isoformat()], "faction": split["faction"],
-                "into": parts, "hostile": hostile,
-                "message": "faction split: " + " | ".join(", ".join(p) for p in parts)
-                           + f" (window to {cur.end.isoformat()})",
-            }
-    return sorted(alerts.values(), key=lambda a: (a["date"], a["alert_id"]))
+    for i, cur in enumerate(busy):
+        span = lookback_days if lookback_days is not None else 2 * ((cur.end - cur.start).days + 1)
+        # the windows of the last ``span`` days, and at least the last one with any events
+        earlier = [w for j, w in enumerate(busy[:i]) if (cur.end - w.end).days <= span or j == i - 1]
+        present = set(cur.graph.nodes)
+        for ref in earlier:
+            for f in ref.factions:
+                parts = sorted({faction_of(cur.factions, n) or frozenset({n}) for n in f & present}, key=sorted)
+                if len(parts) < 2:
+                    continue
+                engaged: dict[int, set[str]] = {}
+                pairs_now: set[frozenset[str]] = set()
+                for a, pa in enumerate(parts):
+                    for b in range(a + 1, len(parts)):
+                        pb = parts[b]
+                        if _net(cur.graph, pa, pb) >= 0:
+                            continue
+                        ea = {x for x in pa & f if _net(cur.graph, [x], pb) < 0}
+                        eb = {y for y in pb & f if _net(cur.graph, [y], pa) < 0}
+                        pairs_now |= {frozenset((x, y)) for x in ea for y in eb}
+                        if ea and eb:
+                            engaged.setdefault(a, set()).update(ea)
+                            engaged.setdefault(b, set()).update(eb)
+                fresh = pairs_now - done
+                if not fresh:
+                    continue
+                done |= pairs_now
+                into = [sorted(parts[k] & f) for k in sorted(engaged)]
+                members = sorted(f & present)
+                alerts.append({
+                    "alert_id": content_id("alert", "faction_split", "|".join(",".join(sorted(p)) for p in fresh)),
+                    "kind": "faction_split", "date": cur.end.isoformat(),
+                    "window": [cur.start.isoformat(), cur.end.isoformat()],
+                    "was_together": [ref.start.isoformat(), ref.end.isoformat()], "faction": members,
+                    "into": into, "hostile": sorted(sorted(p) for p in fresh),
+                    "message": "faction split: " + " | ".join(", ".join(p) for p in into)
+                               + f" (together in {ref.start}..{ref.end}, hostile in {cur.start}..{cur.end})",
+                })
+    return sorted(alerts, key=lambda a: (a["date"], a["alert_id"]))
