@@ -19,9 +19,9 @@ _GAP = 6
 #: Verbs that carry no event themselves: their object noun does ("launched an offensive").
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "begin", "start", "continue",
                          "wage", "resume", "step", "intensify", "escalate", "unleash", "undertake", "make",
-                         "perform", "organize", "organise", "lead", "have", "engage", "join", "plan", "order",
-                         "announce", "call", "declare", "impose", "sign", "reach", "conclude", "broker", "end",
-                         "hold", "open", "renew", "press", "mark", "see", "witness", "report", "claim", "take"})
+                         "perform", "organize", "organise", "lead", "have", "engage", "join", "order",
+                         "announce", "call", "declare", "impose", "sign", "reach", "conclude", "broker",
+                         "open", "renew", "press", "take", "execute", "commit", "orchestrate", "spearhead"})
 
 Matcher = tuple[int, object]  # (kind, value): 0 exact str, 1 prefix str, 2 frozenset of words (prefix match)
 
@@ -59,11 +59,14 @@ class Lexicon:
             self.verbs.setdefault((lemma, particle), code or None)
             self.block_of.setdefault(lemma, block or lemma)
         self.phrasal: dict[tuple[str, str], str | None] = {}
+        self.overridden: set[str] = set()
         for row in read_tsv(data_dir / "verb_overrides.tsv"):
             lemma, particle, code = (row + ["", "", ""])[:3]
             self.verbs[(lemma, particle)] = None if code == "-" else code
             if particle:
                 self.phrasal[(lemma, particle)] = self.verbs[(lemma, particle)]
+            else:
+                self.overridden.add(lemma)
         self.particles: dict[str, tuple[str, ...]] = defaultdict(tuple)
         for lemma, particle in self.verbs:
             if particle:
@@ -93,10 +96,10 @@ class Lexicon:
 
     def verb_code(self, lemma: str, particle: str, words: list[str], index: int) -> str | None:
         """CAMEO code for the verb at ``words[index]`` (lower-case sentence tokens), or None."""
-        if lemma in LIGHT_VERBS and (lemma, particle) not in self.verbs and (lemma, "") not in self.verbs:
-            return None
         if particle and (lemma, particle) in self.phrasal:
             return self.phrasal[(lemma, particle)]  # "called for", "stepped down": the phrase decides
+        if lemma in self.overridden:
+            return self.verbs.get((lemma, ""))  # the project's choice beats the broad Phoenix patterns
         block = self.block_of.get(lemma)
         if block is not None and (lemma, "") not in _NO_PATTERNS:
             hit = self._match_patterns(block, words, index)
@@ -107,7 +110,7 @@ class Lexicon:
         return self.verbs.get((lemma, ""))
 
     def is_light(self, lemma: str) -> bool:
-        return lemma in LIGHT_VERBS and self.verbs.get((lemma, ""), None) is None
+        return lemma in LIGHT_VERBS
 
     def noun_code(self, lemma: str, modifiers: set[str]) -> NounCode | None:
         table = self.nouns.get(lemma)

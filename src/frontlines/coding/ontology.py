@@ -135,6 +135,6 @@ def quad_class(code: str) -> int:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
-        return 3
+    if root <= 13 or root == 16:
+        return 3  # reducing relations (sanctions, suspensions) is verbal conflict, as PLOVER's quad table has it
     return 4

@@ -87,6 +87,8 @@ def depth(tok: Token) -> int:
 def negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("fail", "cease"):
+        return True  # "failed to reach a deal"
     if tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in tok.head.children):
         return tok.head.lemma_ not in ("say", "tell", "think", "believe")
     return False

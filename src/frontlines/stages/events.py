@@ -33,14 +33,18 @@ _FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": 
 _LABOUR = frozenset({"worker", "workers", "union", "unions", "employees", "teachers", "doctors", "nurses", "staff",
                      "pay", "wages", "salaries", "labour", "labor"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_ABSTRACT = frozenset({"epidemic", "pandemic", "virus", "disease", "poverty", "corruption", "fire", "wildfire",
+                       "blaze", "hunger", "inflation", "drought", "flood", "crime", "cancer", "malaria", "ebola",
+                       "covid", "coronavirus", "outbreak", "infection", "unemployment", "climate", "change",
+                       "famine", "illiteracy", "misinformation", "disinformation", "addiction", "fraud"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MUST = frozenset({"must", "should", "ought"})
 _MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 #: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
-_INTENT = frozenset({"plan", "intend", "prepare", "decide", "vow", "swear", "pledge", "promise", "agree", "offer",
+_INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pledge", "promise", "agree", "offer",
                      "threaten", "want", "seek", "hope", "aim", "expect", "try", "attempt", "resolve", "propose",
-                     "volunteer", "consider", "mean", "wish", "aspire"})
+                     "volunteer", "mean", "wish", "aspire"})
 _READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
 _FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
 _STATE = frozenset({"MIL", "GOV", "COP"})
@@ -133,9 +137,13 @@ class _SentenceCoder:
         if code is None:
             return None
         default = self.lex.verbs.get((lemma, ""))
-        if (default is not None and default[:2] == "01"
+        if (default is not None and default[:2] == "01" and not self._demand_content(t)
                 and any(self._coded_verb(c) for c in t.children if c.dep_ in ("ccomp", "xcomp"))):
             return None  # "said it will withdraw": the reported event is the event
+        if t.dep_ == "ccomp" and self._statement_verb(t.head) and self._demand_content(t.head):
+            return None  # "said Turkey must mediate": coded as the speaker's demand
+        if code[:2] in ("18", "19", "20") and self._abstract_object(t):
+            return None  # "fight the epidemic", "attack poverty"
         if t.dep_ == "xcomp" and self._statement_verb(t.head):
             return None  # "is considering sending aid": not (yet) an event
         if lemma in _INTENT and any(self._coded_verb(c) for c in t.children if c.dep_ == "xcomp"):
@@ -145,11 +153,10 @@ class _SentenceCoder:
         actors, recipients = self._verb_args(t)
         if code[:3] in STATEMENT_ONLY:
             # "X said Y must withdraw": a demand on Y; other statements are not events of their own
-            content = [c for c in t.children if c.dep_ == "ccomp"
-                       and any(a.lower_ in _MUST for a in c.children if a.dep_ == "aux")]
-            if not content:
+            content = self._demand_content(t)
+            if content is None:
                 return None
-            code, recipients = "100", self._subjects(content[0])
+            code, recipients = "100", self._subjects(content)
         if not actors and not recipients:
             return None
         if code[:2] in ("18", "19") and self._subject_is_bomb(t):
@@ -175,10 +182,26 @@ class _SentenceCoder:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prt" and c.lower_ == "fire"):
                 for h in conjuncts(c):
-                    code = table.get((lemma, h.lemma_.lower()))
-                    if code is not None:
-                        return code
+                    words = [h] + [m for m in h.children if m.dep_ in ("compound", "amod")]
+                    for w in words:  # "the ceasefire agreement", "economic sanctions"
+                        code = table.get((lemma, w.lemma_.lower()))
+                        if code is not None:
+                            return code
         return None
+
+    def _demand_content(self, t: object) -> object | None:
+        for c in t.children:  # type: ignore[attr-defined]
+            if c.dep_ == "ccomp" and any(a.lower_ in _MUST for a in c.children if a.dep_ == "aux"):
+                return c
+        return None
+
+    def _abstract_object(self, t: object) -> bool:
+        for c in t.children:  # type: ignore[attr-defined]
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ABSTRACT:
+                return True
+            if c.dep_ == "prep" and any(g.lemma_.lower() in _ABSTRACT for g in c.children if g.dep_ == "pobj"):
+                return True
+        return False
 
     def _statement_verb(self, v: object) -> bool:
         code = self.lex.verbs.get((v.lemma_.lower(), ""))  # type: ignore[attr-defined]
@@ -206,7 +229,7 @@ class _SentenceCoder:
         return False
 
     def _unless(self, t: object) -> bool:
-        return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark")
+        return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
                    for c in t.children)  # type: ignore[attr-defined]
 
     def _nominal(self, tok: object) -> Event | None:
