@@ -85,6 +85,8 @@ class TruceStatus:
     peak_window: float = 0.0
     monitored_until: date | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    baseline_clashes: tuple[tuple[date, float], ...] = ()  # (day, weight) of the pre-truce fighting
+    rule: tuple[tuple[str, float], ...] = ()  # the thresholds this status was computed with
 
     def to_json(self) -> dict[str, Any]:
         t = self.truce
@@ -178,6 +180,7 @@ def assess(truce: Truce, events: Iterable[EventDict], *, level: str = "name",
     base_lo = max(truce.declared - timedelta(days=baseline_days), first_day)
     base_span = max((truce.declared - base_lo).days, 1)
     base_count = base_fat = 0.0
+    clashes: list[tuple[date, float]] = []
     violations: list[Violation] = []
     for day, ev in dated:
         if not is_material_conflict(ev):
@@ -187,6 +190,7 @@ def assess(truce: Truce, events: Iterable[EventDict], *, level: str = "name",
         if hit is None:
             continue
         if base_lo <= day < truce.declared:
+            clashes.append((day, w))
             base_count += w
             base_fat += w * fatalities(ev)
         elif day > truce.declared and (next_declared is None or day < next_declared):
@@ -212,7 +216,10 @@ def assess(truce: Truce, events: Iterable[EventDict], *, level: str = "name",
     status = "broken" if breakdown else ("violated" if violations else "holding")
     end = min(d for d in (last_day, until, next_declared - timedelta(days=1) if next_declared else None)
               if d is not None)
-    return TruceStatus(truce, status, baseline_weekly, base_span, tuple(violations), breakdown, escalated, peak, end)
+    rule = (("window_days", window_days), ("min_violations", min_violations), ("min_days", min_days),
+            ("breakdown_ratio", breakdown_ratio), ("baseline_days", baseline_days))
+    return TruceStatus(truce, status, baseline_weekly, base_span, tuple(violations), breakdown, escalated, peak, end,
+                       baseline_clashes=tuple(clashes), rule=rule)
 
 
 def monitor(events: Iterable[EventDict], *, level: str = "name", weights: Mapping[str, float] | None = None,

@@ -184,29 +184,50 @@ def plot_factions(g: nx.Graph, factions: Sequence[Faction], path: str | Path, *,
     return out
 
 
-def plot_ceasefire(status: TruceStatus, path: str | Path, *, title: str | None = None,
-                   before_days: int = 28) -> Path:
-    """Daily violations after a declaration against the pre-truce baseline, with the breakdown date."""
+def plot_ceasefire(status: TruceStatus, path: str | Path, *, title: str | None = None) -> Path:
+    """Fighting between the parties per day (grey before the declaration, red violations after), the
+    trailing 7-day count against the pre-truce weekly rate and the breakdown threshold, the declaration
+    and the breakdown date."""
     out = _check(path)
     plt = _pyplot()
     t = status.truce
-    end = status.monitored_until or t.declared
-    days = [t.declared + timedelta(days=i) for i in range((end - t.declared).days + 1)]
-    counts = {d: 0.0 for d in days}
+    rule = dict(status.rule)
+    window = int(rule.get("window_days", 7))
+    lo = min([d for d, _ in status.baseline_clashes] + [t.declared - timedelta(days=7)])
+    end = max(status.monitored_until or t.declared, t.declared + timedelta(days=7))
+    days = [lo + timedelta(days=i) for i in range((end - lo).days + 1)]
+    before = dict.fromkeys(days, 0.0)
+    after = dict.fromkeys(days, 0.0)
+    for d, w in status.baseline_clashes:
+        before[d] = before.get(d, 0.0) + w
     for v in status.violations:
-        counts[v.day] = counts.get(v.day, 0.0) + v.weight
-    fig, ax = plt.subplots(figsize=(10, 4.5))
-    ax.bar(list(counts), list(counts.values()), width=0.8, color=CONFLICT, label="violations per day")
-    ax.axhline(status.baseline_weekly / 7.0, color="black", ls=":", label=f"pre-truce rate "
-               f"({status.baseline_weekly:.1f}/week)")
-    ax.axvline(t.declared, color=COOPERATION, lw=2, label=f"declared {t.declared.isoformat()}")
+        after[v.day] = after.get(v.day, 0.0) + v.weight
+    fig, ax = plt.subplots(figsize=(11, 4.8))
+    first = status.violations[0].day if status.violations else end
+    ax.axvspan(t.declared, first, color="#27ae60", alpha=0.12, label="truce holding")
+    ax.bar(days, [before[d] for d in days], width=0.8, color="#888888", label="clashes before the truce")
+    ax.bar(days, [after[d] for d in days], width=0.8, color=CONFLICT, label="violations")
+    ax.set_ylabel("per day")
+    ax.set_ylim(0, max([*before.values(), *after.values(), 1.0]) * 2.2)  # room for the legend
+    ax2 = ax.twinx()
+    total = {d: before[d] + after[d] for d in days}
+    trailing = [sum(total.get(d - timedelta(days=k), 0.0) for k in range(window)) for d in days]
+    ax2.plot(days, trailing, color="black", lw=1.8, label=f"last {window} days")
+    ax2.axhline(status.baseline_weekly * window / 7, color="black", ls=":", lw=1.2,
+                label=f"pre-truce rate ({status.baseline_weekly:.1f}/week)")
+    threshold = max(rule.get("min_violations", 3.0), rule.get("breakdown_ratio", 0.5) * status.baseline_weekly * window / 7)
+    ax2.axhline(threshold, color=CONFLICT, ls="--", lw=1, label=f"breakdown threshold ({threshold:g})")
+    ax2.set_ylabel(f"events in the last {window} days")
+    ax2.set_ylim(0, max(trailing + [threshold, 1.0]) * 1.25)
+    ax.axvline(t.declared, color=COOPERATION, lw=2.5, label=f"declared {t.declared.isoformat()}")
     if status.breakdown_date:
-        ax.axvline(status.breakdown_date, color="black", ls="--", lw=1.5,
-                   label=f"breakdown {status.breakdown_date.isoformat()}")
-    ax.set_ylabel("violations (weighted)")
+        ax.axvline(status.breakdown_date, color="black", lw=2.5, label=f"breakdown {status.breakdown_date.isoformat()}")
     _date_axis(ax)
-    ax.legend(loc="upper left", fontsize=9)
-    ax.set_title(title or f"Ceasefire {' / '.join(t.parties)} ({status.status})")
+    h1, l1 = ax.get_legend_handles_labels()
+    h2, l2 = ax2.get_legend_handles_labels()
+    ax.legend(h1 + h2, l1 + l2, loc="upper left", fontsize=8, ncol=3)
+    scope = f" in {t.scope}" if t.scope else ""
+    ax.set_title(title or f"Ceasefire between {' and '.join(t.parties)}{scope}: {status.status}")
     fig.tight_layout()
     fig.savefig(out, dpi=110)
     plt.close(fig)
