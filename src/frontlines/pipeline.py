@@ -11,10 +11,13 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import DocumentError, PipelineError
 from .records import Annotation, Document, ErrorRecord
+
+if TYPE_CHECKING:
+    from .prefilter import Prefilter
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +39,13 @@ def segment_text(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def _join(docs: list[object]) -> object:
+def _join(docs: list[object], exclude: tuple[str, ...] = ()) -> object:
     if len(docs) == 1:
         return docs[0]
     from spacy.tokens import Doc  # noqa: PLC0415
 
-    return Doc.from_docs(docs, ensure_whitespace=False)  # type: ignore[arg-type]
+    # light pieces carry no tensor, so a mixed join leaves tensors out (no stage reads them)
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=exclude)  # type: ignore[arg-type, call-arg]
 
 
 class Stage(Protocol):
@@ -78,12 +82,16 @@ class Pipeline:
     """Runs documents through spaCy (batched) and then through ``stages`` in order."""
 
     def __init__(self, nlp: object, stages: Sequence[Stage], *, batch_size: int = 32,
-                 max_chars: int = MAX_CHARS) -> None:
+                 max_chars: int = MAX_CHARS, prefilter: Prefilter | None = None) -> None:
+        """``prefilter``: parse only the sentences it wants; the others get tokens and sentences only
+        (see prefilter.py). None parses everything."""
         check_order(stages)
         self.nlp = nlp
         self.stages = tuple(stages)
         self.batch_size = batch_size
         self.max_chars = max_chars
+        self.prefilter = prefilter
+        self._sentencizer: object | None = None
 
     def run(self, documents: Iterable[Document | ErrorRecord]) -> Iterator[Result]:
         """Yield one Result per input, in input order; ErrorRecords from reading pass through."""
@@ -132,6 +140,8 @@ class Pipeline:
         out: dict[str, object] = {}
         if not docs:
             return out
+        if self.prefilter is not None:
+            return self._parse_filtered(docs)
         try:
             pieces = [segment_text(d.text) for d in docs]
             parsed = iter(self.nlp.pipe(seg for segs in pieces for seg in segs))  # type: ignore[attr-defined]
@@ -147,6 +157,60 @@ class Pipeline:
                 out[document.doc_id] = ErrorRecord(document.doc_id, "parse", f"{type(exc).__name__}: {exc}",
                                                    document.origin)
         return out
+
+    def _parse_filtered(self, docs: list[Document]) -> dict[str, object]:
+        """Light pass (tokens + punctuation sentences) everywhere, full pass only on runs of wanted sentences."""
+        out: dict[str, object] = {}
+        try:
+            plans = [self._plan(d) for d in docs]
+            heavy = iter(self.nlp.pipe(t for plan in plans for t in plan if isinstance(t, str)))  # type: ignore[attr-defined]
+            for document, plan in zip(docs, plans, strict=True):
+                out[document.doc_id] = _join([next(heavy) if isinstance(p, str) else p for p in plan],
+                                             exclude=("tensor",))
+            return out
+        except Exception:  # noqa: BLE001 - isolate the culprit below
+            log.debug("filtered batch parse failed; retrying documents one by one", exc_info=True)
+        for document in docs:
+            try:
+                plan = self._plan(document)
+                out[document.doc_id] = _join([self.nlp(p) if isinstance(p, str) else p for p in plan],  # type: ignore[operator]
+                                             exclude=("tensor",))
+            except Exception as exc:  # noqa: BLE001
+                out[document.doc_id] = ErrorRecord(document.doc_id, "parse", f"{type(exc).__name__}: {exc}",
+                                                   document.origin)
+        return out
+
+    def _plan(self, document: Document) -> list[object]:
+        """The document as consecutive pieces: a str is text for the full pipeline, a Doc is already light."""
+        from .prefilter import flatten_tree  # noqa: PLC0415
+
+        assert self.prefilter is not None
+        if self._sentencizer is None:
+            from spacy.pipeline import Sentencizer  # noqa: PLC0415
+
+            self._sentencizer = Sentencizer()
+        make_doc, sentencize = self.nlp.make_doc, self._sentencizer  # type: ignore[attr-defined]
+        skip = [(b.start, b.end) for b in document.blocks if b.kind == "boilerplate"]
+        plan: list[object] = []
+        offset = 0
+        for seg in segment_text(document.text):
+            light = sentencize(make_doc(seg))  # type: ignore[operator]
+            runs: list[tuple[bool, int]] = []  # (wanted, start char in seg)
+            for sent in light.sents:
+                at = offset + sent.start_char
+                wanted = (not any(a <= at < b for a, b in skip)
+                          and self.prefilter.wants([t.text for t in sent]))
+                if not runs or runs[-1][0] != wanted:
+                    runs.append((wanted, sent.start_char if runs else 0))
+            offset += len(seg)
+            if len(runs) <= 1:
+                plan.append(seg if runs and runs[0][0] else flatten_tree(light))
+                continue
+            ends = [start for _, start in runs[1:]] + [len(seg)]
+            for (wanted, start), end in zip(runs, ends, strict=True):
+                piece = seg[start:end]
+                plan.append(piece if wanted else flatten_tree(sentencize(make_doc(piece))))  # type: ignore[operator]
+        return plan
 
     def _run_stages(self, ann: Annotation) -> Result:
         for stage in self.stages:

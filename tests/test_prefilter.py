@@ -1,0 +1,76 @@
+"""The sentence pre-filter: cheap cue detection, and a pipeline that parses only wanted sentences."""
+
+import pytest
+
+from frontlines.ingest import finish, read_text
+from frontlines.pipeline import Pipeline
+from frontlines.prefilter import UNPARSED, build_prefilter
+
+
+@pytest.fixture(scope="module")
+def pre(nlp):
+    return build_prefilter(nlp)
+
+
+@pytest.mark.parametrize("word", ["attacked", "shelling", "Airstrikes", "fought", "arrests", "kidnapped",
+                                  "clashed", "ceasefire", "struck", "seized"])
+def test_inflected_event_words_are_cues(pre, word):
+    assert pre.is_cue(word)
+
+
+@pytest.mark.parametrize("word", ["said", "says", "weather", "the", "blue", "Monday", "calm"])
+def test_plain_words_are_not_cues(pre, word):
+    assert not pre.is_cue(word)
+
+
+def test_names_are_not_triggers_but_headlines_are(pre):
+    assert not pre.wants("The United States and Britain said nothing about the weather .".split())
+    assert pre.wants("The army attacked the town .".split())
+    assert pre.wants("Rebels Attack Army Base Near Border".split())
+
+
+TEXT = ("The weather in Kyiv was mild this week. Markets were calm.\n\n"
+        "Rebels attacked an army base near Homs on Monday, killing five soldiers. The sky was blue.\n\n\n"
+        "  Nothing else happened. Police arrested 12 protesters in Khartoum on Tuesday.\n")
+
+
+def test_filtered_pipeline_keeps_every_sentence_and_every_event(resources, nlp, pre):
+    from frontlines.stages import build_stages
+
+    stages = build_stages(resources)
+    doc = finish(read_text(TEXT, doc_id="pf1"))
+    full = Pipeline(nlp, stages).process(doc).annotation
+    fast = Pipeline(nlp, stages, prefilter=pre).process(doc).annotation
+    assert fast.doc.text == TEXT
+    unparsed = [s.text for s in fast.doc.spans[UNPARSED] if s.text.strip()]
+    assert unparsed == ["The weather in Kyiv was mild this week.", "Markets were calm.", "The sky was blue.",
+                        "Nothing else happened."]
+    assert [s.text for s in fast.sentences] == [s.text for s in full.sentences]
+    for s in fast.sentences:
+        assert TEXT[s.start:s.end] == s.text
+    assert {(e.trigger.text, e.cameo) for e in fast.events} == {(e.trigger.text, e.cameo) for e in full.events}
+    assert {e.trigger.text for e in fast.events} >= {"attacked", "arrested"}
+    # wanted sentences are really parsed, the others carry only a placeholder tree
+    attacked = next(t for t in fast.doc if t.text == "attacked")
+    assert attacked.dep_ == "ROOT" and attacked.lemma_ == "attack"
+    weather = next(t for t in fast.doc if t.text == "weather")
+    assert weather.dep_ == "dep" and weather.pos_ == ""
+
+
+def test_filtered_pipeline_isolates_failures_and_all_light_documents(nlp, pre):
+    pipe = Pipeline(nlp, [], prefilter=pre, batch_size=3)
+    docs = [read_text(t, doc_id=f"d{i}") for i, t in enumerate([
+        "Nothing happened today.", "Troops shelled the village.\n\nIt rained.", "A quiet day. Calm again."])]
+    results = list(pipe.run(docs))
+    assert all(r.ok for r in results)
+    assert [r.annotation.doc.text for r in results] == [d.text for d in docs]
+    assert [sum(bool(s.text.strip()) for s in r.annotation.doc.sents) for r in results] == [1, 2, 2]
+
+
+def test_prefilter_recall_loss_on_gold_events(gold_dir, resources):
+    from frontlines.evaluation import EvalContext
+    from frontlines.evaluation.prefilter import evaluate
+
+    metrics = evaluate(EvalContext(gold_dir=gold_dir, limit=None, _resources=resources))
+    assert metrics["recall_loss"] <= 0.02, metrics
+    assert metrics["plover_gsr_events"] > 300 and metrics["conflibert_quad_events"] > 1000
