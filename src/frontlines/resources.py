@@ -18,7 +18,17 @@ class Settings:
     country_bias: str | None = None  # ISO3 hint for the geocoder
     default_date: str | None = None  # ISO date used when a document has none
     default_source: str | None = None
-    data_dir: Path = field(default_factory=lambda: Path(os.environ.get("FRONTLINES_DATA", "data")))
+    data_dir: Path = field(default_factory=lambda: default_data_dir())
+
+
+def default_data_dir() -> Path:
+    """Where `make` built the pinned data: $FRONTLINES_DATA, else the checkout's data/ folder (editable
+    install), else ./data. Resolved from the package, so commands work from any working directory."""
+    env = os.environ.get("FRONTLINES_DATA")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    return checkout if checkout.is_dir() else Path("data")
 
 
 @dataclass(frozen=True, slots=True)
