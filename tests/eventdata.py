@@ -44,6 +44,10 @@ class Spec:
     doc_date: str | None = None
 
 
+#: CAMEO root -> (quad class, Goldstein score), CAMEO conventions as in stages/events.py
+CAMEO_ROOTS = {"04": (1, 1.0), "05": (2, 8.0), "14": (3, -6.5), "15": (4, -7.2), "19": (4, -10.0)}
+
+
 def _span(text: str, word: str) -> Span:
     start = text.index(word)
     return Span(word, start, start + len(word))
@@ -77,9 +81,11 @@ def annotation(spec: Spec) -> Annotation:
         s = _span(text, spec.attribution[0])
         attribution = Attribution(spec.attribution[1], spec.attribution[2], s.text, s.start, s.end)
     trigger = _span(text, spec.trigger)
+    quad, goldstein = CAMEO_ROOTS[spec.cameo[:2]]
     event = Event(
         event_id=content_id("evt", doc_id, trigger.start, spec.cameo), doc_id=doc_id,
         evidence=Span(text, 0, len(text)), trigger=trigger, plover=spec.plover, cameo=spec.cameo,
+        quad_class=quad, goldstein=goldstein,
         acled_event_type=spec.acled[0] if spec.acled else None,
         acled_sub_event_type=spec.acled[1] if spec.acled else None,
         actors=tuple(actor(*a) for a in spec.actors), recipients=tuple(actor(*a) for a in spec.recipients),

@@ -149,6 +149,31 @@ def test_document_and_stats(client):
     assert sum(stats["by_week"].values()) == 33
 
 
+def test_event_names_its_dyad_and_the_dyad_series_counts_it(client):
+    (mosul,) = client.get(EVENTS, params={"min_sources": 2}).json()["events"]
+    keys = client.get(f"{EVENTS}/{mosul['canonical_id']}").json()["dyad_keys"]
+    assert keys == {"sources": ["islamic state militants"], "targets": ["army"]}
+    ans = client.get("/api/v1/dyads", params={"actor": "Islamic State", "vs": "army", "by": "week"}).json()
+    assert ans["partners"] == [{"partner": "army", "events": 1.0, "conflict": 1.0, "cooperation": 0.0,
+                                "fatalities": 4.0}]
+    week = [p for p in ans["points"] if p["events"]]
+    assert [(p["period"], p["material_conflict"], p["balance"]) for p in week] == [("2024-02-26", 1.0, -10.0)]
+    assert all(p["events"] == 0 for p in ans["points"] if p["period"] != "2024-02-26")  # filled quiet weeks
+    window = client.get("/api/v1/dyads", params={"actor": "Islamic State", "event_date_from": "2024-03-04"}).json()
+    assert window["partners"] == []
+
+
+def test_factions_group_cooperating_actors(client):
+    ans = client.get("/api/v1/factions").json()
+    groups = [f["members"] for f in ans["factions"] if f["size"] > 1]
+    assert groups == [["baghdad", "kurdistan regional government"]]  # they signed an agreement
+    edge = next(e for e in ans["edges"] if e["source"] == "baghdad")
+    assert edge["target"] == "kurdistan regional government" and edge["balance"] == 8.0
+    hostile = next(e for e in ans["edges"] if {e["source"], e["target"]} == {"army", "islamic state militants"})
+    assert hostile["balance"] == -10.0 and hostile["conflict"] == 1.0
+    assert ans["start"] == "2024-02-01" and ans["end"] == "2024-03-20"
+
+
 @pytest.mark.parametrize(("method", "url", "status"), [
     ("GET", EVENTS + "?limit=0", 422),
     ("GET", EVENTS + "?limit=5000", 422),
@@ -169,6 +194,11 @@ def test_document_and_stats(client):
     ("GET", "/api/v1/documents/doc-nope", 404),
     ("GET", "/api/v1/nothing-here", 404),
     ("DELETE", EVENTS, 405),
+    ("GET", "/api/v1/dyads", 422),  # actor is required
+    ("GET", "/api/v1/dyads?actor=army&by=year", 422),
+    ("GET", "/api/v1/dyads?actor=army&level=tribe", 422),
+    ("GET", "/api/v1/factions?event_date_from=2024-03-10&event_date_to=2024-03-01", 422),
+    ("GET", "/api/v1/factions?since=2024-03-10", 422),
 ])
 def test_every_error_has_one_shape(client, method, url, status):
     err = assert_error(client.request(method, url), status)
@@ -224,7 +254,7 @@ def test_token_argument_enables_ingest(store, monkeypatch):
 def test_openapi_documents_the_error_shape(client):
     spec = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/events", "/api/v1/events/{event_id}", "/api/v1/documents/{doc_id}", "/api/v1/stats",
-            "/api/v1/documents"} <= set(spec["paths"])
+            "/api/v1/documents", "/api/v1/dyads", "/api/v1/factions"} <= set(spec["paths"])
     events = spec["paths"]["/api/v1/events"]["get"]
     names = {p["name"] for p in events["parameters"]}
     assert {"event_date_from", "event_date_to", "country", "actor", "event_type", "bbox", "q", "factuality",

@@ -147,6 +147,9 @@ def test_page_loads_map_timeline_table(page, shots):
         assert t in legend
     # the basemap is the offline Natural Earth outlines
     assert page.page.locator(".leaflet-basemap-pane path").count() > 100
+    # the overview lists the factions the analytics found
+    page.page.locator("#factions li").first.wait_for()
+    assert page.page.inner_text("#factions li") == "baghdadkurdistan regional government"
     assert any("/static/vendor/world-atlas/countries-50m.json" in u for u in page.requests)
     page.page.screenshot(path=str(shots / "dashboard-overview.png"))
 
@@ -208,6 +211,10 @@ def test_click_a_point_shows_its_highlighted_sentences(page, shots):
     assert "asserted" in badges and "2 sources" in badges and "according to Iraqi defence ministry" in badges
     selected = page.page.locator("#events-table tr.selected")
     assert selected.count() == 1 and "Mosul" in selected.inner_text()
+    # the analytics panel charts this dyad (islamic state militants <-> army) week by week
+    page.page.locator("#dyad-chart canvas").wait_for()
+    assert "islamic state militants ↔ army" in page.page.inner_text("#dyad .dyad-names")
+    assert "1 conflict" in page.page.inner_text("#dyad")
     page.page.screenshot(path=str(shots / "dashboard-event.png"))
 
 

@@ -489,7 +489,44 @@
       <h2>Source sentence${sents.length === 1 ? "" : "s"}</h2>
       ${sents.join("") || '<p class="hint">no source sentence stored</p>'}
       <div class="hl-key">${kinds.map((k) => `<mark class="hl-${k}">${k}</mark>`).join("")}</div>
+      <section id="dyad" hidden></section>
       <p class="hint">event <code>${esc(d.event_id)}</code></p>`;
+    renderDyad(d);
+  }
+
+  // ---------- dyad of the selected event (analytics) ----------
+  let dyadPlot = null;
+
+  async function renderDyad(d) {
+    if (dyadPlot) { dyadPlot.destroy(); dyadPlot = null; }
+    const keys = d.dyad_keys;
+    if (!keys || !keys.sources.length || !keys.targets.length) return;
+    const [a, b] = [keys.sources[0], keys.targets[0]];
+    let ans;
+    try {
+      ans = await getJSON(`${API}/dyads?${new URLSearchParams({ actor: a, vs: b, by: "week" })}`);
+    } catch (err) {
+      return; // analytics are an extra: the event panel stands without them
+    }
+    const el = document.getElementById("dyad");
+    if (!el || state.selected !== evId(d) || !ans.points.length) return;
+    const t = ans.partners[0] || { events: 0, conflict: 0, cooperation: 0, fatalities: 0 };
+    el.hidden = false;
+    el.innerHTML = `<h2>Dyad, week by week</h2>
+      <p class="dyad-names"><b>${esc(a)}</b> ↔ <b>${esc(b)}</b></p>
+      <p class="hint">${t.events} event${t.events === 1 ? "" : "s"} · ${t.conflict} conflict · ${t.cooperation} cooperation · ${t.fatalities} killed</p>
+      <div id="dyad-chart"></div>`;
+    const xs = ans.points.map((p) => Date.parse(p.period + "T00:00:00Z") / 1000 + 3.5 * 86400);
+    const chart = document.getElementById("dyad-chart");
+    dyadPlot = new uPlot({
+      width: Math.max(200, chart.clientWidth), height: 104, padding: [4, 8, 0, 0], legend: { show: false },
+      cursor: { show: false }, scales: { x: { time: true }, y: { range: (u, mn, mx) => [0, Math.max(1, mx)] } },
+      axes: [{ size: 28, stroke: "#5d6670", grid: { show: false } },
+        { size: 26, stroke: "#5d6670", grid: { stroke: "#eeebe5" }, values: (u, v) => v.map((x) => (Number.isInteger(x) ? x : "")) }],
+      series: [{},
+        { label: "conflict", stroke: "#c0392b", fill: "rgba(192,57,43,0.5)", paths: uPlot.paths.bars({ size: [0.8, 30], align: -1 }), points: { show: false } },
+        { label: "cooperation", stroke: "#27ae60", fill: "rgba(39,174,96,0.5)", paths: uPlot.paths.bars({ size: [0.8, 30], align: 1 }), points: { show: false } }],
+    }, [xs, ans.points.map((p) => p.conflict), ans.points.map((p) => p.cooperation)], chart);
   }
 
   async function selectEvent(id, { from } = {}) {
@@ -539,7 +576,16 @@
         <dt>Distinct events</dt><dd>${s.events ?? "?"}</dd></dl>
       <h2>Events by country</h2>
       <ul class="bars">${top.map(([k, n]) => `<li><span>${esc(k)}</span><i style="width:${(100 * n) / max}%"></i><b>${n}</b></li>`).join("")}</ul>
+      <section id="factions" hidden></section>
       <p class="placeholder">Click a point on the map or a row in the table to see the source sentence.</p>`;
+    getJSON(`${API}/factions`).then((f) => {
+      const el = document.getElementById("factions");
+      const groups = f.factions.filter((x) => x.size > 1).slice(0, 6);
+      if (!el || !groups.length) return;
+      el.hidden = false;
+      el.innerHTML = `<h2>Factions (cooperating actors)</h2><ol class="factions">${groups.map((g) =>
+        `<li>${g.members.map((m) => `<span class="chip">${esc(m)}</span>`).join("")}</li>`).join("")}</ol>`;
+    }).catch(() => {});
   }
 
   async function loadFacets() {

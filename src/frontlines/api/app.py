@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .. import __version__
+from . import analytics as api_analytics
 from . import errors as api_errors
 from .errors import ApiError, error_responses
 from .geojson import feature_collection
@@ -128,11 +129,12 @@ def create_app(store: Any, *, token: str | None = None, resources: Any | None = 
     @app.get("/api/v1/events/{event_id}", tags=["events"], response_model=dict[str, Any],
              responses=error_responses(404, 422, 503))
     def get_event(event_id: str) -> Any:
-        """One event with its provenance: source sentences with highlight offsets."""
+        """One event with its provenance: source sentences with highlight offsets (and, with analytics,
+        ``dyad_keys``: the actor names /api/v1/dyads knows its two sides by)."""
         event = svc.call(store.get_event, event_id)
         if event is None:
             raise ApiError(404, "not_found", f"no event {event_id!r}")
-        return event
+        return api_analytics.with_dyad_keys(event)
 
     @app.get("/api/v1/documents/{doc_id}", tags=["documents"], response_model=dict[str, Any],
              responses=error_responses(404, 422, 503))
@@ -168,6 +170,7 @@ def create_app(store: Any, *, token: str | None = None, resources: Any | None = 
         svc.call(store.add, ann)
         return Ingested(doc_id=doc_id, events=[e.event_id for e in ann.events])
 
+    api_analytics.install(app, svc.call, store)
     _mount_dashboard(app)
     return app
 
