@@ -41,7 +41,7 @@ class ActorStage:
     def sentence_actors(self, span: object, date: str | None) -> list[Actor]:
         # spaCy splits "al-Qaeda" into al, -, Qaeda; the dictionary keys have no hyphens
         toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
-        words = [t.lower_ for t in toks]
+        words = [_word(t.lower_) for t in toks]
         lemmas = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in toks]
         groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
         i = 0
@@ -78,9 +78,6 @@ class ActorStage:
                     if sec not in agent_sectors:
                         agent_sectors.append(sec)
         h = head  # type: ignore[assignment]
-        if (not agent_sectors and named and all(entry.kind == "country" for _, _, entry in named)
-                and h.dep_ == "pobj" and h.head.lower_ in _LOCATIVE):  # type: ignore[attr-defined]
-            return []
         start_tok = min(s for s, _, _, _ in matches)
         lo = min(toks[start_tok].i, _np_left(h))
         doc = h.doc  # type: ignore[attr-defined]
@@ -122,6 +119,19 @@ class ActorStage:
             out.append(Actor(text=text, start=start, end=end, name=entry.name, country=c.country,
                              sector=" ".join(sectors) or None, code=code or None))
         return out
+
+
+#: "Vietnamese-led forces", "Iranian-backed militias": the first part names the actor's country.
+_AFFIXES = ("-led", "-backed", "-based", "-born", "-allied", "-aligned", "-run", "-dominated", "-sponsored",
+            "-trained", "-funded", "-supported", "-armed")
+
+
+def _word(lower: str) -> str:
+    if "-" in lower:
+        for affix in _AFFIXES:
+            if lower.endswith(affix):
+                return lower[: -len(affix)]
+    return lower
 
 
 def _np_left(head: object) -> int:

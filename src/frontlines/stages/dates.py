@@ -28,6 +28,7 @@ UNRESOLVED: Res = (None, None, "unknown")
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
+_FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -336,7 +337,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
                 re.I), _h_named_period),
     (re.compile(r"\b(?:(?:over|during|at)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), _h_weekend),
     (re.compile(rf"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{NUMW}|twenty-four|forty-eight)\s+)?"
-                rf"|(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year)s?\b", re.I), _h_past_n),
+                rf"|(?:(?:in|over|during)\s+)?(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year)s?\b", re.I), _h_past_n),
     (re.compile(rf"\b(?:(?P<rel>last|this|next|past)\s+|(?P<pre>(?:in|during|over)\s+the|the|in)\s+)?"
                 rf"(?:(?:early|late|mid-?)\s*)?(?P<season>{SEASON})"
                 rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b", re.I), _h_season),
@@ -371,6 +372,8 @@ def find_dates(text: str, ref: str | date | None, base: int = 0) -> list[DateRan
                 continue
             res = handler(m, refd)
             if res is not None:
+                if text[e - 1] == "." and text[s:e - 1].split()[-1].lower() in _FULL_MONTHS:
+                    e -= 1  # the full stop ends the sentence, not an abbreviation
                 cands.append((s, e, res))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, Res]] = []

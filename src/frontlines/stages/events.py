@@ -37,6 +37,10 @@ _ABSTRACT = frozenset({"epidemic", "pandemic", "virus", "disease", "poverty", "c
                        "blaze", "hunger", "inflation", "drought", "flood", "crime", "cancer", "malaria", "ebola",
                        "covid", "coronavirus", "outbreak", "infection", "unemployment", "climate", "change",
                        "famine", "illiteracy", "misinformation", "disinformation", "addiction", "fraud"})
+_QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million", "part", "group", "member",
+                    "some", "many", "most", "all", "few", "several", "one", "two", "three", "dozens", "scores",
+                    "hundreds", "thousands", "millions", "band", "unit", "contingent", "delegation", "team"})
+_IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MUST = frozenset({"must", "should", "ought"})
@@ -211,7 +215,8 @@ class _SentenceCoder:
         t = v  # type: ignore[assignment]
         if t.pos_ != "VERB":
             return False
-        code = self.lex.verb_code(t.lemma_.lower(), "", self.words, t.i - self.offset)
+        code = self._object_code(t, t.lemma_.lower()) or self.lex.verb_code(t.lemma_.lower(), "", self.words,
+                                                                             t.i - self.offset)
         return code is not None and code[:3] not in STATEMENT_ONLY
 
     def _intent(self, t: object) -> bool:
@@ -430,18 +435,39 @@ class _SentenceCoder:
                 return [ante]
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
                           sector=ante.sector, code=ante.code)]
+        if h.ent_type_ in _NOT_ACTORS and h.pos_ != "PRON":
+            return []  # "on Sunday", "last year"
         coded = self.by_head.get(h.i)
+        if not coded and h.lemma_.lower() in _QUANT:
+            # "scores of Liberian refugees", "members of the militia": the "of" noun is the actor
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            coded = self.by_head.get(g.i)
         if coded:
             return [Actor(text=text, start=start, end=end, name=a.name, country=a.country, sector=a.sector,
                           code=a.code) for a in coded]
         if h.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
             return []
+        country = self._country_within(h)
         left = h.i
         for c in h.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "flat"):
                 left = min(left, c.i)
         name = doc.text[doc[left].idx:h.idx + len(h.text)]
-        return [Actor(text=text, start=start, end=end, name=name)]
+        return [Actor(text=text, start=start, end=end, name=name, country=country)]
+
+    def _country_within(self, h: object) -> str | None:
+        """Country of a coded name inside an uncoded phrase ("aid deliveries in Baghdad", "forces in Guinea")."""
+        t = h  # type: ignore[assignment]
+        lo, hi = t.left_edge.i, t.right_edge.i
+        for start, head_i, actor in self.mentions:
+            if lo <= head_i <= hi and actor.country and head_i != t.i:
+                tok = t.doc[head_i]
+                if not any(a.dep_ == "relcl" for a in tok.ancestors if a.i > t.i and a.i <= hi):
+                    return actor.country
+        return None
 
     def _syntactic_antecedent(self, pron: object) -> Actor | None:
         """Subject pronoun of a reported or subordinate clause -> the governing clause's subject."""
@@ -472,6 +498,8 @@ class _SentenceCoder:
                 if start < limit:
                     break
                 continue
+            if doc[head_i].dep_ == "pobj" and doc[head_i].head.lower_ in _IN_PLACE:
+                continue  # a place, not a party
             if doc[head_i].dep_ in ("nsubj", "nsubjpass"):
                 return actor
             if best is None:
@@ -489,9 +517,22 @@ class _SentenceCoder:
                 return True
         return False
 
+    def _place_target(self, t: object) -> list[Actor]:
+        """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
+        heads = [t] + [c for c in t.children if c.dep_ in _OBJ]  # type: ignore[attr-defined]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in _IN_PLACE:
+                    for g in c.children:
+                        if g.dep_ == "pobj" and self.by_head.get(g.i):
+                            return self._code_arg(g)
+        return []
+
     def _event(self, trig: object, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
                neg: bool) -> Event:
         t = trig  # type: ignore[assignment]
+        if not recipients:
+            recipients = self._place_target(t)
         info = self.onto.info(code)
         sent = self.sentence
         trigger = Span(t.text, t.idx, t.idx + len(t.text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..geo.demonyms import Demonyms
 from ..geo.gazetteer import Gazetteer
@@ -49,18 +50,25 @@ class PlaceStage:
         self.finder = ToponymFinder(gazetteer, demonyms=demonyms)
         self.resolver = Resolver(gazetteer, country_bias=country_bias, weights=weights, demonyms=demonyms)
 
-    def locate(self, doc: object, *, demonyms: bool = False) -> list[Located]:
+    def locate(self, doc: Any, *, demonyms: bool = False) -> list[Located]:
         """Every toponym in the parsed document with its resolution (``geonames_id`` None = no match).
 
         Demonyms ("Iraqi") are found and resolved as context for the other names but only
         returned when asked (geoparsing benchmarks score them; events never use them).
         """
         mentions = self.finder.find(doc)
+        resolved = self.resolver.resolve(mentions)
+        context = {(r.candidate.cc, r.candidate.admin1) for r in resolved
+                   if r.candidate is not None and r.candidate.cc and r.mention.source != "demonym"}
+        context |= {(cc, None) for cc, _ in context}
+        extra = self.finder.context_pass(doc, mentions, context)
+        if extra:
+            resolved = self.resolver.resolve(sorted([*mentions, *extra], key=lambda m: m.start))
         out = []
-        for r in self.resolver.resolve(mentions):
+        for r in resolved:
             if r.mention.source == "demonym" and not demonyms:
                 continue
-            span = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
+            span = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
             out.append(Located(place_of(r), r.mention.metonymic, span.root.i if span is not None else None))
         return out
 
@@ -71,20 +79,32 @@ class PlaceStage:
 
     @staticmethod
     def main_place(located: list[Located]) -> Place | None:
-        """The document's most-mentioned resolved place (earliest on ties), governments excluded."""
+        """The document's main place: the most-mentioned, counting a mention of a country or province
+        as half a mention of each place inside it (so "Kut ... Wasit ... Iraq" gives Kut), then the
+        earliest. Places standing for governments are left out."""
         usable = [x.place for x in located if x.place.geonames_id is not None and not x.metonymic]
         if not usable:
             return None
         counts = Counter(p.geonames_id for p in usable)
-        best = max(usable, key=lambda p: (counts[p.geonames_id], -p.start))
-        return best
 
-    def _attach(self, doc: object, event: Event, located: list[Located]) -> Event:
+        def support(p: Place) -> float:
+            s = float(counts[p.geonames_id])
+            for q in {q.geonames_id: q for q in usable}.values():
+                if q.geonames_id == p.geonames_id or q.country != p.country:
+                    continue
+                if q.precision == "country" or (q.precision == "admin1" and p.precision in ("city", "admin2")
+                                                and q.admin1 == p.admin1):
+                    s += 0.5 * counts[q.geonames_id]
+            return s
+
+        return max(usable, key=lambda p: (support(p), -p.start))
+
+    def _attach(self, doc: Any, event: Event, located: list[Located]) -> Event:
         ev = event.evidence
         inside = [x for x in located if ev.start <= x.place.start and x.place.end <= ev.end
                   and x.place.geonames_id is not None and not x.metonymic]
         if inside:
-            trig = doc.char_span(event.trigger.start, event.trigger.end,  # type: ignore[attr-defined]
+            trig = doc.char_span(event.trigger.start, event.trigger.end,
                                  alignment_mode="expand")
             trig_i = trig.root.i if trig is not None else None
 
@@ -99,11 +119,11 @@ class PlaceStage:
         return replace(event, location=replace(main, precision=_COARSER.get(main.precision or "", main.precision)))
 
 
-def _steps_to(doc: object, token: int | None, target: int | None, limit: int = 6) -> int | None:
+def _steps_to(doc: Any, token: int | None, target: int | None, limit: int = 6) -> int | None:
     """How many head links lead from ``token`` up to ``target`` (None if it is not an ancestor)."""
     if token is None or target is None:
         return None
-    t = doc[token]  # type: ignore[index]
+    t = doc[token]
     for steps in range(limit):
         if t.i == target:
             return steps

@@ -120,10 +120,27 @@ def _kind_of(tok: Tok) -> str | None:
             return "displaced"
         if lemma in CROWD_NOUNS and pos == "NOUN":
             return "crowd"
+        if lemma in ("number", "total") and pos == "NOUN":
+            return _number_of(tok)
         if lemma == "condition" and any(c.lower_ in _SEVERITY for c in tok.children):
             return "injured"
         if lemma in TOLL_NOUNS:
             return "killed" if not any(c.lower_ in ("injury", "arrest") for c in tok.children) else None
+    return None
+
+
+def _number_of(tok: Tok) -> str | None:
+    """'the number of Iraqis killed', 'the total of dead': a toll of the kind its 'of' phrase says."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for t in prep.subtree:
+                low, lemma = t.lower_, t.lemma_.lower()
+                if lemma in KILL_VERBS or lemma in KILL_NOUNS or low == "dead":
+                    return "killed"
+                if lemma in INJURE_VERBS or low in ("wounded", "injured"):
+                    return "injured"
+                if lemma in ARREST_VERBS or lemma in ARREST_NOUNS:
+                    return "arrested"
     return None
 
 
@@ -160,7 +177,7 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
     children = list(tok.children)
     dep, pos, lemma = tok.dep_, tok.pos_, tok.lemma_.lower()
     if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.tag_ != "VBN"):
-        if lemma in TOLL_NOUNS:
+        if lemma in TOLL_NOUNS or lemma in ("number", "total"):
             return _toll_value(tok)
         if lemma in ("wound", "injury", "condition"):
             return _bearer(tok)  # "two gunshot wounds" counts wounds, not people
@@ -251,13 +268,19 @@ def _inherited_subject(tok: Tok) -> list[Tok]:
 def _toll_value(tok: Tok) -> list[Tok]:
     """'the toll rose to 60', 'reached 4,000', 'stood at 30', 'is 12': the number after the verb."""
     head = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.pos_ not in ("VERB", "AUX"):
         return []
     for c in head.children:
         if c.dep_ in ("dobj", "attr", "npadvmod") and (c.like_num or c.pos_ == "NUM"):
             return [c]
         if c.dep_ == "prep" and c.lower_ in ("to", "at"):
             return [g for g in c.children if g.dep_ == "pobj"][:1]
+    # "brings the number of Iraqis killed since 2003 to 80,000": the 'to' slid under the 'of' phrase
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "to":
+            nums = [g for g in t.children if g.dep_ == "pobj" and (g.like_num or g.pos_ == "NUM")]
+            if nums:
+                return nums[:1]
     return []
 
 
@@ -343,11 +366,15 @@ def _cumulative(tok: Tok, victim: Tok, sent: Tok) -> tuple[bool, str | None]:
     text = " " + sent.text.lower() + " "
     cues = any(f" {c} " in text or f" {c}," in text or f" {c}." in text for c in _CUMULATIVE)
     lemma = tok.lemma_.lower()
-    if lemma in TOLL_NOUNS or (lemma == "number" and tok.dep_ in ("nsubj", "dobj")):
+    if lemma in TOLL_NOUNS or (lemma in ("number", "total") and tok.dep_ in ("nsubj", "dobj")):
         about_event = any(t.lemma_.lower() in _EVENT_NOUNS for t in tok.subtree if t.i != tok.i)
         mods = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")
                 and t.lower_ not in ("death", "casualty", "overall", "total", "final", "official", "new", "latest")]
         population = " ".join(t.text for m in mods for t in m.subtree) or None
+        if population is None:  # "the number of Iraqis killed": whose number the 'of' phrase says
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.lower_ not in ("people", "persons")]
+            population = of[0].text if of else None
         if population is not None and any(t.lemma_.lower() in _EVENT_NOUNS or t.ent_type_ == "DATE"
                                            for m in mods for t in m.subtree):
             about_event, population = True, None

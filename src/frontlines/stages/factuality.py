@@ -1,0 +1,110 @@
+"""Factuality stage: is each sentence and event asserted, reported, speculated, planned, denied,
+negated or hypothetical, and how certain (0-1) is it that it actually happened?
+
+Labels come from cue words whose scope follows the dependency tree (``cues.py``); the certainty comes
+from a small ridge model over the same cues plus lexical/dependency features (trained on UDS-IH2
+train, ``scripts/train_factuality.py``), falling back to the rules' own certainty when the model
+file is absent. Sentences are also scored by a hedge classifier (CoNLL-2010 style weasels: "some
+say", "is believed", "arguably") so a hedged sentence is "speculated" even without a modal verb.
+Quoted blocks report someone else's assertion, so their plain statements are "reported".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..cues import Assessment, Lexicon, assess, load_lexicon
+from ..factuality_model import LinearModel, event_features, load_model, sentence_features
+from ..records import Annotation, Event, Sentence
+
+EVENT_MODEL = "factuality_event_model"
+HEDGE_MODEL = "factuality_hedge_model"
+_REPORTED_BLOCKS = {"quote"}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceJudgement:
+    label: str
+    certainty: float
+    hedge: float  # P(uncertain) from the hedge classifier (0 when it is absent)
+    assessment: Assessment | None
+
+
+class FactualityStage:
+    name = "factuality"
+    requires = frozenset({"doc", "sentences", "events"})
+    assigns = frozenset({"sentences", "events"})
+
+    def __init__(self, lexicon: Lexicon | None = None, *, event_model: LinearModel | None = None,
+                 hedge_model: LinearModel | None = None, use_models: bool = True) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.event_model = event_model if event_model is not None else (load_model(EVENT_MODEL) if use_models
+                                                                         else None)
+        self.hedge_model = hedge_model if hedge_model is not None else (load_model(HEDGE_MODEL) if use_models
+                                                                        else None)
+
+    # -- the pieces, usable on any spaCy token/span (the evaluations call these) -----------------
+
+    def event_certainty(self, tok: Any, *, in_quote: bool = False) -> tuple[Assessment, float]:
+        """Rule assessment of an event trigger and the certainty (0-1) that the event happened."""
+        a = assess(tok, self.lexicon, in_quote=in_quote)
+        if self.event_model is None:
+            return a, a.certainty
+        score = self.event_model.score(event_features(tok, a, in_quote=in_quote))
+        return a, round(min(1.0, max(0.0, (score + 3.0) / 6.0)), 3)
+
+    def hedge_probability(self, span: Any, root_assessment: Assessment | None = None) -> float:
+        if self.hedge_model is None:
+            return 0.0
+        return self.hedge_model.score(sentence_features(span, self.lexicon, root_assessment))
+
+    def judge_sentence(self, span: Any, *, in_quote: bool = False) -> SentenceJudgement:
+        root = span.root
+        a, certainty = self.event_certainty(root, in_quote=in_quote)
+        label = a.label
+        hedge = self.hedge_probability(span, a)
+        threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
+        if label in ("asserted", "reported") and hedge >= threshold:
+            # hedged without a modal on the main verb: "Some analysts believe...", "is said to"
+            label = "speculated"
+            certainty = min(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
+        return SentenceJudgement(label, certainty, round(hedge, 3), a)
+
+    # -- the stage -------------------------------------------------------------------------------
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        doc: Any = ann.doc
+        sentences: list[Sentence] = []
+        for s in ann.sentences:
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None or len(span) == 0 or s.block == "boilerplate":
+                sentences.append(s)
+                continue
+            j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS)
+            sentences.append(replace(s, factuality=j.label, certainty=j.certainty))
+        events: list[Event] = []
+        for e in ann.events:
+            tok = _trigger_token(doc, e)
+            if tok is None:
+                events.append(e)
+                continue
+            block = _block_of(ann.sentences, e.evidence.start)
+            a, certainty = self.event_certainty(tok, in_quote=block in _REPORTED_BLOCKS)
+            events.append(replace(e, factuality=a.label, certainty=certainty,
+                                  negated=e.negated or a.label == "negated"))
+        return replace(ann, sentences=tuple(sentences), events=tuple(events))
+
+
+def _trigger_token(doc: Any, e: Event) -> Any:
+    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _block_of(sentences: tuple[Sentence, ...], offset: int) -> str:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.block
+    return "paragraph"
