@@ -193,8 +193,9 @@
   function markerStyle(e, selected) {
     const color = typeColor(evType(e));
     const f = fatal(e);
-    const radius = Math.min(24, 5 + 3 * Math.sqrt(f || 0));
     const fact = e.factuality || "asserted";
+    // hollow markers need a little more size to be seen at all
+    const radius = Math.min(24, (UNCERTAIN.has(fact) || DENIED.has(fact) ? 7 : 5) + 3 * Math.sqrt(f || 0));
     const base = { radius, color: selected ? "#111" : color, weight: selected ? 3 : 1.5, fillColor: color, opacity: 1 };
     if (UNCERTAIN.has(fact)) return { ...base, fillOpacity: 0.05, weight: selected ? 3 : 2.2, dashArray: "4 3" };
     if (DENIED.has(fact)) return { ...base, color: selected ? "#111" : "#777", fillOpacity: 0.0, dashArray: "1 3" };
@@ -519,7 +520,7 @@
     const xs = ans.points.map((p) => Date.parse(p.period + "T00:00:00Z") / 1000 + 3.5 * 86400);
     const chart = document.getElementById("dyad-chart");
     dyadPlot = new uPlot({
-      width: Math.max(200, chart.clientWidth), height: 104, padding: [4, 8, 0, 0], legend: { show: false },
+      width: Math.max(200, chart.clientWidth), height: 104, padding: [4, 18, 0, 0], legend: { show: false },
       cursor: { show: false }, scales: { x: { time: true }, y: { range: (u, mn, mx) => [0, Math.max(1, mx)] } },
       axes: [{ size: 28, stroke: "#5d6670", grid: { show: false } },
         { size: 26, stroke: "#5d6670", grid: { stroke: "#eeebe5" }, values: (u, v) => v.map((x) => (Number.isInteger(x) ? x : "")) }],
