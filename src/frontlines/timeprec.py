@@ -25,7 +25,7 @@ def acled_time_precision(d: DateRange | None) -> int:
     if d is None or d.precision == "unknown":
         return 3
     days = span_days(d)
-    if d.precision == "day" or (days is not None and days <= 1):
+    if d.precision == "day" or days == 0:
         return 1
     if d.precision == "week" or (days is not None and days <= 7):
         return 2

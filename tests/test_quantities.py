@@ -1,0 +1,164 @@
+"""Quantities: numbers, qualifiers, attachment to the right event, split counts, no double counting,
+and cumulative tolls that never become an event's fatalities. Real spaCy model, real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.evaluation import EvalContext, default_gold_dir
+from frontlines.numwords import VAGUE, parse_number
+from frontlines.pipeline import Pipeline
+from frontlines.records import Annotation, Document
+from frontlines.resources import load_resources
+from frontlines.stages import build_stages
+from frontlines.stages.quantities import article_counts, extract_mentions
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("three", 3), ("twenty-one", 21), ("two dozen", 24), ("a dozen", 12), ("half a dozen", 6),
+    ("4,000", 4000), ("1.5 million", 1_500_000), ("a hundred", 100), ("one hundred and fifty", 150),
+    ("60", 60), ("seventy five", 75),
+])
+def test_parse_number(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+def test_parse_number_refuses_words() -> None:
+    assert parse_number("people") is None
+    assert parse_number("") is None
+
+
+def test_vague_table_follows_the_conservative_convention() -> None:
+    assert VAGUE["dozens"][1] == 12
+    assert VAGUE["hundreds"][1] == 100
+    assert VAGUE["several"][1] == 10
+    assert VAGUE["scores"][1] == 20
+    assert all(low <= best for low, best in VAGUE.values())
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    resources = load_resources()
+    return Pipeline(resources.nlp, build_stages(resources))
+
+
+def run(pipeline: Pipeline, text: str, date: str = "2008-03-26") -> Annotation:
+    result = pipeline.process(Document(doc_id="q", text=text, date=date))
+    assert result.annotation is not None, result.error
+    return result.annotation
+
+
+def _quantity(ann: Annotation, kind: str):  # noqa: ANN202
+    found = [q for q in ann.quantities if q.kind == kind]
+    assert found, f"no {kind} quantity in {ann.quantities}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "kind", "low", "best", "high", "qualifier", "span"), [
+    ("A car bomb killed at least 60 people in Baghdad.", "killed", 60, 60, None, "at_least", "at least 60"),
+    ("The blast wounded more than a hundred people.", "injured", 100, 100, None, "at_least", "more than a hundred"),
+    ("About 30 people were detained in Khartoum.", "arrested", None, 30, None, "about", "About 30"),
+    ("Up to 15 soldiers were killed in the ambush.", "killed", None, 15, 15, "at_most", "Up to 15"),
+    ("Between 10 and 15 protesters were arrested in Tehran.", "arrested", 10, 10, 15, "range", "Between 10 and 15"),
+    ("Militants killed two dozen villagers near Maiduguri.", "killed", 24, 24, 24, "exact", "two dozen"),
+    ("Dozens of people were injured in the stampede.", "injured", 12, 12, None, "vague", "Dozens"),
+    ("Nearly 2,000 people fled the fighting in Malakal.", "displaced", None, 2000, 2000, "about", "Nearly 2,000"),
+    ("Thousands of demonstrators marched through Khartoum.", "crowd", 1000, 1000, None, "vague", "Thousands"),
+])
+def test_count_forms(pipeline: Pipeline, text: str, kind: str, low: int | None, best: int, high: int | None,
+                     qualifier: str, span: str) -> None:
+    ann = run(pipeline, text)
+    q = _quantity(ann, kind)
+    assert (q.low, q.best, q.high, q.qualifier, q.text) == (low, best, high, qualifier, span)
+    assert q.start is not None and ann.document.text[q.start:q.end] == span
+
+
+def test_split_counts(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "Gunmen opened fire on a checkpoint near Kirkuk, killing three soldiers and wounding twenty-one.")
+    assert {(q.kind, q.best) for q in ann.quantities} == {("killed", 3), ("injured", 21)}
+    assert sorted(e.fatalities.best for e in ann.events if e.fatalities) == [3]
+    assert sorted(e.injuries.best for e in ann.events if e.injuries) == [21]
+
+
+def test_count_goes_to_the_bombing_not_the_protest(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "Protesters rallied in Basra after a car bomb killed 12 people at a market.")
+    with_deaths = [e for e in ann.events if e.fatalities]
+    assert [e.fatalities.best for e in with_deaths] == [12]
+    assert all(e.plover != "PROTEST" for e in with_deaths)
+    protests = [e for e in ann.events if e.plover == "PROTEST"]
+    assert protests and all(e.fatalities is None for e in protests)
+
+
+def test_arrest_count_on_the_arrest_event(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "Police arrested 40 demonstrators in Khartoum on Friday.")
+    assert [e.arrests.best for e in ann.events if e.arrests] == [40]
+    assert not [q for q in ann.quantities if q.kind == "crowd"]  # arrested protesters are no crowd size
+
+
+def test_repeated_victims_are_not_counted_twice(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "Gunmen killed five policemen in Kirkuk on Tuesday. "
+                        "The five policemen were killed at a checkpoint on the road to Erbil.")
+    assert sum(e.fatalities.best for e in ann.events if e.fatalities) == 5
+    assert article_counts(extract_mentions(ann))["killed"] == 5
+
+
+def test_toll_update_raises_the_event_count(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "A bomb exploded in a market in Hilla, killing at least 60 people. The death toll later rose to 75.")
+    assert [e.fatalities.best for e in ann.events if e.fatalities] == [75]
+    assert not ann.statistics
+
+
+@pytest.mark.parametrize(("text", "value", "population"), [
+    ("The U.S. military death toll in Iraq reached 4,000 on Sunday.", 4000, "U.S. military"),
+    ("More than 500 civilians have died since the war began.", 500, "civilians"),
+    ("The attack brings the number of Iraqis killed since 2003 to more than 80,000.", 80000, "Iraqis"),
+    ("Since the uprising began, more than 3,000 people have been killed, the United Nations says.", 3000, None),
+])
+def test_cumulative_tolls_are_statistics_never_fatalities(pipeline: Pipeline, text: str, value: int,
+                                                         population: str | None) -> None:
+    ann = run(pipeline, "A suicide bomber killed 25 people at a funeral in Diyala on Monday. " + text)
+    assert [(s.quantity.best, s.population) for s in ann.statistics] == [(value, population)]
+    fatalities = [e.fatalities.best for e in ann.events if e.fatalities]
+    assert fatalities == [25]
+    assert article_counts(extract_mentions(ann))["killed"] == 25
+
+
+def test_statistic_period_comes_from_the_since_phrase(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "More than 4,000 people have been killed in the province since 2003.")
+    (stat,) = ann.statistics
+    assert stat.period is not None and (stat.period.start, stat.period.end) == ("2003-01-01", "2008-03-26")
+    assert not [e for e in ann.events if e.fatalities]
+
+
+def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "The death toll from Tuesday's bombing in Baghdad rose to 75.")
+    assert not ann.statistics
+    assert [e.fatalities.best for e in ann.events if e.fatalities] == [75]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Two men were shot, one fatally, on Tuesday night in Mosul.", 1, 1),
+    ("A man was shot and killed outside a cafe in Aleppo.", 1, 0),
+    ("His five young children as well as his wife were killed in the strike.", 6, 0),
+    ("The attack left 12 dead and 40 wounded.", 12, 40),
+    ("A soldier was shot in the leg at a checkpoint. He is in stable condition.", 0, 1),
+    ("Shots were fired at the convoy but no one was hurt.", 0, 0),
+    ("The deputy was not injured in the exchange of fire.", 0, 0),
+    ("The gunman threatened to kill the hostages.", 0, 0),
+    ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
+])
+def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:
+    counts = article_counts(extract_mentions(run(pipeline, text, date="2015-12-02")))
+    assert (counts["killed"], counts["injured"]) == (killed, injured)
+
+
+def test_gvdb_subset_accuracy() -> None:
+    gold = default_gold_dir() / "counts" / "gvdb" / "dev.tsv"
+    if not gold.exists():
+        pytest.skip("../shared/data is absent")
+    from frontlines.evaluation import gvdb
+
+    metrics = gvdb.evaluate(EvalContext(limit=80))
+    assert metrics["articles"] == 80
+    assert metrics["killed_exact"] >= 0.75
+    assert metrics["injured_exact"] >= 0.70
