@@ -171,8 +171,8 @@ def load_entries() -> tuple[dict[int, Entry], dict[str, str]]:
             entries[gid].lat, entries[gid].lon = _box_middle(pts)
 
     for c in countries.values():
-        lat, lon = _box_middle(by_cc.get(c["iso"], []))
-        e = Entry(int(c["geonameid"]), c["name"], lat, lon, c["iso"], "PCLI", int(c.get("population") or 0))
+        clat, clon = _box_middle(by_cc.get(c["iso"], []))
+        e = Entry(int(c["geonameid"]), c["name"], clat, clon, c["iso"], "PCLI", int(c.get("population") or 0))
         e.add_name(c["name"], MAIN)
         entries[e.gid] = e
     for row in country_rows:
@@ -185,13 +185,13 @@ def load_entries() -> tuple[dict[int, Entry], dict[str, str]]:
     try:
         import pycountry
         for pc in pycountry.countries:
-            gid = next((g.gid for g in entries.values() if g.feature == "PCLI" and g.cc == pc.alpha_2), None)
-            if gid is None:
+            pcli = next((g for g in entries.values() if g.feature == "PCLI" and g.cc == pc.alpha_2), None)
+            if pcli is None:
                 continue
             for attr in ("name", "official_name", "common_name"):
                 value = getattr(pc, attr, None)
                 if value:
-                    entries[gid].add_name(value, ALT)
+                    pcli.add_name(value, ALT)
     except ImportError:  # pragma: no cover - pycountry is a dependency
         pass
 

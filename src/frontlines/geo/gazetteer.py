@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ResourceMissing
 from .names import bare, loose, norm
@@ -57,8 +58,9 @@ class Candidate:
 _COLS = "p.gid, p.name, p.lat, p.lon, p.cc, p.iso3, p.admin1, p.admin1_name, p.admin2, p.feature, p.population"
 
 
-def _row(row: tuple, match: int) -> Candidate:  # type: ignore[type-arg]
-    return Candidate(*row, match=match)
+def _row(row: tuple[Any, ...], match: int) -> Candidate:
+    gid, name, lat, lon, cc, iso3, admin1, admin1_name, admin2, feature, population = row[:11]
+    return Candidate(gid, name, lat, lon, cc, iso3, admin1, admin1_name, admin2, feature, population, match)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -30,11 +30,11 @@ class Weights:
     country_context: float = 4.0
     top_country: float = 1.0
     admin_context: float = 2.0
-    bias: float = 3.0
+    bias: float = 5.0
     admin_hint: float = 4.0
     city_hint: float = 2.5
     city_over_admin: float = 2.5  # "Basra" alone means the city, not the governorate named after it
-    admin_ratio: float = 6.0  # ...unless the province is far bigger than its namesake city (Quebec)
+    admin_ratio: float = 5.0  # ...unless the province is far bigger than its namesake city (Quebec)
     min_score: float = 2.0
 
 
@@ -73,7 +73,7 @@ class Resolver:
         if m.admin_hint:
             s += w.admin_hint if c.is_admin else -w.admin_hint / 2
         elif c.is_admin and any(o.feature.startswith("PPL") and o.cc == c.cc and o.admin1 == c.admin1
-                                and o.match <= c.match and o.population * w.admin_ratio >= c.population
+                                and o.match <= c.match + 1 and o.population * w.admin_ratio >= c.population
                                 for o in pool):
             s -= w.city_over_admin
         if m.city_hint:

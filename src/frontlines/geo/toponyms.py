@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .demonyms import Demonyms
 from .gazetteer import Candidate, Gazetteer
@@ -25,6 +26,12 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "arou
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ean", "ic", "ch", "ot", "iote", "er", "ers")
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-)")
 _TRIM_HEAD = ("the ", "The ", "THE ")
+# words NER tags as places that name no place on their own ("the South", "Centre")
+GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                     "eastern", "western", "midwest", "north east", "north west", "south east", "south west",
+                     "lakes", "gulf", "coast", "mountains", "valley", "downtown", "uptown", "city", "state",
+                     "capital", "province", "region", "district", "county", "island", "islands", "river", "the west",
+                     "earth", "world", "globe", "heaven", "hell", "mars", "moon", "sun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,33 +89,31 @@ class ToponymFinder:
         return Mention(text, start, end, "demonym")
 
     # -- main ------------------------------------------------------------------------------------
-    def find(self, doc: object, *, extra: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-        text: str = doc.text  # type: ignore[attr-defined]
+    def find(self, doc: Any, *, extra: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+        text: str = doc.text
         found: list[Mention] = []
         for m in _DATELINE.finditer(text):
-            if m.start(1) > 0 and text[: m.start(1)].strip() and "\n" not in text[max(0, m.start(1) - 2): m.start(1)]:
-                continue
             name = m.group(1).strip()
             if len(name) < 3 or not self._strong(name.title()):
                 continue
             found.append(Mention(name, m.start(1), m.start(1) + len(name), "dateline"))
-        for ent in doc.ents:  # type: ignore[attr-defined]
+        for ent in doc.ents:
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
                 found.extend(self._from_entity(doc, ent, "ner"))
             elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 found.extend(self._mislabelled(doc, ent))
         found.extend(self._loose_propns(doc))
-        for t in doc:  # type: ignore[attr-defined]
+        for t in doc:
             if not t.ent_type_ and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") \
                     and self.is_demonym(t.text):
                 found.append(self._demonym(t.text, t.idx, t.idx + len(t.text)))
         return _merge(found)
 
-    def _hints(self, doc: object, first: int, last: int) -> tuple[bool, bool]:
-        after = doc[last + 1] if last + 1 < len(doc) else None  # type: ignore[index, arg-type]
-        before = doc[first - 1] if first > 0 else None  # type: ignore[index]
-        before2 = doc[first - 2] if first > 1 else None  # type: ignore[index]
+    def _hints(self, doc: Any, first: int, last: int) -> tuple[bool, bool]:
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        before = doc[first - 1] if first > 0 else None
+        before2 = doc[first - 2] if first > 1 else None
         admin = after is not None and after.lower_ in ADMIN_WORDS
         city = (after is not None and after.lower_ in CITY_WORDS) or (
             before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in CITY_WORDS)
@@ -116,11 +121,11 @@ class ToponymFinder:
             admin = before2.lower_ in ADMIN_WORDS
         return admin, city
 
-    def _from_entity(self, doc: object, ent: object, source: str) -> list[Mention]:
-        name, start, end = _trim(ent.text, ent.start_char, ent.end_char)  # type: ignore[attr-defined]
-        if not name or not any(ch.isupper() for ch in name[:1]):
+    def _from_entity(self, doc: Any, ent: Any, source: str) -> list[Mention]:
+        name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
+        if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in GENERIC:
             return []
-        admin, city = self._hints(doc, ent.start, ent.end - 1)  # type: ignore[attr-defined]
+        admin, city = self._hints(doc, ent.start, ent.end - 1)
         words = name.split()
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             name = " ".join(words[:-1])
@@ -134,27 +139,33 @@ class ToponymFinder:
             return [self._demonym(name, start, end)]
         return [Mention(name, start, end, source, admin, city, _metonymic(ent))]
 
-    def _mislabelled(self, doc: object, ent: object) -> list[Mention]:
+    def _mislabelled(self, doc: Any, ent: Any) -> list[Mention]:
         """PERSON/ORG entities that are really places ("in Kut"), and places inside org names."""
         out: list[Mention] = []
-        name, start, end = _trim(ent.text, ent.start_char, ent.end_char)  # type: ignore[attr-defined]
-        prev = doc[ent.start - 1] if ent.start > 0 else None  # type: ignore[attr-defined, index]
+        name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
+        prev = doc[ent.start - 1] if ent.start > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE
-        if ent.label_ == "NORP" and self.is_demonym(name):  # type: ignore[attr-defined]
+        if ent.label_ == "NORP" and self.is_demonym(name):
             return [self._demonym(name, start, end)]
-        if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):  # type: ignore[attr-defined]
-            cand = self._strong(name)
-            admin, city = self._hints(doc, ent.start, ent.end - 1)  # type: ignore[attr-defined]
-            if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
-                                     or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):  # type: ignore[attr-defined]
+        if ent.label_ == "NORP" and name and len(ent) <= 3:
+            # the small model calls some cities NORP ("Aleppo"); only exact, prominent names pass
+            exact = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match <= 1]
+            if any(c.feature in ("PCLI", "ADM1") or c.population >= 100_000 for c in exact):
+                admin, city = self._hints(doc, ent.start, ent.end - 1)
                 return [Mention(name, start, end, "gazetteer", admin, city, _metonymic(ent))]
-        if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):  # type: ignore[attr-defined]
+        if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):
+            cand = self._strong(name)
+            admin, city = self._hints(doc, ent.start, ent.end - 1)
+            if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
+                                     or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):
+                return [Mention(name, start, end, "gazetteer", admin, city, _metonymic(ent))]
+        if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
             out.extend(self._inside(doc, ent))
         return out
 
-    def _inside(self, doc: object, span: object) -> list[Mention]:
+    def _inside(self, doc: Any, span: Any) -> list[Mention]:
         """Place names embedded in a longer name: "University of Basra", "Aleppo Media Center"."""
-        toks = [t for t in span]  # type: ignore[attr-defined]
+        toks = [t for t in span]
         out: list[Mention] = []
         i = 0
         while i < len(toks):
@@ -163,7 +174,7 @@ class ToponymFinder:
                 seg = toks[i:i + n]
                 if len(seg) < n or not all(t.text[:1].isupper() for t in seg):
                     continue
-                text = doc.text[seg[0].idx: seg[-1].idx + len(seg[-1].text)]  # type: ignore[attr-defined]
+                text = doc.text[seg[0].idx: seg[-1].idx + len(seg[-1].text)]
                 if self.is_demonym(text):
                     hit = (n, self._demonym(text, seg[0].idx, seg[0].idx + len(text)))
                     break
@@ -178,10 +189,37 @@ class ToponymFinder:
                 i += 1
         return out
 
-    def _loose_propns(self, doc: object) -> list[Mention]:
+    def context_pass(self, doc: Any, have: list[Mention], places: set[tuple[str, str | None]],
+                     *, min_population: int = 2_000) -> list[Mention]:
+        """Names the first pass skipped (ORG/PERSON/plain proper nouns) that are exactly the name of a
+        town in a province the document already talks about ("A Danbury man ...")."""
+        taken = [(m.start, m.end) for m in have]
+        out: list[Mention] = []
+        admins = {p for p in places if p[1]}
+        spans = [(e.start, e.end) for e in doc.ents
+                 if e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(e) <= 3]
+        spans += [(t.i, t.i + 1) for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
+        for a, b in spans:
+            span = doc[a:b]
+            name, start, end = _trim(span.text, span.start_char, span.end_char)
+            if not name[:1].isupper() or name.lower() in GENERIC or any(start < e and s < end for s, e in taken):
+                continue
+            if span.label_ == "PERSON" and len(span) > 1:
+                continue  # a first and last name
+            for c in self.gaz.lookup(name.title() if name.isupper() else name, fuzzy=False):
+                if c.match != 0 or c.population < min_population:
+                    continue
+                if (c.cc, c.admin1) in admins or (c.cc, None) in places and c.population >= 50_000:
+                    admin, city = self._hints(doc, a, b - 1)
+                    out.append(Mention(name, start, end, "context", admin, city))
+                    taken.append((start, end))
+                    break
+        return out
+
+    def _loose_propns(self, doc: Any) -> list[Mention]:
         """Proper nouns outside any entity, after a locative preposition, that name a known place."""
         out: list[Mention] = []
-        toks = list(doc)  # type: ignore[call-overload]
+        toks = list(doc)
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -192,7 +230,7 @@ class ToponymFinder:
             j = i
             while j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN" and not toks[j + 1].ent_type_ and j - i < 2:
                 j += 1
-            text = doc.text[t.idx: toks[j].idx + len(toks[j].text)]  # type: ignore[attr-defined]
+            text = doc.text[t.idx: toks[j].idx + len(toks[j].text)]
             if not self.is_demonym(text) and self._strong(text) is not None:
                 admin, city = self._hints(doc, i, j)
                 out.append(Mention(text, t.idx, t.idx + len(text), "gazetteer", admin, city))
@@ -206,9 +244,9 @@ _SPEECH = frozenset({"say", "tell", "announce", "deny", "warn", "accuse", "claim
                      "want", "hope", "decide", "plan", "recognize", "recognise", "expel", "impose", "approve"})
 
 
-def _metonymic(ent: object) -> bool:
+def _metonymic(ent: Any) -> bool:
     """A place standing for its government: subject of a speech/policy verb, or its possessor."""
-    root = ent.root  # type: ignore[attr-defined]
+    root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in ("government", "decision", "position", "policy",
@@ -220,7 +258,7 @@ def _metonymic(ent: object) -> bool:
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
     """One mention per stretch of text: longer and better-sourced mentions win overlaps."""
-    rank = {"dateline": 0, "ner": 1, "gazetteer": 2, "org": 3, "demonym": 4}
+    rank = {"dateline": 0, "ner": 1, "gazetteer": 2, "org": 3, "demonym": 4, "context": 5}
     ordered = sorted(mentions, key=lambda m: (rank.get(m.source, 9), -(m.end - m.start), m.start))
     kept: list[Mention] = []
     for m in ordered:
