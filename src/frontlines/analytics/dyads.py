@@ -103,10 +103,15 @@ def event_weight(ev: EventDict, weights: Mapping[str, float] | None = None) -> f
 
 def event_day(ev: EventDict) -> date | None:
     """The day the event happened: its resolved date's start, else the document's date."""
-    mention_dates = sorted(str(m.get("doc_date")) for m in ev.get("mentions") or () if m.get("doc_date"))
     d = ev.get("date") or {}
-    start, end = _iso(d.get("start")), _iso(d.get("end"))
-    published = _iso(ev.get("doc_date")) or (_iso(mention_dates[0]) if mention_dates else None)
+    start = _iso(d.get("start"))
+    if start is not None and d.get("precision") == "day":
+        return start
+    end = _iso(d.get("end"))
+    published = _iso(ev.get("doc_date"))
+    if published is None:
+        mention_dates = sorted(str(m.get("doc_date")) for m in ev.get("mentions") or () if m.get("doc_date"))
+        published = _iso(mention_dates[0]) if mention_dates else None
     if start and d.get("precision") not in (None, "day", "unknown") and published and start <= published <= (
             end or start):
         return published  # "in the past week", reported today: the report's day, not the week's first
@@ -114,10 +119,13 @@ def event_day(ev: EventDict) -> date | None:
 
 
 def _iso(value: Any) -> date | None:
-    if not value:
-        return None
+    return _parse_day(str(value)[:10]) if value else None
+
+
+@lru_cache(maxsize=8192)
+def _parse_day(value: str) -> date | None:
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(value)
     except ValueError:
         return None
 
@@ -185,18 +193,22 @@ def actor_keys(actor: Mapping[str, Any], level: str = "name") -> list[str]:
         return [f"{country} {sector[0]}" if sector else str(country)]
     if level != "name":
         raise ConfigError(f"unknown actor level {level!r} (choose from {', '.join(LEVELS)})")
-    name = str(actor.get("name") or "")
-    text = str(actor.get("text") or "")
+    return list(_name_keys(str(actor.get("name") or ""), str(actor.get("text") or ""), str(actor.get("code") or ""),
+                           actor.get("country"), actor.get("sector")))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str, text: str, code: str, country: str | None, sector: str | None) -> tuple[str, ...]:
+    """Cached: the same mention text recurs across events and windows."""
     # A dictionary match on a specific group gives a canonical name (aliases collapse); a match that
     # only found a country ("Sudan" for "Sudanese army") or no code at all leaves the mention text
     # as the best name of the group.
-    code = str(actor.get("code") or "")
-    specific = name and code and not code.startswith("~") and not _country_name(name, actor.get("country"))
+    specific = name and code and not code.startswith("~") and not _country_name(name, country)
     use = name if specific else (text or name)
-    if not (code or actor.get("country") or actor.get("sector")) and not _PROPER.search(_head(use)):
-        return []  # "joint patrols", "security": an uncoded common noun is not an actor
+    if not (code or country or sector) and not _PROPER.search(_head(use)):
+        return ()  # "joint patrols", "security": an uncoded common noun is not an actor
     keys = [normalize_name(part) for part in split_conjoined(use)]
-    return [k for k in keys if k and not _NOT_ACTOR.match(k)]
+    return tuple(k for k in keys if k and not _NOT_ACTOR.match(k))
 
 
 @lru_cache(maxsize=512)
@@ -291,6 +303,7 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+@lru_cache(maxsize=65536)
 def matches(key: str, query: str, level: str = "name") -> bool:
     """Whether node ``key`` is ``query`` or one of its members (word-bounded containment for names)."""
     q = _node(query, level)

@@ -19,6 +19,7 @@ of the earlier window whose members, still present, now sit in different faction
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -32,32 +33,56 @@ from .dyads import EventDict, event_day, event_weight, is_conflict, is_cooperati
 Faction = frozenset[str]
 
 
-def alignment_graph(events: Iterable[EventDict], *, since: date | None = None, until: date | None = None,
-                    level: str = "name", weights: Mapping[str, float] | None = None) -> nx.Graph:
-    g = nx.Graph()
+@dataclass(frozen=True, slots=True)
+class _Tie:
+    """One event reduced to what the network needs (computed once, reused by every window)."""
+
+    day: date
+    pairs: tuple[tuple[str, str], ...]
+    weight: float
+    goldstein: float
+    conflict: bool
+    cooperation: bool
+
+
+def _ties(events: Iterable[EventDict], level: str, weights: Mapping[str, float] | None) -> list[_Tie]:
+    out = []
     for ev in events:
         day = event_day(ev)
-        if day is None or (since and day < since) or (until and day > until):
+        w = event_weight(ev, weights) if day is not None else 0.0
+        if day is None or w == 0:
             continue
-        w = event_weight(ev, weights)
-        if w == 0:
-            continue
-        gold = float(ev.get("goldstein") or 0.0)
-        for a, b in sorted({tuple(sorted(p)) for p in pairs(ev, level)}):
+        ps = tuple(sorted({(min(a, b), max(a, b)) for a, b in pairs(ev, level)}))
+        if ps:
+            out.append(_Tie(day, ps, w, float(ev.get("goldstein") or 0.0), is_conflict(ev), is_cooperation(ev)))
+    return sorted(out, key=lambda t: t.day)
+
+
+def _graph(ties: Iterable[_Tie]) -> nx.Graph:
+    g = nx.Graph()
+    for t in ties:
+        for a, b in t.pairs:
             for n in (a, b):
                 if n not in g:
                     g.add_node(n, events=0.0)
-                g.nodes[n]["events"] += w
+                g.nodes[n]["events"] += t.weight
             if not g.has_edge(a, b):
                 g.add_edge(a, b, balance=0.0, cooperation=0.0, conflict=0.0, events=0.0)
             e = g[a][b]
-            e["balance"] += w * gold
-            e["events"] += w
-            if is_conflict(ev):
-                e["conflict"] += w
-            elif is_cooperation(ev):
-                e["cooperation"] += w
+            e["balance"] += t.weight * t.goldstein
+            e["events"] += t.weight
+            if t.conflict:
+                e["conflict"] += t.weight
+            elif t.cooperation:
+                e["cooperation"] += t.weight
     return g
+
+
+def alignment_graph(events: Iterable[EventDict], *, since: date | None = None, until: date | None = None,
+                    level: str = "name", weights: Mapping[str, float] | None = None) -> nx.Graph:
+    """The network of ``events`` between ``since`` and ``until`` (module docstring)."""
+    return _graph(t for t in _ties(events, level, weights)
+                  if (since is None or t.day >= since) and (until is None or t.day <= until))
 
 
 def detect_factions(g: nx.Graph, *, resolution: float = 1.0, rounds: int = 10) -> list[Faction]:
@@ -152,12 +177,12 @@ def windows(events: Iterable[EventDict], *, window_days: int = 30, step_days: in
     earlier window (the watch command relies on this to raise each alert once); a last window
     ends on the last day when the steps do not reach it.
     """
-    evs = [e for e in events if event_day(e) is not None]
-    days = [d for d in map(event_day, evs) if d is not None]
-    if not days:
+    ties = _ties(events, level, weights)
+    if not ties:
         return []
-    first = min(days)
-    last = until or max(days)
+    days = [t.day for t in ties]
+    first = days[0]
+    last = until or days[-1]
     end = first + timedelta(days=window_days - 1)
     if end > last:
         end = last
@@ -170,7 +195,7 @@ def windows(events: Iterable[EventDict], *, window_days: int = 30, step_days: in
     out = []
     for end in ends:
         start = end - timedelta(days=window_days - 1)
-        g = alignment_graph(evs, since=start, until=end, level=level, weights=weights)
+        g = _graph(ties[bisect_left(days, start):bisect_right(days, end)])
         out.append(Window(start, end, g, detect_factions(g, resolution=resolution)))
     return out
 
@@ -193,6 +218,14 @@ def faction_alerts(wins: list[Window], *, lookback_days: int | None = None) -> l
     done: set[frozenset[str]] = set()
     busy = [w for w in wins if w.graph.number_of_nodes()]  # a quiet window says nothing about alignment
     for i, cur in enumerate(busy):
+        memo: dict[tuple[frozenset[str], frozenset[str]], float] = {}
+
+        def net(a: frozenset[str], b: frozenset[str], g: nx.Graph = cur.graph,
+                memo: dict[tuple[frozenset[str], frozenset[str]], float] = memo) -> float:
+            if (a, b) not in memo:
+                memo[(a, b)] = _net(g, a, b)
+            return memo[(a, b)]
+
         span = lookback_days if lookback_days is not None else 2 * ((cur.end - cur.start).days + 1)
         # the windows of the last ``span`` days, and at least the last one with any events
         earlier = [w for j, w in enumerate(busy[:i]) if (cur.end - w.end).days <= span or j == i - 1]
@@ -207,10 +240,10 @@ def faction_alerts(wins: list[Window], *, lookback_days: int | None = None) -> l
                 for a, pa in enumerate(parts):
                     for b in range(a + 1, len(parts)):
                         pb = parts[b]
-                        if _net(cur.graph, pa, pb) >= 0:
+                        if net(pa, pb) >= 0:
                             continue
-                        ea = {x for x in pa & f if _net(cur.graph, [x], pb) < 0}
-                        eb = {y for y in pb & f if _net(cur.graph, [y], pa) < 0}
+                        ea = {x for x in pa & f if net(frozenset({x}), pb) < 0}
+                        eb = {y for y in pb & f if net(frozenset({y}), pa) < 0}
                         pairs_now |= {frozenset((x, y)) for x in ea for y in eb}
                         if ea and eb:
                             engaged.setdefault(a, set()).update(ea)
