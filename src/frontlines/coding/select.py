@@ -9,7 +9,7 @@ from .syntax import depth
 
 
 def main_event(events: Sequence[Event], doc: object) -> Event | None:
-    """The event a human coder would pick: coded (PLOVER type), verbal before nominal, highest in the tree.
+    """The event a human coder would pick: coded (PLOVER type), highest in the tree, verbal before nominal.
 
     Ties go to the earlier trigger. Negated events are kept out when a non-negated one exists.
     """
@@ -21,6 +21,11 @@ def main_event(events: Sequence[Event], doc: object) -> Event | None:
         tok = span[0] if span is not None and len(span) else None
         verbal = tok is not None and tok.pos_ == "VERB"
         d = depth(tok) if tok is not None else 99
-        return (ev.plover is None, ev.negated, not verbal, d, ev.trigger.start)
+        if tok is not None and not verbal and tok.dep_ in ("dobj", "conj", "pobj"):
+            # "imposed sanctions", "launched an offensive": the noun stands where its verb is
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if gov.pos_ == "VERB":
+                d = depth(gov)
+        return (ev.plover is None, ev.negated, d, not verbal, ev.trigger.start)
 
     return min(events, key=key)

@@ -40,6 +40,8 @@ _ABSTRACT = frozenset({"epidemic", "pandemic", "virus", "disease", "poverty", "c
 _QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million", "part", "group", "member",
                     "some", "many", "most", "all", "few", "several", "one", "two", "three", "dozens", "scores",
                     "hundreds", "thousands", "millions", "band", "unit", "contingent", "delegation", "team"})
+#: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
+_OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
 _IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -123,15 +125,17 @@ class _SentenceCoder:
     def _verbal(self, tok: object) -> Event | None:
         t = tok  # type: ignore[assignment]
         lemma = t.lemma_.lower()
-        if self.lex.is_light(lemma) and any(self._event_noun(h) for c in t.children if c.dep_ in _OBJ
-                                            for h in conjuncts(c)):
-            return None  # "launched an offensive": the noun is the event
         particle = ""
         for c in t.children:
             if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in self.lex.particles.get(lemma, ())):
                 particle = c.lower_
                 break
+        if (self.lex.is_light(lemma) and (lemma, particle) not in self.lex.phrasal
+                and any(self._event_noun(h) for c in t.children if c.dep_ in _OBJ for h in conjuncts(c))):
+            return None  # "launched an offensive": the noun is the event
         code = self._object_code(t, lemma)
+        if code is None and self._statement_verb(t):
+            code = self.lex.verbs.get((lemma, ""))  # statements: no Phoenix patterns, see below
         if code is None:
             # Phoenix patterns only see the verb's own clause (its subtree)
             lo, hi = t.left_edge.i - self.offset, t.right_edge.i - self.offset
@@ -329,7 +333,7 @@ class _SentenceCoder:
             for c in v.children:  # "filed a lawsuit against X", "rejected a request for X's extradition"
                 if c.dep_ in _OBJ:
                     for pp in c.children:
-                        if pp.dep_ == "prep" and pp.lower_ in ("against", "on", "to", "for", "with"):
+                        if pp.dep_ == "prep" and pp.lower_ in _OBJ_PREPS:
                             preps.extend(a for g in pp.children if g.dep_ == "pobj"
                                          for a in self._code_arg(g, allow_event_noun=False))
             coded = [a for a in objects + preps if a.country or a.sector]
