@@ -1,0 +1,198 @@
+"""Throughput benchmark: the full pipeline against spaCy parse-only on the same texts, in one run.
+
+Documents are read once in the parent, then processed by ``workers`` processes (each loads the
+model once, with ``OPENBLAS_NUM_THREADS=1`` so processes do not fight over cores). Two timed
+phases run on the same worker pool: the frontlines pipeline (pre-filter on unless disabled, all
+stages) and plain ``nlp.pipe`` over the same texts. The clock starts only when every worker has
+its model loaded (a barrier), so model loading is not counted. Each worker reports its peak RSS.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .records import Document
+
+#: The benchmark corpus in the shared development data (relative to the repository root).
+DEFAULT_CORPUS = Path("../shared/data/bench/news.jsonl")
+#: Documents per task sent to a worker: big enough to batch, small enough to balance two workers.
+CHUNK = 8
+
+_state: dict[str, Any] = {}  # per worker process: the loaded pipeline (set by _init, never in the parent)
+
+
+@dataclass
+class BenchResult:
+    corpus: str
+    docs: int
+    words: int
+    errors: int
+    events: int
+    workers: int
+    prefilter: bool
+    seconds: float
+    docs_per_s: float
+    words_per_s: float
+    parse_only_seconds: float | None
+    ratio: float | None  # pipeline time / parse-only time
+    peak_rss_mb: float  # the largest worker's peak resident memory
+    peak_rss_mb_total: float  # all workers together
+    words_parsed_share: float | None  # share of words the pre-filter sent to the full pipeline
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # summed over workers (CPU-side)
+    scaling: dict[str, float] = field(default_factory=dict)  # filled by callers that time several sizes
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_corpus(path: str | Path, limit: int | None = None) -> list[Document]:
+    """Readable documents of the corpus (unreadable ones are skipped: the benchmark times processing)."""
+    from .ingest import read_paths  # noqa: PLC0415
+
+    docs = (d for d in read_paths([path]) if isinstance(d, Document))
+    return list(islice(docs, limit))
+
+
+def words_of(docs: Iterable[Document]) -> int:
+    return sum(len(d.text.split()) for d in docs)
+
+
+def _chunks(items: Sequence[Document], size: int) -> Iterator[list[Document]]:
+    for i in range(0, len(items), size):
+        yield list(items[i:i + size])
+
+
+class _Timed:
+    """Wraps a stage to add up its time (only inside benchmark workers)."""
+
+    def __init__(self, stage: Any, totals: defaultdict[str, float]) -> None:
+        self.stage, self.totals = stage, totals
+        self.name, self.requires, self.assigns = stage.name, stage.requires, stage.assigns
+
+    def __call__(self, ann: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return self.stage(ann)
+        finally:
+            self.totals[self.name] += time.perf_counter() - t
+
+
+def _init(prefilter: bool, batch_size: int, barrier: Any) -> None:
+    """Worker initialiser: load the model and stages once, then wait until every worker is ready."""
+    from .pipeline import Pipeline  # noqa: PLC0415
+    from .prefilter import build_prefilter  # noqa: PLC0415
+    from .resources import load_resources  # noqa: PLC0415
+    from .stages import build_stages  # noqa: PLC0415
+
+    resources = load_resources()
+    totals: defaultdict[str, float] = defaultdict(float)
+    stages = [_Timed(s, totals) for s in build_stages(resources)]
+    pre = build_prefilter(resources.nlp) if prefilter else None
+    _state.update(nlp=resources.nlp, totals=totals, prefilter=pre,
+                  pipeline=Pipeline(resources.nlp, stages, batch_size=batch_size, prefilter=pre))
+    if barrier is not None:
+        barrier.wait()
+
+
+def _pipeline_task(docs: list[Document]) -> tuple[int, int, int, int]:
+    """(documents, errors, events, words parsed in full) for one chunk."""
+    from .prefilter import UNPARSED  # noqa: PLC0415
+
+    errors = events = parsed_words = 0
+    for result in _state["pipeline"].run(docs):
+        if result.annotation is None:
+            errors += 1
+            continue
+        ann = result.annotation
+        events += len(ann.events)
+        light = ann.doc.spans[UNPARSED] if UNPARSED in ann.doc.spans else ()
+        parsed_words += len(ann.document.text.split()) - sum(len(s.text.split()) for s in light)
+    return len(docs), errors, events, parsed_words
+
+
+def _parse_task(texts: list[str]) -> int:
+    n = 0
+    for doc in _state["nlp"].pipe(texts):
+        n += len(doc)
+    return n
+
+
+def _report() -> tuple[float, dict[str, float]]:
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss_kb / 1024.0, dict(_state["totals"])
+
+
+def _report_task(_: int) -> tuple[int, float, dict[str, float]]:
+    time.sleep(0.3)  # long enough that every worker takes one of these
+    rss, totals = _report()
+    return os.getpid(), rss, totals
+
+
+def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, workers: int = 1,
+              prefilter: bool = True, parse_only: bool = True, batch_size: int = 32,
+              docs: list[Document] | None = None,
+              tick: Callable[[int], None] | None = None) -> BenchResult:
+    """Time the pipeline (and spaCy parse-only) over ``corpus`` with ``workers`` processes."""
+    docs = docs if docs is not None else load_corpus(corpus, limit)
+    if not docs:
+        from .errors import FrontlinesError  # noqa: PLC0415
+
+        raise FrontlinesError(f"no readable documents in {corpus}")
+    words = words_of(docs)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # inherited by the spawned workers
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(workers + 1)
+    pool = ctx.Pool(workers, initializer=_init, initargs=(prefilter, batch_size, barrier))
+    try:
+        barrier.wait(timeout=600)  # every worker has its model: start the clock
+        t0 = time.perf_counter()
+        n_docs = errors = events = parsed_words = 0
+        for n, e, ev, pw in pool.imap_unordered(_pipeline_task, _chunks(docs, CHUNK)):
+            n_docs, errors, events, parsed_words = n_docs + n, errors + e, events + ev, parsed_words + pw
+            if tick is not None:
+                tick(n)
+        seconds = time.perf_counter() - t0
+        parse_seconds = None
+        if parse_only:
+            t1 = time.perf_counter()
+            for _ in pool.imap_unordered(_parse_task, _chunks_text(docs, CHUNK)):
+                pass
+            parse_seconds = time.perf_counter() - t1
+        reports = {pid: (rss, totals) for pid, rss, totals in pool.map(_report_task, range(workers * 3),
+                                                                          chunksize=1)}
+    finally:
+        pool.close()
+        pool.join()
+    rss = [r for r, _ in reports.values()] or [0.0]
+    stage_seconds: defaultdict[str, float] = defaultdict(float)
+    for _, totals in reports.values():
+        for name, secs in totals.items():
+            stage_seconds[name] += secs
+    return BenchResult(
+        corpus=str(corpus), docs=len(docs), words=words, errors=errors, events=events, workers=workers,
+        prefilter=prefilter, seconds=round(seconds, 3), docs_per_s=round(len(docs) / seconds, 2),
+        words_per_s=round(words / seconds, 1),
+        parse_only_seconds=None if parse_seconds is None else round(parse_seconds, 3),
+        ratio=None if not parse_seconds else round(seconds / parse_seconds, 3),
+        peak_rss_mb=round(max(rss), 1), peak_rss_mb_total=round(sum(rss), 1),
+        words_parsed_share=round(parsed_words / words, 4) if prefilter and words else None,
+        stage_seconds={k: round(v, 2) for k, v in sorted(stage_seconds.items())})
+
+
+def _chunks_text(docs: Sequence[Document], size: int) -> Iterator[list[str]]:
+    for chunk in _chunks(docs, size):
+        yield [d.text for d in chunk]
+
+
+def scaling_efficiency(one: BenchResult, many: BenchResult) -> float:
+    """Speed-up per added worker: 1.0 = perfectly linear."""
+    return round((one.seconds / many.seconds) / (many.workers / one.workers), 3)
