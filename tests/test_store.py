@@ -40,11 +40,11 @@ def canon_of(store, event_of, report):
 
 def test_schema_is_migrated_once(store_url):
     s1 = open_store(store_url)
-    assert s1.schema_version == 2
+    assert s1.schema_version == 3
     s1.close()
     s2 = open_store(store_url)  # re-opening applies nothing and keeps the version
-    assert s2.schema_version == 2
-    assert s2.db.query("SELECT count(*) FROM schema_version")[0][0] == 2
+    assert s2.schema_version == 3
+    assert s2.db.query("SELECT count(*) FROM schema_version")[0][0] == 3
     s2.close()
 
 

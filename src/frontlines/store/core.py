@@ -233,34 +233,47 @@ class Store:
         canon_rows.clear()
 
     def _match(self, f: Features) -> str | None:
-        """The canonical event this mention reports, if any (best score wins, ties by id)."""
+        """The canonical event this mention reports, if any.
+
+        The mention is compared with each stored mention in the date window, not with a merged
+        profile, and must match at least half of a canonical event's mentions: one loose link
+        cannot chain unrelated reports together. Best mean score wins, ties by id.
+        """
         if f.day_start is None or f.day_end is None:
             return None
         tol = self.dedupe.date_tolerance_days
         type_sql, type_params = [], []
         if f.plover:
-            type_sql.append("plover = ?")
+            type_sql.append("e.plover = ?")
             type_params.append(f.plover)
         if f.cameo_root:
-            type_sql.append("substr(cameo, 1, 2) = ?")
+            type_sql.append("substr(e.cameo, 1, 2) = ?")
             type_params.append(f.cameo_root)
         if f.acled:
-            type_sql.append("acled_event_type = ?")
+            type_sql.append("e.acled_event_type = ?")
             type_params.append(f.acled)
         if not type_sql:
             return None
         rows = self.db.query(
-            "SELECT canonical_id, plover, cameo, acled_event_type, day_start, day_end, lat, lon, country,"
-            " precision, actor_keys FROM canonical"
-            f" WHERE ({' OR '.join(type_sql)}) AND day_start <= ? AND day_end >= ?",
+            "SELECT e.canonical_id, c.n_mentions, e.plover, e.cameo, e.acled_event_type, e.day_start, e.day_end,"
+            " e.lat, e.lon, e.country, e.precision, e.actor_keys FROM events e"
+            " JOIN canonical c ON c.canonical_id = e.canonical_id"
+            f" WHERE ({' OR '.join(type_sql)}) AND e.day_start <= ? AND e.day_end >= ?",
             (*type_params, f.day_end + tol, f.day_start - tol))
-        best: tuple[float, str] | None = None
-        for cid, plover, cameo, acled, d0, d1, lat, lon, country, precision, keys in rows:
+        votes: dict[str, list[float]] = {}
+        sizes: dict[str, int] = {}
+        for cid, n, plover, cameo, acled, d0, d1, lat, lon, country, precision, keys in rows:
             old = Features(plover, (cameo or "")[:2] or None, acled, d0, d1, lat, lon, country, precision,
                            frozenset((keys or "").split()))
             score = match_score(f, old, self.dedupe)
-            if score is not None and (best is None or (score, cid) > best):
-                best = (score, cid)
+            sizes[cid] = n
+            if score is not None:
+                votes.setdefault(cid, []).append(score)
+        best: tuple[float, str] | None = None
+        for cid, scores in votes.items():
+            if 2 * len(scores) >= sizes[cid]:
+                cand = (sum(scores) / len(scores), cid)
+                best = cand if best is None or cand > best else best
         return best[1] if best else None
 
     def _recompute(self, cid: str) -> None:

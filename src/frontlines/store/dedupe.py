@@ -1,9 +1,10 @@
 """Cross-report dedupe: decide whether a new event mention reports an already stored real-world event.
 
 Two mentions are the same event when their types are compatible, their dates overlap (with a
-tolerance), their locations are within a distance and their actors overlap; a missing side of a
-criterion (no location, no actors) neither confirms nor refutes, but at least one of location or
-actors must positively agree so that two undescribed "attacks" on the same day do not merge.
+tolerance), their locations are within a distance and their actors overlap. A missing side of a
+criterion (no location, no actors) neither confirms nor refutes, but ``min_evidence`` of the three
+(same place within ``max_km``, shared actors, the same exact day) must positively agree, so that
+two undescribed "attacks" in the same week do not merge.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ forces force troops troop soldiers soldier army military militants militant figh
 men group groups members member officials official authorities authority government police officers officer
 security unit units personnel people residents civilians civilian protesters protester demonstrators
 state regime side
+mr mrs ms dr sen senator rep representative president minister prime former leader leaders spokesman spokeswoman
+spokesperson chief head secretary general gen col lt capt governor mayor commander director chairman deputy
 """.split())
 
 
@@ -35,9 +38,10 @@ class DedupeConfig:
     enabled: bool = True
     max_km: float = 40.0  # two point locations further apart are different events
     date_tolerance_days: int = 1  # reports a day apart ("yesterday") still overlap
-    max_span_days: int = 31  # a vaguer date than this cannot confirm a match on its own
-    require_evidence: bool = True  # location or actors must positively agree
-    min_actor_overlap: float = 0.0  # Jaccard above this counts as agreement (0 = any shared actor)
+    max_span_days: int = 7  # a vaguer date (a month, a year) cannot place two reports on one event
+    min_evidence: int = 2  # how many of (same place, shared actors, same exact day) must agree
+    min_actor_overlap: float = 0.0  # overlap above this counts as agreement when the places agree
+    min_actor_overlap_unlocated: float = 0.5  # ... and when no precise place confirms the match
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,8 @@ def iso_day(n: int | None) -> str | None:
 def normalize_actor(actor: Actor) -> set[str]:
     """Keys under which two actor mentions count as the same actor."""
     keys: set[str] = set()
-    if actor.code:
+    # a role-only code ("~GOV": some official) says what kind of actor, not which one
+    if actor.code and not actor.code.startswith("~"):
         keys.add("code:" + actor.code.upper())
     words = [w for w in re.findall(r"[a-z0-9]+", (actor.name or actor.text or "").lower()) if w not in _GENERIC]
     for w in words:
@@ -100,7 +105,9 @@ def features(event: Event, doc_date: str | None) -> Features:
         d0 = day_number(event.date.start or event.date.end)
         d1 = day_number(event.date.end or event.date.start, end=True)
     else:
-        d0 = d1 = day_number(doc_date)
+        # undated: news reports what happened that day or the day before
+        d1 = day_number(doc_date)
+        d0 = d1 - 1 if d1 is not None else None
     loc = event.location
     keys: set[str] = set()
     for a in (*event.actors, *event.recipients):
@@ -131,14 +138,16 @@ def types_compatible(a: Features, b: Features) -> bool:
     return bool(a.acled and a.acled == b.acled)
 
 
-def _actor_jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def actor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient |A & B| / min(|A|, |B|): a report naming one side of a two-sided clash
+    still fully agrees with a canonical event that names both."""
     # codes and name words are separate vocabularies: compare code sets when both sides have codes
     ca = {k for k in a if k.startswith("code:")}
     cb = {k for k in b if k.startswith("code:")}
     if ca and cb:
         a, b = frozenset(ca), frozenset(cb)
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
 
 
 def match_score(new: Features, old: Features, cfg: DedupeConfig) -> float | None:
@@ -150,9 +159,10 @@ def match_score(new: Features, old: Features, cfg: DedupeConfig) -> float | None
     tol = cfg.date_tolerance_days
     if new.day_start > old.day_end + tol or old.day_start > new.day_end + tol:
         return None
+    if max(new.day_end - new.day_start, old.day_end - old.day_start) > cfg.max_span_days:
+        return None
     score = 0.0
-    evidence = False
-    precise_dates = max(new.day_end - new.day_start, old.day_end - old.day_start) <= cfg.max_span_days
+    located = False
     # location
     if new.lat is not None and old.lat is not None and new.lon is not None and old.lon is not None:
         coarse = new.precision in COARSE or old.precision in COARSE
@@ -165,18 +175,18 @@ def match_score(new: Features, old: Features, cfg: DedupeConfig) -> float | None
             if km > cfg.max_km:
                 return None
             score += 1.0 - km / (cfg.max_km + 1e-9) * 0.5
-            evidence = True
+            located = True
     elif new.country and old.country and new.country != old.country:
         return None
     # actors
+    agree = False
     if new.actor_keys and old.actor_keys:
-        j = _actor_jaccard(new.actor_keys, old.actor_keys)
-        if j <= cfg.min_actor_overlap:
+        overlap = actor_overlap(new.actor_keys, old.actor_keys)
+        if overlap <= cfg.min_actor_overlap or not located and overlap < cfg.min_actor_overlap_unlocated:
             return None
-        score += j
-        evidence = True
-    if cfg.require_evidence and not evidence:
+        score += overlap
+        agree = True
+    same_day = new.day_start == new.day_end == old.day_start == old.day_end
+    if located + agree + same_day < cfg.min_evidence:
         return None
-    if not precise_dates:
-        score -= 0.25
-    return score
+    return score + 0.5 * same_day

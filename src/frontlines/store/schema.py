@@ -125,6 +125,9 @@ _POSTGRES_SEARCH = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=_CORE),
     Migration(2, "search indexes: full text and spatial", sqlite=_SQLITE_SEARCH, postgres=_POSTGRES_SEARCH),
+    # dedupe compares a new mention with every stored mention of its type in a date window
+    Migration(3, "dedupe window index", common=("CREATE INDEX events_type_day ON events(plover, day_start)",
+                                                 "CREATE INDEX events_day ON events(day_start)")),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
