@@ -123,6 +123,12 @@ def test_cumulative_tolls_are_statistics_never_fatalities(pipeline: Pipeline, te
     assert article_counts(extract_mentions(ann))["killed"] == 25
 
 
+def test_document_datetime_is_accepted(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "More than 500 civilians have died since the war began.", date="2008-03-26T09:30:00Z")
+    (stat,) = ann.statistics
+    assert stat.period is not None and stat.period.end == "2008-03-26"
+
+
 def test_statistic_period_comes_from_the_since_phrase(pipeline: Pipeline) -> None:
     ann = run(pipeline, "More than 4,000 people have been killed in the province since 2003.")
     (stat,) = ann.statistics
@@ -160,5 +166,5 @@ def test_gvdb_subset_accuracy() -> None:
 
     metrics = gvdb.evaluate(EvalContext(limit=80))
     assert metrics["articles"] == 80
-    assert metrics["killed_exact"] >= 0.75
-    assert metrics["injured_exact"] >= 0.70
+    assert metrics["killed_exact"] >= 0.80  # 0.85 when written
+    assert metrics["injured_exact"] >= 0.80  # 0.85 when written

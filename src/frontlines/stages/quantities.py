@@ -414,7 +414,10 @@ def _historical_sentences(ann: Annotation, days: int = 90) -> set[int]:
     ref = ann.document.date or max((d.end for ds in per_sentence for d in ds if d.end), default=None)
     if ref is None:
         return set()
-    limit = (date.fromisoformat(ref) - timedelta(days=days)).isoformat()
+    try:
+        limit = (date.fromisoformat(ref[:10]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return set()
     return {i for i, ds in enumerate(per_sentence) if any(d.start and d.start < limit for d in ds)}
 
 
@@ -456,7 +459,8 @@ class QuantityStage:
             at = low.find("since ")
             if at >= 0:
                 phrase = sent.text[at:].split(",")[0].rstrip(" .")
-                period = DateRange(text=phrase, start=None, end=ann.document.date, precision="unknown",
+                end = ann.document.date[:10] if ann.document.date else None
+                period = DateRange(text=phrase, start=None, end=end, precision="unknown",
                                    char_start=sent.start + at, char_end=sent.start + at + len(phrase))
         q = m.quantity()
         return Statistic(stat_id=content_id("stat", ann.doc_id, q.start, q.kind), doc_id=ann.doc_id,
