@@ -290,7 +290,8 @@ class Store:
         if new_cid != cid:
             self.db.execute("UPDATE events SET canonical_id = ? WHERE canonical_id = ?", (new_cid, cid))
             self.db.execute("DELETE FROM canonical WHERE canonical_id = ?", (new_cid,))
-        self._write_canonical(new_cid, [_Member(*r, data=json.loads(r[11])) for r in rows])
+        self._write_canonical(new_cid, [_Member(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+                                                json.loads(r[11])) for r in rows])
 
     def _write_canonical(self, cid: str, members: list[_Member]) -> None:
         self.db.execute(f"INSERT INTO canonical ({_CANON_COLS}) VALUES ({', '.join('?' * 21)})",
