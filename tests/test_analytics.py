@@ -214,8 +214,21 @@ def test_requests_rejections_and_negated_declarations_are_not_truces() -> None:
               ev(1, "057", "A and the B", text="A and the B agreed to a ceasefire.", negated=True),
               ev(2, "057", "A and the B", text="A and the B may agree a ceasefire.", factuality="hypothetical"),
               ev(3, "057", "A and the B", text="A and the B agreed to share water.")]
+    events.append(ev(4, "0871", ["A", "B"], text="The UN urged A and B to accept a ceasefire."))
+    events.append(ev(5, "0871", ["A", "B"], text="A and B rejected calls for a truce."))
     assert cf.find_truces(events) == []
-    assert cf.is_declaration(ev(4, "0871", "A", "B"))
+    assert cf.is_declaration(ev(6, "0871", "A", "B"))
+    assert cf.is_declaration(ev(7, "057", ["A", "B"], text="A and B agreed to a truce proposed by the UN."))
+
+
+def test_one_truce_from_reports_naming_extra_parties() -> None:
+    events = [ev(0, "057", ["A", "B"], text="A and B agreed to a ceasefire."),
+              ev(0, "0871", ["A", "B"], "Darfur", text="A and B agreed to a ceasefire in Darfur."),
+              ev(1, "0871", ["B", "A"], text="B and A declared a truce."),
+              ev(30, "0871", ["A", "C"], text="A and C declared a truce.")]
+    truces = cf.find_truces(events)
+    assert [(t.declared.day, t.parties, len(t.event_ids)) for t in truces] == [
+        (1, ("amal", "bani"), 3), (31, ("amal", "cedar"), 1)]
 
 
 def test_breakdown_rule_dates() -> None:

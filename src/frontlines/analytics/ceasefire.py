@@ -5,7 +5,9 @@ and either carries CAMEO 087x (de-escalate; 0871 "declare truce, ceasefire") or 
 RETREAT or CONCEDE event (PLOVER; CAMEO 03x/05x/08x) whose sentence names a ceasefire ("ceasefire",
 "cease-fire", "truce", "armistice", "cessation of hostilities"), following the CAMEO verb
 dictionary's &CEASEFIRE synset and the PLOVER codebook (RETREAT "ceasefire" context).
-Requests, offers and rejections of a ceasefire (REQUEST/REJECT) are not declarations.
+Requests, offers and rejections of a ceasefire (REQUEST/REJECT) are not declarations, nor is a
+ceasefire event whose sentence puts a request, proposal, rejection or condition before any
+agreement word ("urged both sides to accept a ceasefire").
 Declarations by the same parties within ``merge_days`` are one truce (several reports of it).
 
 Violations. After the declaration day, a material-conflict event (quad class 4) between two
@@ -47,6 +49,11 @@ from .dyads import (
 CEASEFIRE_WORDS = re.compile(r"\b(?:cease[- ]?fires?|truces?|armistices?|cessation of hostilities)\b", re.IGNORECASE)
 DECLARING_PLOVER = frozenset({"AGREE", "RETREAT", "CONCEDE"})
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "denied", "negated"})
+_NOT_DECLARED = re.compile(r"\b(?:urg\w*|call(?:s|ed|ing)? for|appeal\w*|demand\w*|propos\w*|reject\w*|refus\w*|"
+                           r"seek\w*|sought|press\w* for|push\w* for|offer\w*|hop\w*|plan\w*|if|would|could|may)\b",
+                           re.IGNORECASE)
+_DECLARED = re.compile(r"\b(?:agree\w*|sign\w*|declar\w*|announc\w*|accept\w*|reach\w*|implement\w*)\b",
+                       re.IGNORECASE)
 _SCOPE = re.compile(r"\b(?:in|across|around|throughout|for)\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
                     r"(?:\s+(?:province|state|region|city|district|governorate|area|front))?)")
 _NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nation-wide|across the country)\b", re.IGNORECASE)
@@ -109,6 +116,12 @@ def is_declaration(ev: EventDict) -> bool:
         return False
     cameo = str(ev.get("cameo") or "")
     text = (ev.get("evidence") or {}).get("text") or ""
+    m = CEASEFIRE_WORDS.search(text)
+    if m:
+        request = _NOT_DECLARED.search(text, 0, m.start())
+        declared = _DECLARED.search(text, 0, m.start())
+        if request and (declared is None or request.start() < declared.start()):
+            return False  # "urged them to accept a ceasefire", "rejected calls for a truce"
     if cameo.startswith("087"):
         return True
     return ev.get("plover") in DECLARING_PLOVER and CEASEFIRE_WORDS.search(text) is not None
@@ -127,30 +140,40 @@ def _scope(ev: EventDict) -> str | None:
 
 
 def find_truces(events: Iterable[EventDict], *, level: str = "name", merge_days: int = 7) -> list[Truce]:
-    """Truce declarations, merged per party set (reports within ``merge_days`` of the first)."""
-    groups: dict[frozenset[str], list[tuple[date, list[EventDict]]]] = defaultdict(list)
+    """Truce declarations, one per truce: a declaration joins an open group (first report within
+    ``merge_days``) when their party sets share two parties or one contains the other; a group's
+    parties are those named by at least half of its reports, so one report that also names a place
+    or a mediator does not make a separate truce."""
+    groups: list[tuple[date, list[tuple[frozenset[str], EventDict]]]] = []
     for ev in sorted(events, key=lambda e: (event_day(e) or date.min, str(e.get("event_id")))):
         day = event_day(ev)
         if day is None or not is_declaration(ev):
             continue
         src, tgt = sides(ev, level)
-        parties = frozenset(src + tgt)
+        parties = frozenset(p for p in src + tgt if not CEASEFIRE_WORDS.search(p))
         if not parties:
             continue
-        runs = groups[parties]
-        if runs and (day - runs[-1][0]).days <= merge_days:
-            runs[-1][1].append(ev)
+        for first, members in reversed(groups):
+            if (day - first).days > merge_days:
+                continue
+            if any(len(parties & ps) >= 2 or parties <= ps or ps <= parties for ps, _ in members):
+                members.append((parties, ev))
+                break
         else:
-            runs.append((day, [ev]))
+            groups.append((day, [(parties, ev)]))
     truces = []
-    for parties, runs in groups.items():
-        for day, evs in runs:
-            ordered = tuple(sorted(parties))
-            scope = next((s for s in (_scope(e) for e in evs) if s), None)
-            truces.append(Truce(
-                truce_id=content_id("truce", "|".join(ordered), day.isoformat()), declared=day, parties=ordered,
-                scope=scope, event_ids=tuple(str(e.get("event_id")) for e in evs),
-                evidence=((evs[0].get("evidence") or {}).get("text") or "")))
+    for day, members in groups:
+        votes: dict[str, int] = defaultdict(int)
+        for ps, _ in members:
+            for p in ps:
+                votes[p] += 1
+        ordered = tuple(sorted(p for p, n in votes.items() if 2 * n >= len(members)))
+        evs = [e for _, e in members]
+        scope = next((s for s in (_scope(e) for e in evs) if s), None)
+        truces.append(Truce(
+            truce_id=content_id("truce", "|".join(ordered), day.isoformat()), declared=day, parties=ordered,
+            scope=scope, event_ids=tuple(str(e.get("event_id")) for e in evs),
+            evidence=((evs[0].get("evidence") or {}).get("text") or "")))
     return sorted(truces, key=lambda t: (t.declared, t.truce_id))
 
 
