@@ -112,12 +112,15 @@ class Page:
     def click_point(self, event_id: str) -> None:
         """Click where the event shows on the map: into its cluster until the point itself is there."""
         for _ in range(8):
+            self.page.wait_for_function("id => !!frontlines.screenPoint(id)", arg=event_id, timeout=10000)
             pt = self.js("id => frontlines.screenPoint(id)", event_id)
-            assert pt, f"event {event_id} is not on the map"
+            moves = self.js("() => frontlines.moves")
             self.page.mouse.click(pt["x"], pt["y"])
             if not pt["clustered"]:
                 return
-            self.page.wait_for_timeout(600)  # the cluster zooms in
+            # the cluster zooms in (the map fires moveend) or spreads its points out (spiderfy)
+            self.page.wait_for_function("n => frontlines.moves > n || !!frontlines.clusters._spiderfied", arg=moves)
+            self.page.wait_for_timeout(100)
         raise AssertionError("the point stayed clustered")
 
     def close(self) -> None:

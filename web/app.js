@@ -161,6 +161,8 @@
     else map.fitBounds(b.pad(0.5));
   });
   state.map = map;
+  state.moves = 0; // counted so tests can wait for a zoom to finish
+  map.on("moveend", () => { state.moves += 1; });
   state.clusters = clusters;
   // Page position of what shows an event on the map now: its own marker, or the cluster holding it.
   // (markercluster's getVisibleParent looks for icons, which circle markers do not have)
