@@ -34,7 +34,7 @@ ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison", "capture", 
 DISPLACE_VERBS = {"displace", "flee", "uproot", "evacuate"}
 CROWD_VERBS = {"protest", "demonstrate", "rally", "march", "gather", "assemble", "converge"}
 
-KILL_NOUNS = {"death", "fatality", "dead", "body", "corpse", "killing", "murder", "slaying", "assassination"}
+KILL_NOUNS = {"death", "fatality", "dead", "body", "corpse", "killing", "murder", "slaying", "assassination", "life"}
 INJURE_NOUNS = {"injury", "wounded", "injured", "wound"}
 HARM_NOUNS = {"casualty", "victim", "shooting", "stabbing"}
 ARREST_NOUNS = {"arrest", "detainee", "detention", "prisoner"}
@@ -122,6 +122,8 @@ def _kind_of(tok: Tok) -> str | None:
             return "crowd"
         if lemma in ("number", "total") and pos == "NOUN":
             return _number_of(tok)
+        if lemma == "custody" and tok.head.lower_ in ("into", "in") and tok.head.head.lemma_ in ("take", "place"):
+            return "arrested"
         if lemma == "condition" and any(c.lower_ in _SEVERITY for c in tok.children):
             return "injured"
         if lemma in TOLL_NOUNS:
@@ -179,7 +181,7 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
     if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.tag_ != "VBN"):
         if lemma in TOLL_NOUNS or lemma in ("number", "total"):
             return _toll_value(tok)
-        if lemma in ("wound", "injury", "condition"):
+        if lemma in ("wound", "injury", "condition", "custody"):
             return _bearer(tok)  # "two gunshot wounds" counts wounds, not people
         if any(c.dep_ in ("nummod", "quantmod") for c in children):
             return [tok]  # "12 dead", "60 deaths"
@@ -191,15 +193,15 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
             return objs[:1]
         if dep == "amod":
             return [tok.head]
-        of = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if of and lemma not in CROWD_NOUNS:
-            return of[:1]  # "the killing of three protesters", "the shooting of a teenager"
-        if lemma in ("shooting", "stabbing"):
-            return []  # "six shootings" counts incidents, not people
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
             up = tok.head.head
             if up.like_num or up.lower_ in ("dozens", "hundreds", "thousands", "scores", "tens", "millions"):
-                return [up]
+                return [up]  # "thousands of protesters"
+        of = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of:
+            return of[:1]  # "the killing of three protesters", "a crowd of 5,000", "the lives of 30"
+        if lemma in ("shooting", "stabbing"):
+            return []  # "six shootings" counts incidents, not people
         return [tok]
     if lemma in ("die", "perish", "succumb", "drown", "flee") or kind == "crowd":
         subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -227,7 +229,7 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
 
 
 _BEAR_VERBS = {"suffer", "sustain", "receive", "treat", "have", "be", "remain", "list", "hospitalize", "take",
-               "transport", "rush", "find", "leave", "die", "recover", "airlift", "fly"}
+               "transport", "rush", "find", "leave", "die", "recover", "airlift", "fly", "place"}
 
 
 def _bearer(tok: Tok) -> list[Tok]:
