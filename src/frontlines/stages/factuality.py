@@ -60,7 +60,9 @@ class FactualityStage:
         return self.hedge_model.score(sentence_features(span, self.lexicon, root_assessment))
 
     def judge_sentence(self, span: Any, *, in_quote: bool = False) -> SentenceJudgement:
-        root = span.root
+        if len(span) == 0:
+            return SentenceJudgement("asserted", 0.95, 0.0, None)
+        root = main_token(span)
         a, certainty = self.event_certainty(root, in_quote=in_quote)
         label = a.label
         hedge = self.hedge_probability(span, a)
@@ -94,6 +96,11 @@ class FactualityStage:
             events.append(replace(e, factuality=a.label, certainty=certainty,
                                   negated=e.negated or a.label == "negated"))
         return replace(ann, sentences=tuple(sentences), events=tuple(events))
+
+
+def main_token(span: Any) -> Any:
+    """The sentence's main predicate: its first dependency root (a span over several parses has many)."""
+    return next((t for t in span if t.dep_ == "ROOT"), None) or span.root
 
 
 def _trigger_token(doc: Any, e: Event) -> Any:

@@ -1,0 +1,187 @@
+"""Small linear models over lexical + dependency features, stored as JSON weight tables.
+
+Two models back the factuality stage (trained by ``scripts/train_factuality.py`` on the training
+splits only, no torch):
+- ``event``: ridge regression from an event trigger's features to a factuality score in [-3, +3]
+  (UDS-IH2 scale: +3 happened, -3 did not), turned into certainty = (score + 3) / 6.
+- ``hedge``: logistic regression from a sentence's features to P(uncertain) (CoNLL-2010 weasel/hedge).
+
+The rule cues (``cues.py``) are features too, so the models refine the rules rather than replace them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+from .cues import Assessment, Lexicon
+
+Token = Any
+Span = Any
+
+_QUANT_WEASELS = {"some", "many", "several", "various", "most", "few", "numerous", "certain", "countless",
+                  "critics", "experts", "observers", "others", "scholars", "historians", "people", "analysts"}
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """``bias + sum(weight[f] * value)`` over named features; ``link`` is identity or logistic."""
+
+    weights: dict[str, float]
+    bias: float
+    link: str = "identity"
+    threshold: float = 0.5
+    meta: dict[str, Any] | None = None
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in features.items())
+        if self.link == "logistic":
+            return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return z
+
+    def to_json(self) -> dict[str, Any]:
+        return {"link": self.link, "bias": self.bias, "threshold": self.threshold, "meta": self.meta or {},
+                "weights": {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-5}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        return cls(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
+                   link=data.get("link", "identity"), threshold=float(data.get("threshold", 0.5)),
+                   meta=data.get("meta"))
+
+
+def load_model(name: str) -> LinearModel | None:
+    """A packaged model file ``data/<name>.json``, or None when it has not been trained/shipped."""
+    path = importlib_resources.files("frontlines").joinpath("data", f"{name}.json")
+    try:
+        return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+
+
+def _morph(tok: Token, key: str) -> str:
+    vals = tok.morph.get(key)
+    return vals[0] if vals else "-"
+
+
+def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False) -> dict[str, float]:
+    """Features of an event trigger for the certainty regression."""
+    f: dict[str, float] = {}
+
+    def add(name: str, value: float = 1.0) -> None:
+        f[name] = f.get(name, 0.0) + value
+
+    add(f"label={assessment.label}")
+    add("rule_certainty", assessment.certainty)
+    for cue in assessment.cues[:6]:
+        near = "0" if cue.depth == 0 else ("1" if cue.depth == 1 else "2+")
+        add(f"cue={cue.category}@{near}")
+        add(f"cueword={cue.word}")
+        add(f"cue={cue.category}/{cue.relation}")
+    add(f"pos={tok.pos_}")
+    add(f"tag={tok.tag_}")
+    add(f"dep={tok.dep_}")
+    add(f"lemma={tok.lemma_.lower()}")
+    add(f"tense={_morph(tok, 'Tense')}|{_morph(tok, 'VerbForm')}")
+    head = tok.head
+    add(f"head={head.lemma_.lower()}/{tok.dep_}")
+    add(f"headpos={head.pos_}/{tok.dep_}")
+    if head.i != tok.i:
+        g = head.head
+        add(f"gp={g.lemma_.lower()}/{head.dep_}")
+        add(f"path={tok.dep_}>{head.dep_}")
+    kids = list(tok.children)
+    for c in kids:
+        if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det", "prt", "case"):
+            add(f"child={c.dep_}:{c.lower_}")
+        add(f"childdep={c.dep_}")
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            add(f"subj={c.lower_ if c.pos_ == 'PRON' else c.pos_}")
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) and tok.pos_ == "VERB":
+        add("nosubj")
+        if tok.tag_ == "VB" and tok.dep_ == "ROOT":
+            add("imperative")
+    sent = tok.sent
+    if sent.text.rstrip().endswith("?"):
+        add("question")
+    if any(t.lower_ in ("if", "unless") for t in sent):
+        add("sent_if")
+    if in_quote:
+        add("in_quote")
+    add("depth", min(_depth(tok), 6) / 6.0)
+    return f
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 20:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | None = None) -> dict[str, float]:
+    """Features of a sentence for the hedge (uncertainty) classifier."""
+    f: dict[str, float] = {}
+
+    def add(name: str, value: float = 1.0) -> None:
+        f[name] = f.get(name, 0.0) + value
+
+    toks = [t for t in span if not t.is_space]
+    lows = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    for i, lem in enumerate(lemmas):
+        if toks[i].is_punct:
+            continue
+        add(f"w={lem}")
+        if i + 1 < len(lemmas):
+            add(f"b={lem}_{lemmas[i + 1]}")
+    text = " " + " ".join(lows) + " "
+    for cat in ("hedge", "weasel", "booster"):
+        n = sum(1 for term in lex.terms(cat) if f" {term} " in text)
+        if n:
+            add(f"lex_{cat}", min(n, 3))
+    for t in toks:
+        low = t.lower_
+        if lex.has("speculative", t.lemma_.lower()):
+            add("lex_spec")
+        if t.tag_ in ("JJS", "RBS"):
+            add("superlative")
+        if t.tag_ == "MD":
+            add(f"modal={low}")
+        if t.dep_ in ("det", "amod", "nsubj", "nsubjpass") and low in _QUANT_WEASELS and t.head.dep_ in (
+                "nsubj", "nsubjpass", "ROOT"):
+            add("vague_subject")
+            add(f"vague_subject={low}")
+        if t.dep_ == "auxpass" and t.head.lemma_.lower() in lex.terms("report") | lex.terms("speculative"):
+            add("passive_report")  # "is said", "is believed", "was considered"
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in lex.terms("report") and t.pos_ == "NOUN" and not any(
+                c.dep_ in ("det", "poss", "compound") and c.lower_ not in _QUANT_WEASELS for c in t.children):
+            add("bare_plural_reporter")  # "critics say", "scholars argue"
+    if root_assessment is not None:
+        add(f"root_label={root_assessment.label}")
+        for cue in root_assessment.cues[:4]:
+            add(f"root_cue={cue.category}")
+    add("len", min(len(toks), 60) / 60.0)
+    return f
+
+
+def vectorize(rows: Iterable[dict[str, float]], vocab: dict[str, int]) -> Any:
+    """Sparse matrix for training (scikit-learn is only needed by the training script)."""
+    from scipy.sparse import csr_matrix  # noqa: PLC0415
+
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for row in rows:
+        for name, value in row.items():
+            j = vocab.get(name)
+            if j is not None:
+                indices.append(j)
+                data.append(value)
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(vocab)))
