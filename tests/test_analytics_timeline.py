@@ -177,6 +177,34 @@ def test_watch_cli_writes_alert_lines(pipeline, resources, tmp_path, monkeypatch
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert {a["kind"] for a in lines} >= {"ceasefire_violation", "ceasefire_breakdown", "faction_split"}
     assert [a["date"] for a in lines] == sorted(a["date"] for a in lines)
+    # a restarted watch over the same documents appends nothing
+    r = CliRunner().invoke(cli, ["watch", str(inbox), "--once", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert len(out.read_text().splitlines()) == len(lines)
+
+
+def test_watch_reads_a_feed(pipeline, tmp_path) -> None:
+    """An RSS file that grows: new items are processed, old ones are not read twice."""
+    reports = [json.loads(x) for x in (DATA / "reports.jsonl").read_text().splitlines()]
+
+    def write_feed(items: list[dict]) -> None:
+        body = "".join(
+            f"<item><title>{r['title']}</title><link>https://example.org/{r['id']}</link><guid>{r['id']}</guid>"
+            f"<pubDate>{_d(r['date']).strftime('%a, %d %b %Y')} 08:00:00 GMT</pubDate>"
+            f"<description>{r['text']}</description></item>" for r in items)
+        (tmp_path / "wire.rss").write_text(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{body}</channel></rss>')
+
+    truce_day = TRUCE["declared"]
+    holding = [r for r in reports if r["date"] <= TRUCE["holds"][1]]
+    write_feed(holding)
+    watcher = Watcher(pipeline, [str(tmp_path / "wire.rss")])
+    first = watcher.cycle()
+    assert not [a for a in first if a["date"] >= truce_day]
+    write_feed(reports)
+    later = watcher.cycle()
+    assert any(a["kind"] == "ceasefire_breakdown" for a in later)
+    assert len(watcher._docs) == len(reports)
 
 
 def test_store_backed_commands(pipeline, tmp_path) -> None:

@@ -16,13 +16,14 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..records import Document, ErrorRecord
 from ..serialize import records_of
 from .ceasefire import ceasefire_alerts, monitor
-from .dyads import EventDict, escalations
+from .dyads import EventDict, escalations, event_day
 from .factions import faction_alerts, windows
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class Watcher:
     """State of one watch: what was read, the events so far, the alerts already emitted."""
 
     def __init__(self, pipeline: Any, sources: Sequence[str], *, store: Any = None, level: str = "name",
-                 weights: Mapping[str, float] | None = None, window_days: int = 30,
+                 weights: Mapping[str, float] | None = None, window_days: int = 30, horizon_days: int = 180,
                  read: Callable[[Sequence[str]], Iterable[Document | ErrorRecord]] | None = None) -> None:
         self.pipeline = pipeline
         self.sources = list(sources)
@@ -55,6 +56,8 @@ class Watcher:
         self.level = level
         self.weights = weights
         self.window_days = window_days
+        self.horizon_days = horizon_days  # alerts look this far back from the latest event (bounded work)
+        self._latest: date | None = None
         self._read = read or _read_paths
         self._files: dict[str, tuple[int, int]] = {}
         self._docs: set[str] = set()
@@ -98,6 +101,9 @@ class Watcher:
                 self.errors.append(result.error)
                 continue
             ann = result.annotation
+            day = event_day({"doc_date": ann.document.date})
+            if day and (self._latest is None or day > self._latest):
+                self._latest = day
             if self.store is not None:
                 self.store.add(ann)
             else:
@@ -107,11 +113,13 @@ class Watcher:
         return len(fresh)
 
     def events(self) -> list[dict[str, Any]]:
+        """Events within ``horizon_days`` of the latest document seen (all of them if none is dated)."""
+        since = self._latest - timedelta(days=self.horizon_days) if self._latest else None
         if self.store is not None:
             from ..store import EventQuery  # noqa: PLC0415 - only a store-backed watch needs it
 
-            return list(self.store.iter_events(EventQuery()))
-        return list(self._events.values())
+            return list(self.store.iter_events(EventQuery(since=since.isoformat() if since else None)))
+        return [e for e in self._events.values() if since is None or (event_day(e) or since) >= since]
 
     def new_alerts(self) -> list[dict[str, Any]]:
         """Alerts not emitted before (and now marked emitted)."""
@@ -139,6 +147,20 @@ def _read_paths(paths: Sequence[str]) -> Iterable[Document | ErrorRecord]:
     from ..ingest import read_paths  # noqa: PLC0415 - keeps analytics importable without the readers' deps
 
     return read_paths(paths)
+
+
+def emitted_ids(path: str | Path) -> set[str]:
+    """Alert ids already in an alerts file, so a restarted watch does not raise them again."""
+    p = Path(path)
+    if not p.is_file():
+        return set()
+    out = set()
+    for line in p.read_text(encoding="utf-8").splitlines():
+        try:
+            out.add(json.loads(line)["alert_id"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
 
 
 def write_alert(alert: Mapping[str, Any], out: Any) -> None:

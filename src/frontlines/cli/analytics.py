@@ -230,11 +230,13 @@ def ceasefires(db: str | None, event_files: tuple[str, ...], since: date | None,
 @click.option("--level", type=LEVEL, default="name", show_default=True)
 @click.option("--weights", callback=_weights, default=None)
 @click.option("--window", default="30d", callback=_span, show_default=True, help="Faction window.")
+@click.option("--horizon", default="180d", callback=_span, show_default=True,
+              help="Alerts look back this far from the latest document.")
 def watch(sources: tuple[str, ...], interval: float, once: bool, output: IO[str], db: str | None, level: str,
-          weights: dict[str, float], window: int) -> None:
+          weights: dict[str, float], window: int, horizon: int) -> None:
     """Process documents as they arrive in DIR or FEED and write alerts as JSON lines."""
     from .. import resources as res  # noqa: PLC0415
-    from ..analytics.watch import Watcher, write_alert  # noqa: PLC0415
+    from ..analytics.watch import Watcher, emitted_ids, write_alert  # noqa: PLC0415
     from ..runner import build_pipeline  # noqa: PLC0415
 
     pipeline = build_pipeline(res.load_resources())
@@ -243,7 +245,10 @@ def watch(sources: tuple[str, ...], interval: float, once: bool, output: IO[str]
         from ..store import open_store  # noqa: PLC0415
 
         store = open_store(db)
-    watcher = Watcher(pipeline, sources, store=store, level=level, weights=weights, window_days=window)
+    watcher = Watcher(pipeline, sources, store=store, level=level, weights=weights, window_days=window,
+                      horizon_days=horizon)
+    if output.name not in ("-", "<stdout>"):
+        watcher.emitted |= emitted_ids(output.name)  # a restarted watch appends only new alerts
     try:
         for alert in watcher.run(interval=interval, once=once):
             write_alert(alert, output)
