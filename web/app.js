@@ -337,7 +337,7 @@
     const rows = events.slice(0, TABLE_ROWS).map((e) => {
       const t = evType(e);
       const loc = e.location ? [e.location.name || e.location.text, e.location.country].filter(Boolean).join(", ") : "";
-      return `<tr data-event-id="${esc(evId(e))}" class="${evId(e) === state.selected ? "selected" : ""}">
+      return `<tr tabindex="0" data-event-id="${esc(evId(e))}" class="${evId(e) === state.selected ? "selected" : ""}">
         <td>${esc(evDate(e) || "")}</td>
         <td title="${esc(t)}"><span class="type-dot" style="background:${typeColor(t)}"></span>${esc(t)}</td>
         <td title="${esc(names(e.actors))}">${esc(names(e.actors))}</td>
@@ -354,6 +354,10 @@
   $("#events-table tbody").addEventListener("click", (ev) => {
     const tr = ev.target.closest("tr[data-event-id]");
     if (tr) selectEvent(tr.dataset.eventId, { from: "table" });
+  });
+  $("#events-table tbody").addEventListener("keydown", (ev) => {
+    const tr = ev.target.closest("tr[data-event-id]");
+    if (tr && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); selectEvent(tr.dataset.eventId, { from: "table" }); }
   });
 
   // ---------- export ----------
@@ -480,7 +484,8 @@
     ].filter(([, v]) => v);
     const sents = provenance(d).map((s) => {
       const meta = [s.source, s.doc_date, s.title].filter(Boolean).map(esc).join(" · ");
-      const link = s.url ? ` · <a href="${esc(s.url)}" target="_blank" rel="noopener noreferrer">article</a>` : "";
+      const link = (s.url ? ` · <a href="${esc(s.url)}" target="_blank" rel="noopener noreferrer">article</a>` : "")
+        + (s.doc_id ? ` · <a href="${API}/documents/${encodeURIComponent(s.doc_id)}" target="_blank">stored text</a>` : "");
       const factBadge = s.factuality ? ` · ${esc(s.factuality)}` : "";
       return `<blockquote class="sentence" data-doc-id="${esc(s.doc_id || "")}">${highlightText(s.text, s.spans)}<span class="meta">${meta}${factBadge}${link}</span></blockquote>`;
     });
