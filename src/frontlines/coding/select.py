@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ..records import Event
 from .syntax import depth
 
 
-def main_event(events: Sequence[Event], doc: object) -> Event | None:
+def main_event(events: Sequence[Event], doc: Any) -> Event | None:
     """The event a human coder would pick: coded (PLOVER type), highest in the tree, verbal before nominal.
 
     Ties go to the earlier trigger. Negated events are kept out when a non-negated one exists.

@@ -54,7 +54,7 @@ def evaluate(ctx: EvalContext) -> Metrics:
         offsets.append(spans)
     anns = code_documents(ctx, docs)
     counts = {lab: [0, 0, 0] for lab in "STR"}
-    for doc, toks, spans in zip(docs, sents, offsets):
+    for doc, toks, spans in zip(docs, sents, offsets, strict=True):
         ann = anns.get(doc.doc_id)
         ev = main_event(ann.events, ann.doc) if ann is not None else None
         pred: list[set[str]] = [set() for _ in toks]
@@ -69,12 +69,12 @@ def evaluate(ctx: EvalContext) -> Metrics:
         for k, (_, tag) in enumerate(toks):
             gold = tag[2:] if tag[:2] in ("B-", "I-") else ""
             for lab in "STR":
-                g, p = gold == lab, lab in pred[k]
-                counts[lab][0] += int(g and p)
-                counts[lab][1] += int(p and not g)
-                counts[lab][2] += int(g and not p)
+                is_gold, is_pred = gold == lab, lab in pred[k]
+                counts[lab][0] += int(is_gold and is_pred)
+                counts[lab][1] += int(is_pred and not is_gold)
+                counts[lab][2] += int(is_gold and not is_pred)
     out: Metrics = {"sentences": float(len(sents))}
     for lab, name in (("S", "source"), ("T", "target"), ("R", "reciprocal")):
-        p, r, f = _f1(*counts[lab])
-        out[f"{name}_precision"], out[f"{name}_recall"], out[f"{name}_f1"] = p, r, f
+        prec, rec, f1 = _f1(*counts[lab])
+        out[f"{name}_precision"], out[f"{name}_recall"], out[f"{name}_f1"] = prec, rec, f1
     return out

@@ -44,16 +44,16 @@ def macro_f1(gold: list[int], pred: list[int]) -> dict[str, float]:
     out: dict[str, float] = {}
     f1s = []
     for c in CLASSES:
-        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         out[f"f1_class_{c}"] = f1
         f1s.append(f1)
     out["macro_f1"] = sum(f1s) / len(f1s)
-    out["accuracy"] = sum(1 for g, p in zip(gold, pred) if g == p) / len(gold) if gold else 0.0
+    out["accuracy"] = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0
     return out
 
 

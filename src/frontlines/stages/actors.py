@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..coding.actor_dict import ActorDictionary, Entry, pick_code, split_code
 from ..coding.syntax import np_head
@@ -17,7 +18,7 @@ from ..records import Actor, Annotation
 
 #: Prepositions after which a bare place name is a location, not an actor ("fighting in Kabul").
 _LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "from", "into",
-                       "between", "along", "within", "towards", "toward", "outside", "over", "through"})
+                       "between", "along", "within", "towards", "toward", "over", "through"})
 
 
 class ActorStage:
@@ -38,7 +39,7 @@ class ActorStage:
             actors.extend(self.sentence_actors(span, ann.document.date))
         return replace(ann, actors=tuple(actors))
 
-    def sentence_actors(self, span: object, date: str | None) -> list[Actor]:
+    def sentence_actors(self, span: Any, date: str | None) -> list[Actor]:
         # spaCy splits "al-Qaeda" into al, -, Qaeda; the dictionary keys have no hyphens
         toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
         words = [_word(t.lower_) for t in toks]
@@ -68,7 +69,7 @@ class ActorStage:
             out.extend(self._actors_for(head, matches, toks, date))
         return out
 
-    def _actors_for(self, head: object, matches: list[tuple[int, int, Entry | None, str | None]],
+    def _actors_for(self, head: Any, matches: list[tuple[int, int, Entry | None, str | None]],
                     toks: list, date: str | None) -> list[Actor]:
         named = [(s, e, entry) for s, e, entry, _ in matches if entry is not None]
         agent_sectors: list[str] = []
@@ -134,7 +135,7 @@ def _word(lower: str) -> str:
     return lower
 
 
-def _np_left(head: object) -> int:
+def _np_left(head: Any) -> int:
     lo = head.i  # type: ignore[attr-defined]
     for c in head.lefts:  # type: ignore[attr-defined]
         if c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "predet"):

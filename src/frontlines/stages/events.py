@@ -11,6 +11,7 @@ Negated events are kept with ``negated=True``. Actor codes come from the ``actor
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from ..coding.lexicon import Lexicon
 from ..coding.ontology import STATEMENT_ONLY, Ontology
@@ -43,6 +44,8 @@ _QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million"
 #: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
 _OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
 _IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
+_COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
+                         "barrage", "volley", "rash", "surge", "spree", "chain", "cycle"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MUST = frozenset({"must", "should", "ought"})
@@ -91,7 +94,7 @@ class EventStage:
 
 
 class _SentenceCoder:
-    def __init__(self, stage: EventStage, ann: Annotation, sentence: object, span: object,
+    def __init__(self, stage: EventStage, ann: Annotation, sentence: Any, span: Any,
                  by_head: dict[int, list[Actor]], mentions: list[tuple[int, int, Actor]]) -> None:
         self.lex = stage.lexicon
         self.onto = stage.ontology
@@ -122,7 +125,7 @@ class _SentenceCoder:
 
     # ------------------------------------------------------------------ triggers
 
-    def _verbal(self, tok: object) -> Event | None:
+    def _verbal(self, tok: Any) -> Event | None:
         t = tok  # type: ignore[assignment]
         lemma = t.lemma_.lower()
         particle = ""
@@ -184,7 +187,7 @@ class _SentenceCoder:
             code = _FUTURE_THREATEN[info.plover]
         return self._event(t, code, None, actors, recipients, neg)
 
-    def _object_code(self, t: object, lemma: str) -> str | None:
+    def _object_code(self, t: Any, lemma: str) -> str | None:
         """Code decided by the verb's object ("granted asylum", "lifted the curfew", "opened fire")."""
         table = self.lex.verb_objects
         for c in t.children:  # type: ignore[attr-defined]
@@ -197,13 +200,13 @@ class _SentenceCoder:
                             return code
         return None
 
-    def _demand_content(self, t: object) -> object | None:
+    def _demand_content(self, t: Any) -> Any | None:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ == "ccomp" and any(a.lower_ in _MUST for a in c.children if a.dep_ == "aux"):
                 return c
         return None
 
-    def _abstract_object(self, t: object) -> bool:
+    def _abstract_object(self, t: Any) -> bool:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ABSTRACT:
                 return True
@@ -211,11 +214,11 @@ class _SentenceCoder:
                 return True
         return False
 
-    def _statement_verb(self, v: object) -> bool:
+    def _statement_verb(self, v: Any) -> bool:
         code = self.lex.verbs.get((v.lemma_.lower(), ""))  # type: ignore[attr-defined]
         return code is not None and code[:3] in STATEMENT_ONLY
 
-    def _coded_verb(self, v: object) -> bool:
+    def _coded_verb(self, v: Any) -> bool:
         t = v  # type: ignore[assignment]
         if t.pos_ != "VERB":
             return False
@@ -223,7 +226,7 @@ class _SentenceCoder:
                                                                              t.i - self.offset)
         return code is not None and code[:3] not in STATEMENT_ONLY
 
-    def _intent(self, t: object) -> bool:
+    def _intent(self, t: Any) -> bool:
         """Future, modal or intended ("will meet", "plans to attack", "is ready to withdraw")."""
         v = t  # type: ignore[assignment]
         for _ in range(3):
@@ -237,11 +240,11 @@ class _SentenceCoder:
             v = head
         return False
 
-    def _unless(self, t: object) -> bool:
+    def _unless(self, t: Any) -> bool:
         return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
                    for c in t.children)  # type: ignore[attr-defined]
 
-    def _nominal(self, tok: object) -> Event | None:
+    def _nominal(self, tok: Any) -> Event | None:
         t = tok  # type: ignore[assignment]
         lemma = t.lemma_.lower()
         mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -254,7 +257,10 @@ class _SentenceCoder:
             return None
         actors: list[Actor] = []
         recipients: list[Actor] = []
-        for c in t.children:
+        frame = t
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _COLLECTIVE:
+            frame = t.head.head  # "a wave of car bombings by insurgents": the wave carries the arguments
+        for c in list(t.children) + (list(frame.children) if frame is not t else []):
             if c.dep_ == "poss":
                 actors.extend(self._code_arg(c))
             elif c.dep_ in ("compound", "amod", "nmod") and c.i in self.by_head.get(t.i, ()) or False:
@@ -272,8 +278,10 @@ class _SentenceCoder:
         if not actors:
             # "Israeli airstrikes", "Russian shelling": the coded actor inside the noun phrase itself
             actors.extend(a for a in self.by_head.get(t.i, ()) if a.country and a.start < t.idx)
-        gov = t.head
-        if t.dep_ == "conj":  # "raids and arrests of X": share the first conjunct's arguments
+        gov = frame.head
+        if frame is not t:
+            pass
+        elif t.dep_ == "conj":  # "raids and arrests of X": share the first conjunct's arguments
             first = t.head
             gov = first.head
             if not recipients:
@@ -285,6 +293,8 @@ class _SentenceCoder:
             dep = first.dep_
         else:
             dep = t.dep_
+        if frame is not t:
+            dep = frame.dep_
         neg = any(c.lower_ == "no" for c in t.children if c.dep_ == "det")
         if dep in _OBJ and gov.pos_ in ("VERB", "AUX"):
             if self.lex.is_light(gov.lemma_.lower()) or gov.lemma_.lower() in ("launch", "carry", "conduct"):
@@ -305,7 +315,7 @@ class _SentenceCoder:
 
     # ------------------------------------------------------------------ arguments
 
-    def _verb_args(self, t: object) -> tuple[list[Actor], list[Actor]]:
+    def _verb_args(self, t: Any) -> tuple[list[Actor], list[Actor]]:
         v = t  # type: ignore[assignment]
         actors: list[Actor] = []
         recipients: list[Actor] = []
@@ -353,7 +363,7 @@ class _SentenceCoder:
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
         return span is not None and any(t.ent_type_ in _ACTOR_ENTS for t in span)
 
-    def _verb_objects(self, v: object) -> list[Actor]:
+    def _verb_objects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ in _OBJ and c.ent_type_ not in _NOT_ACTORS:
@@ -361,7 +371,7 @@ class _SentenceCoder:
                     out.extend(self._code_arg(h))
         return out + self._verb_preps(v)
 
-    def _verb_preps(self, v: object) -> list[Actor]:
+    def _verb_preps(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ == "prep" and c.lower_ in _VERB_TARGET_PREPS:
@@ -371,7 +381,7 @@ class _SentenceCoder:
                             out.extend(self._code_arg(h))
         return out
 
-    def _subjects(self, v: object) -> list[Actor]:
+    def _subjects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ in _SUBJ:
@@ -383,7 +393,7 @@ class _SentenceCoder:
                         out.extend(self._code_arg(g))
         return out or self._inherited_subject(v)
 
-    def _inherited_subject(self, v: object) -> list[Actor]:
+    def _inherited_subject(self, v: Any) -> list[Actor]:
         """Subject of a controlled, coordinated or relative-clause verb ("agreed to withdraw", "who attacked")."""
         t = v  # type: ignore[assignment]
         for _ in range(3):
@@ -415,7 +425,7 @@ class _SentenceCoder:
             t = head
         return []
 
-    def _code_arg(self, head: object, allow_event_noun: bool = True) -> list[Actor]:
+    def _code_arg(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
         h = head  # type: ignore[assignment]
         doc = h.doc
         if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.nouns:
@@ -439,16 +449,17 @@ class _SentenceCoder:
                 return [ante]
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
                           sector=ante.sector, code=ante.code)]
-        if h.ent_type_ in _NOT_ACTORS and h.pos_ != "PRON":
-            return []  # "on Sunday", "last year"
-        coded = self.by_head.get(h.i)
-        if not coded and h.lemma_.lower() in _QUANT:
-            # "scores of Liberian refugees", "members of the militia": the "of" noun is the actor
+        of_noun = None
+        if h.lemma_.lower() in _QUANT or h.pos_ == "NUM":
+            # "scores of Liberian refugees", "thousands of students": the "of" noun is the actor
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            coded = self.by_head.get(g.i)
+                    of_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if h.ent_type_ in _NOT_ACTORS and h.pos_ != "PRON" and of_noun is None:
+            return []  # "on Sunday", "last year"
+        coded = self.by_head.get(h.i)
+        if not coded and of_noun is not None:
+            coded = self.by_head.get(of_noun.i)
         if coded:
             return [Actor(text=text, start=start, end=end, name=a.name, country=a.country, sector=a.sector,
                           code=a.code) for a in coded]
@@ -462,18 +473,18 @@ class _SentenceCoder:
         name = doc.text[doc[left].idx:h.idx + len(h.text)]
         return [Actor(text=text, start=start, end=end, name=name, country=country)]
 
-    def _country_within(self, h: object) -> str | None:
+    def _country_within(self, h: Any) -> str | None:
         """Country of a coded name inside an uncoded phrase ("aid deliveries in Baghdad", "forces in Guinea")."""
         t = h  # type: ignore[assignment]
         lo, hi = t.left_edge.i, t.right_edge.i
-        for start, head_i, actor in self.mentions:
+        for _start, head_i, actor in self.mentions:
             if lo <= head_i <= hi and actor.country and head_i != t.i:
                 tok = t.doc[head_i]
                 if not any(a.dep_ == "relcl" for a in tok.ancestors if a.i > t.i and a.i <= hi):
                     return actor.country
         return None
 
-    def _syntactic_antecedent(self, pron: object) -> Actor | None:
+    def _syntactic_antecedent(self, pron: Any) -> Actor | None:
         """Subject pronoun of a reported or subordinate clause -> the governing clause's subject."""
         p = pron  # type: ignore[assignment]
         if p.dep_ not in ("nsubj", "nsubjpass", "poss") or p.lower_ in ("it", "its") and p.dep_ == "poss":
@@ -491,7 +502,7 @@ class _SentenceCoder:
                 return found[0] if found else None
         return None
 
-    def _antecedent(self, pron: object) -> Actor | None:
+    def _antecedent(self, pron: Any) -> Actor | None:
         """Nearest earlier coded actor, preferring subjects, within this and the two previous sentences."""
         p = pron  # type: ignore[assignment]
         limit = max(0, self.sentence.start - 600)  # type: ignore[attr-defined]
@@ -512,16 +523,16 @@ class _SentenceCoder:
 
     # ------------------------------------------------------------------ helpers
 
-    def _event_noun(self, tok: object) -> bool:
+    def _event_noun(self, tok: Any) -> bool:
         return tok.lemma_.lower() in self.lex.nouns and tok.pos_ in ("NOUN", "PROPN")  # type: ignore[attr-defined]
 
-    def _subject_is_bomb(self, t: object) -> bool:
+    def _subject_is_bomb(self, t: Any) -> bool:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ in _SUBJ and {w.lower_ for w in c.subtree} & _BOMB_WORDS:
                 return True
         return False
 
-    def _place_target(self, t: object) -> list[Actor]:
+    def _place_target(self, t: Any) -> list[Actor]:
         """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
         heads = [t] + [c for c in t.children if c.dep_ in _OBJ]  # type: ignore[attr-defined]
         for h in heads:
@@ -532,7 +543,7 @@ class _SentenceCoder:
                             return self._code_arg(g)
         return []
 
-    def _event(self, trig: object, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
+    def _event(self, trig: Any, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
                neg: bool) -> Event:
         t = trig  # type: ignore[assignment]
         if not recipients:

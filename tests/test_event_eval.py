@@ -1,0 +1,39 @@
+"""Quality gate for the event coder on the shared gold sets (skips when ../shared/data is absent).
+
+The floors sit a little under the scores measured when they were set; a floor may only be raised.
+Subsets keep the run short: all 322 PLOVER GSR records, the first 500 ConfliBERT quad sentences, the
+first 400 ConfliBERT actor sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import GOLD
+from frontlines.evaluation import EvalContext
+
+pytestmark = pytest.mark.slow
+
+FLOORS = {
+    "plover_gsr": {"type_accuracy": 0.70, "actor_country_accuracy": 0.57, "source_country_accuracy": 0.64},
+    "conflibert_quad": {"macro_f1": 0.72},
+    "conflibert_actors": {"source_f1": 0.65, "target_f1": 0.37},
+}
+LIMITS = {"plover_gsr": None, "conflibert_quad": 500, "conflibert_actors": 400}
+
+
+@pytest.fixture(scope="module")
+def ctx(resources):
+    if not (GOLD / "events").is_dir():
+        pytest.skip(f"shared gold data not found at {GOLD}")
+    return EvalContext(gold_dir=GOLD, _resources=resources)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_event_scores_stay_above_floors(ctx, name):
+    from frontlines import evaluation
+
+    ctx.limit = LIMITS[name]
+    metrics = evaluation.run(name, ctx)
+    for key, floor in FLOORS[name].items():
+        assert metrics[key] >= floor, f"{name} {key} = {metrics[key]:.3f} fell below its floor {floor}"

@@ -1,0 +1,163 @@
+"""Event coder on the real spaCy model: own sentences in the style of conflict news."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.coding.ontology import Ontology, quad_class
+from frontlines.coding.select import main_event
+from frontlines.records import Annotation, Document
+from frontlines.stages.actors import ActorStage
+from frontlines.stages.events import EventStage
+from frontlines.stages.sentences import SentenceStage
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    sentences, actors, events = SentenceStage(), ActorStage(), EventStage()
+
+    def run(text: str):
+        ann = Annotation(document=Document("t", text, date="2016-05-01"), doc=nlp(text))
+        return events(actors(sentences(ann)))
+
+    return run
+
+
+def event(ann, trigger):
+    found = [e for e in ann.events if e.trigger.text == trigger]
+    assert found, f"no event {trigger!r}; got {[(e.trigger.text, e.cameo) for e in ann.events]}"
+    return found[0]
+
+
+def countries(actors):
+    return {a.country for a in actors}
+
+
+def test_verbal_clash_is_armed_clash(code):
+    ev = event(code("Iraqi soldiers clashed with Islamic State militants near Mosul on Tuesday."), "clashed")
+    assert ev.plover == "ASSAULT" and ev.cameo.startswith("19") and ev.quad_class == 4
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Battles", "Armed clash")
+    assert countries(ev.actors) == {"IRQ"} and ev.actors[0].sector == "MIL"
+    assert ev.recipients and "REB" in (ev.recipients[0].sector or "")
+    assert ev.goldstein is not None and ev.goldstein <= -9
+
+
+def test_passive_agent_is_the_actor(code):
+    ev = event(code("The rebel columns were backed by U.S. planes."), "backed")
+    assert countries(ev.actors) == {"USA"}
+    assert "rebel" in ev.recipients[0].text
+
+
+def test_coordinated_actors_and_pronoun_and_nominal(code):
+    ann = code("Kurdish fighters and U.S. and British planes attacked the town. "
+               "The next day they launched their Basra offensive.")
+    attack = event(ann, "attacked")
+    assert {"USA", "GBR"} <= countries(attack.actors)
+    offensive = event(ann, "offensive")
+    assert offensive.plover == "ASSAULT"
+    assert offensive.actors and offensive.actors[0].sector is not None  # "their" -> the earlier fighters
+
+
+def test_raids_and_arrests_of_x(code):
+    ann = code("Sudanese police carried out large raids and arrests of opposition activists in Khartoum.")
+    arrests = event(ann, "arrests")
+    assert arrests.plover == "COERCE" and arrests.mode == "arrest"
+    assert (arrests.acled_event_type, arrests.acled_sub_event_type) == ("Strategic developments", "Arrests")
+    assert countries(arrests.actors) == {"SDN"} and "COP" in (arrests.actors[0].sector or "")
+    assert "activists" in arrests.recipients[0].text
+    assert event(ann, "raids").plover == "ASSAULT"
+
+
+def test_wave_of_car_bombings(code):
+    ev = event(code("A wave of car bombings by insurgents hit Baghdad markets."), "bombings")
+    assert ev.cameo == "1832" and ev.plover == "ASSAULT"
+    assert ev.acled_sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actors and "REB" in (ev.actors[0].sector or "")
+
+
+def test_suicide_bomb_and_civilian_attack(code):
+    ann = code("A suicide bomber killed twelve civilians at a market in Kabul.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.acled_sub_event_type == "Suicide bomb"
+    ann = code("Gunmen shot dead five villagers in Zamfara state.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.acled_event_type == "Violence against civilians"
+
+
+def test_protest_and_riot(code):
+    ann = code("Thousands of students demonstrated peacefully in Khartoum, while rioters torched cars in Omdurman.")
+    protest = event(ann, "demonstrated")
+    assert (protest.plover, protest.acled_event_type, protest.acled_sub_event_type) == \
+        ("PROTEST", "Protests", "Peaceful protest")
+    ann = code("Angry crowds rioted in Basra after the power cuts.")
+    riot = event(ann, "rioted")
+    assert (riot.acled_event_type, riot.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    assert riot.mode == "riot"
+
+
+def test_negation_is_kept_but_marked(code):
+    ev = event(code("The Ukrainian army did not attack the village."), "attack")
+    assert ev.negated is True and ev.plover == "ASSAULT"
+    ev = event(code("Russian troops attacked the village."), "attacked")
+    assert ev.negated is False
+
+
+def test_negated_cooperation_is_a_rejection(code):
+    ann = code("Lebanon said it will not accept any more Syrian refugees.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.plover == "REJECT" and not ev.negated
+
+
+def test_statement_demand_appeal(code):
+    ann = code("Russia said Israel must end its strikes on Syria.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.plover == "REQUEST" and ev.cameo == "100"
+    assert countries(ev.actors) == {"RUS"} and countries(ev.recipients) == {"ISR"}
+    ev = event(code("The United Nations urged the warring parties to allow aid into Darfur."), "urged")
+    assert ev.plover == "REQUEST" and ev.quad_class == 0  # appeals are neutral in the CAMEO quad scheme
+    assert "said" not in {e.trigger.text for e in code("The minister said the weather was fine.").events}
+
+
+def test_agreement_ceasefire_concession(code):
+    ann = code("The Sudanese government and the rebels signed a ceasefire agreement in Juba.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.cameo in ("057", "0871")
+    assert ev.acled_event_type == "Strategic developments" and ev.acled_sub_event_type == "Agreement"
+    ann = code("Ethiopia agreed to withdraw its troops from the border town.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.plover == "AGREE"  # a promise to retreat
+    ev = event(code("The government lifted the curfew in Tripoli."), "lifted")
+    assert ev.plover == "CONCEDE" and ev.quad_class == 2
+
+
+def test_threats_and_future_conflict(code):
+    ann = code("Turkey vowed to attack Kurdish fighters in northern Syria.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.plover == "THREATEN" and ev.cameo == "138"
+
+
+def test_meeting_and_aid(code):
+    ev = event(code("Iranian Foreign Minister Javad Zarif met Syrian President Bashar al-Assad in Damascus."), "met")
+    assert ev.plover == "CONSULT" and countries(ev.actors) == {"IRN"} and countries(ev.recipients) == {"SYR"}
+    ev = event(code("Japan sent food and medicine to Yemen."), "sent")
+    assert ev.plover == "AID" and countries(ev.recipients) == {"YEM"}
+
+
+def test_several_events_per_sentence_and_offsets(code):
+    text = "Syrian forces shelled Idlib and arrested dozens of men, while rebels ambushed a convoy."
+    ann = code(text)
+    triggers = {e.trigger.text for e in ann.events}
+    assert {"shelled", "arrested", "ambushed"} <= triggers
+    for e in ann.events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        for a in e.actors + e.recipients:
+            assert text[a.start:a.end] == a.text
+    assert len({e.event_id for e in ann.events}) == len(ann.events)
+
+
+def test_ontology_tables():
+    onto = Ontology()
+    assert onto.info("173").plover == "COERCE" and onto.info("173").mode == "arrest"
+    assert onto.info("1831").plover == "ASSAULT"
+    assert onto.info("19").plover == "ASSAULT"  # a bare root falls back to its 0 child
+    assert [quad_class(c) for c in ("010", "020", "036", "070", "111", "163", "145")] == [0, 0, 1, 2, 3, 3, 4]
