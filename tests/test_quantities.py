@@ -151,6 +151,9 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("Shots were fired at the convoy but no one was hurt.", 0, 0),
     ("The deputy was not injured in the exchange of fire.", 0, 0),
     ("The gunman threatened to kill the hostages.", 0, 0),
+    ("Omar Haddad, 28, was shot and killed near the mosque on Tuesday.", 1, 0),  # 28 is his age
+    ("A 25-year-old man was shot in the 1900 block of Main Street.", 0, 1),
+    ("Forty people were taken into custody and two were wounded.", 0, 2),
     ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
 ])
 def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:

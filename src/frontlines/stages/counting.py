@@ -173,6 +173,9 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
             return None
     if prev is not None and _MONTH_WORD.match(prev.text):
         return None  # "a Jan. 14 shooting"
+    if prev is not None and prev.text == "," and start - 2 >= span.start and doc[start - 2].is_alpha \
+            and (nxt is None or nxt.text in (",", ")", ";", ".", "-", "–", "—")) and end - start == 1:
+        return None  # "Boy, 9, dies", "Ronald Munn, 28, was shot": an age
     if prev is not None and (prev.text in ("$", "#", "No.", "no.", "£", "€", ":", "Route", "Highway")
                              or prev.lower_ in ("page", "number", "route", "interstate", "highway", "channel")):
         return None
