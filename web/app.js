@@ -511,8 +511,15 @@
     if (!keys || !keys.sources.length || !keys.targets.length) return;
     const [a, b] = [keys.sources[0], keys.targets[0]];
     let ans;
+    // half a year either side of the event: the context an analyst reads a single event in
+    const params = new URLSearchParams({ actor: a, vs: b, by: "week" });
     try {
-      ans = await getJSON(`${API}/dyads?${new URLSearchParams({ actor: a, vs: b, by: "week" })}`);
+      const t0 = dayMs(evDate(d));
+      if (!Number.isNaN(t0)) {
+        params.set("event_date_from", isoDay(t0 - 182 * 86400000));
+        params.set("event_date_to", isoDay(t0 + 182 * 86400000));
+      }
+      ans = await getJSON(`${API}/dyads?${params}`);
     } catch (err) {
       return; // analytics are an extra: the event panel stands without them
     }
@@ -520,15 +527,21 @@
     if (!el || state.selected !== evId(d) || !ans.points.length) return;
     const t = ans.partners[0] || { events: 0, conflict: 0, cooperation: 0, fatalities: 0 };
     el.hidden = false;
-    el.innerHTML = `<h2>Dyad, week by week</h2>
+    el.innerHTML = `<h2>Dyad, week by week (±6 months)</h2>
       <p class="dyad-names"><b>${esc(a)}</b> ↔ <b>${esc(b)}</b></p>
       <p class="hint">${t.events} event${t.events === 1 ? "" : "s"} · ${t.conflict} conflict · ${t.cooperation} cooperation · ${t.fatalities} killed</p>
       <div id="dyad-chart"></div>`;
     const xs = ans.points.map((p) => Date.parse(p.period + "T00:00:00Z") / 1000 + 3.5 * 86400);
+    const from = params.get("event_date_from"), to = params.get("event_date_to");
+    const win = from && to ? [Date.parse(from) / 1000, Date.parse(to) / 1000] : null;
     const chart = document.getElementById("dyad-chart");
     dyadPlot = new uPlot({
       width: Math.max(200, chart.clientWidth), height: 104, padding: [4, 18, 0, 0], legend: { show: false },
-      cursor: { show: false }, scales: { x: { time: true }, y: { range: (u, mn, mx) => [0, Math.max(1, mx)] } },
+      cursor: { show: false },
+      scales: {
+        x: { time: true, range: (u, mn, mx) => (win ? win : [mn - 7 * 86400, mx + 7 * 86400]) },
+        y: { range: (u, mn, mx) => [0, Math.max(1, mx)] },
+      },
       axes: [{ size: 28, stroke: "#5d6670", grid: { show: false } },
         { size: 26, stroke: "#5d6670", grid: { stroke: "#eeebe5" }, values: (u, v) => v.map((x) => (Number.isInteger(x) ? x : "")) }],
       series: [{},
