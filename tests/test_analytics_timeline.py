@@ -233,3 +233,16 @@ def test_store_backed_commands(pipeline, tmp_path) -> None:
     for bloc in FACTIONS["after"]["blocs"]:
         ks = {key(m) for m in bloc}
         assert any(ks <= set(row["members"]) for row in rows), (bloc, rows)
+
+
+def test_who_turned_hostile_between_the_windows(events) -> None:
+    def window(until: str) -> tuple:
+        end = _d(until)
+        g = fa.alignment_graph(events, since=date.fromordinal(end.toordinal() - 29), until=end)
+        return g, fa.detect_factions(g)
+
+    change = fa.compare(*window(FACTIONS["before"]["until"]), *window(FACTIONS["after"]["until"]))
+    first, second = ({key(m) for m in bloc} for bloc in FACTIONS["after"]["blocs"])
+    cross = {frozenset((a, b)) for a in first for b in second}
+    assert {frozenset(h["pair"]) for h in change["hostile"]} >= cross
+    assert not {frozenset(c["pair"]) for c in change["closer"]} & cross
