@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture
 def events(store_url):
     store = open_store(store_url)
-    anns, _ = report_annotations(load_reports(sorted(DATA.glob("dedupe_*.jsonl"))))
+    anns, _ = report_annotations(load_reports(sorted(DATA.glob("dedupe_events*.jsonl"))))
     store.add_many(anns)
     out = list(store.iter_events(EventQuery()))
     store.close()

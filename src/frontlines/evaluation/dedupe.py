@@ -24,10 +24,12 @@ from ..records import Actor, Annotation, DateRange, Document, Event, Place, Quan
 from . import EvalContext, Metrics
 
 
-def default_testset_files() -> list[Path]:
+def default_testset_files(pattern: str = "dedupe_events*.jsonl") -> list[Path]:
+    """The team's test set in the repository: coded reports (``dedupe_events*``) or raw texts
+    (``dedupe_texts*``, run through the real pipeline)."""
     for base in (Path.cwd(), *Path(__file__).resolve().parents):
         folder = base / "tests" / "data"
-        files = sorted(folder.glob("dedupe_*.jsonl")) if folder.is_dir() else []
+        files = sorted(folder.glob(pattern)) if folder.is_dir() else []
         if files:
             return files
     return []
@@ -61,7 +63,8 @@ def report_event(r: dict[str, Any], doc_id: str, base: int) -> Event:
     if place:
         ps, pe = _find(text, place["name"], base)
         loc = Place(text=place["name"], start=ps, end=pe, name=place["name"], lat=place.get("lat"),
-                    lon=place.get("lon"), country=place.get("country"), precision=place.get("precision"))
+                    lon=place.get("lon"), country=place.get("country"), admin1=place.get("admin1"),
+                    precision=place.get("precision"))
     d = r.get("date")
     date = DateRange(None, d["start"], d["end"], d.get("precision", "day")) if d else None
     fat = r.get("fatalities")
@@ -131,6 +134,42 @@ def score_testset(reports: Sequence[dict[str, Any]], url: str | None = None, **s
     return pairwise({k: v for k, v in canonical.items() if v}, gold)
 
 
+def score_texts(reports: Sequence[dict[str, Any]], pipeline: Any, url: str | None = None) -> dict[str, float]:
+    """End to end: the real pipeline codes each report's text, the store dedupes, pairs are scored.
+
+    A report is placed in the canonical events of its coded events of the gold PLOVER type; two
+    reports are "same" when those sets intersect. A report whose event the coder misses can only
+    cost recall.
+    """
+    from ..ingest import finish, read_text
+    from ..store import open_store
+
+    docs = [finish(read_text(r["text"], doc_id=content_id("doc", r["report"]), date=r.get("doc_date"),
+                             source=r.get("source"), url=f"https://example.org/{r['report']}")) for r in reports]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(url or f"sqlite:///{tmp}/texts.db")
+        try:
+            store.add_many(res.annotation for res in pipeline.run(docs) if res.annotation is not None)
+            placed: dict[str, set[str]] = {}
+            for r, d in zip(reports, docs, strict=True):
+                doc = store.get_document(d.doc_id) or {"events": []}
+                placed[r["report"]] = {e["canonical_id"] for e in doc["events"] if e.get("plover") == r["plover"]}
+        finally:
+            store.close()
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(placed), 2):
+        same_gold = next(r["cluster"] for r in reports if r["report"] == a) == next(
+            r["cluster"] for r in reports if r["report"] == b)
+        same_pred = bool(placed[a] & placed[b])
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    p = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": p, "recall": rec, "f1": 2 * p * rec / (p + rec) if p + rec else 0.0,
+            "coded": sum(1 for v in placed.values() if v) / len(placed) if placed else 0.0}
+
+
 def reduction(ctx: EvalContext) -> dict[str, float]:
     """Run the pipeline over bench/news.jsonl into a temporary store; how many mentions merged."""
     from ..ingest import read_paths
@@ -168,5 +207,12 @@ def evaluate(ctx: EvalContext) -> Metrics:
     files = default_testset_files()
     if files:
         metrics.update({f"testset_{k}": v for k, v in score_testset(load_reports(files)).items()})
+    texts = default_testset_files("dedupe_texts*.jsonl")
+    if texts:
+        from ..pipeline import Pipeline
+        from ..stages import build_stages
+
+        pipeline = Pipeline(ctx.resources.nlp, build_stages(ctx.resources))
+        metrics.update({f"texts_{k}": v for k, v in score_texts(load_reports(texts), pipeline).items()})
     metrics.update(reduction(ctx))
     return metrics

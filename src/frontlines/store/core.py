@@ -207,7 +207,7 @@ class Store:
             cid = self._match(f) if self.dedupe.enabled else None
             event_rows.append((e.event_id, d.doc_id, cid or content_id("can", e.event_id), e.plover, e.cameo,
                                e.acled_event_type, f.day_start, f.day_end, f.lat, f.lon, f.country, f.precision,
-                               skey, member.actor_keys, member.info, member.json))
+                               skey, member.actor_keys, member.info, member.json, f.admin1))
             actor_rows += [(e.event_id, role, a.name, (a.name or a.text or "").lower(), a.country, a.code, a.sector)
                            for role, group in (("actor", e.actors), ("recipient", e.recipients)) for a in group]
             # a new real-world event: its canonical row is this mention alone, no need to read it back
@@ -223,8 +223,8 @@ class Store:
     def _flush_events(self, event_rows: list[Any], actor_rows: list[Any], canon_rows: list[Any]) -> None:
         self.db.executemany(
             "INSERT INTO events (event_id, doc_id, canonical_id, plover, cameo, acled_event_type, day_start,"
-            " day_end, lat, lon, country, precision, source_key, actor_keys, info, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+            " day_end, lat, lon, country, precision, source_key, actor_keys, info, data, admin1)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
         self.db.executemany("INSERT INTO event_actors (event_id, role, name, norm, country, code, sector)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?)", actor_rows)
         self.db.executemany(f"INSERT INTO canonical ({_CANON_COLS}) VALUES ({', '.join('?' * 21)})", canon_rows)
@@ -256,15 +256,15 @@ class Store:
             return None
         rows = self.db.query(
             "SELECT e.canonical_id, c.n_mentions, e.plover, e.cameo, e.acled_event_type, e.day_start, e.day_end,"
-            " e.lat, e.lon, e.country, e.precision, e.actor_keys FROM events e"
+            " e.lat, e.lon, e.country, e.precision, e.actor_keys, e.admin1 FROM events e"
             " JOIN canonical c ON c.canonical_id = e.canonical_id"
             f" WHERE ({' OR '.join(type_sql)}) AND e.day_start <= ? AND e.day_end >= ?",
             (*type_params, f.day_end + tol, f.day_start - tol))
         votes: dict[str, list[float]] = {}
         sizes: dict[str, int] = {}
-        for cid, n, plover, cameo, acled, d0, d1, lat, lon, country, precision, keys in rows:
+        for cid, n, plover, cameo, acled, d0, d1, lat, lon, country, precision, keys, admin1 in rows:
             old = Features(plover, (cameo or "")[:2] or None, acled, d0, d1, lat, lon, country, precision,
-                           frozenset((keys or "").split()))
+                           frozenset((keys or "").split()), admin1)
             score = match_score(f, old, self.dedupe)
             sizes[cid] = n
             if score is not None:

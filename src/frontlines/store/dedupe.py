@@ -58,6 +58,7 @@ class Features:
     country: str | None
     precision: str | None
     actor_keys: frozenset[str]
+    admin1: str | None = None
 
 
 def day_number(iso: str | None, *, end: bool = False) -> int | None:
@@ -119,7 +120,16 @@ def features(event: Event, doc_date: str | None) -> Features:
         day_start=d0, day_end=d1 if d1 is not None and d0 is not None and d1 >= d0 else d0,
         lat=lat, lon=lon, country=loc.country if loc is not None else None,
         precision=(loc.precision or "unknown") if loc is not None and lat is not None else None,
-        actor_keys=frozenset(keys))
+        actor_keys=frozenset(keys), admin1=_fold(loc.admin1) if loc is not None else None)
+
+
+def _fold(name: str | None) -> str | None:
+    """Accent- and case-free, so "Ḩalab" and "Halab" compare equal."""
+    if not name:
+        return None
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -142,10 +152,13 @@ def actor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient |A & B| / min(|A|, |B|): a report naming one side of a two-sided clash
     still fully agrees with a canonical event that names both."""
     # codes and name words are separate vocabularies: compare code sets when both sides have codes
-    ca = {k for k in a if k.startswith("code:")}
-    cb = {k for k in b if k.startswith("code:")}
+    ca = sorted(k[5:] for k in a if k.startswith("code:"))
+    cb = sorted(k[5:] for k in b if k.startswith("code:"))
     if ca and cb:
-        a, b = frozenset(ca), frozenset(cb)
+        # CAMEO codes are hierarchical: RUS (Russia) agrees with RUSMIL (its military)
+        small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        hits = sum(1 for x in small if any(x.startswith(y) or y.startswith(x) for y in big))
+        return hits / len(small)
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
 
@@ -167,7 +180,11 @@ def match_score(new: Features, old: Features, cfg: DedupeConfig) -> float | None
     if new.lat is not None and old.lat is not None and new.lon is not None and old.lon is not None:
         coarse = new.precision in COARSE or old.precision in COARSE
         if coarse:
+            # a province or country centroid: no distance, but the province and country must agree
             if new.country and old.country and new.country != old.country:
+                return None
+            if (new.admin1 and old.admin1 and new.admin1 != old.admin1
+                    and "country" not in (new.precision, old.precision)):
                 return None
             score += 0.25
         else:

@@ -128,6 +128,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # dedupe compares a new mention with every stored mention of its type in a date window
     Migration(3, "dedupe window index", common=("CREATE INDEX events_type_day ON events(plover, day_start)",
                                                  "CREATE INDEX events_day ON events(day_start)")),
+    # province-level locations are matched by province name, not by distance
+    Migration(4, "event admin1", common=("ALTER TABLE events ADD COLUMN admin1 TEXT",)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
