@@ -117,7 +117,9 @@ def read_bytes(data: bytes, name: str, *, suffix: str = "", url: str | None = No
     else:
         yield _guard(name, read_text, text, origin=name, url=url)
         return
+    found = False
     for item in items:
+        found = True
         if isinstance(item, DocumentError):
             yield ErrorRecord(item.doc_id, item.stage, item.message, name)
         elif isinstance(item, FeedEntry):
@@ -126,6 +128,8 @@ def read_bytes(data: bytes, name: str, *, suffix: str = "", url: str | None = No
                          origin=item.key)
         else:
             yield _guard(item.id or item.key, _from_record, item)
+    if not found:  # a header-only CSV or an empty JSON array: say so rather than yield nothing
+        yield ErrorRecord(name, "ingest", "no records found", name)
 
 
 def _from_record(rec: RawRecord) -> Document:
