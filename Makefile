@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 # Pinned data built from installed packages (the gazetteer, front-end assets) hang off `setup`.
 setup: $(STAMP) $(DATA)/gazetteer.sqlite
 
-$(DATA)/gazetteer.sqlite: $(STAMP) src/frontlines/geo/build.py src/frontlines/geo/names.py src/frontlines/data/geo_aliases.tsv
+$(DATA)/gazetteer.sqlite: $(STAMP) src/frontlines/geo/build.py src/frontlines/geo/names.py src/frontlines/data/geo_aliases.tsv src/frontlines/data/geo_extra.tsv
 	$(BIN)/python -m frontlines.geo.build --out $@
 
 # Dashboard assets: npm libraries pinned by web/package-lock.json plus web/'s own sources, copied
