@@ -205,3 +205,25 @@ def test_replace_keeps_place_frozen(stage, nlp):
     with pytest.raises(AttributeError):
         place.lat = 0.0  # type: ignore[misc]
     assert replace(place, precision="admin2").geonames_id == place.geonames_id
+
+
+def test_geocode_command_lists_candidates(gazetteer_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from frontlines.cli.geocode import geocode
+
+    runner = CliRunner()
+    out = runner.invoke(geocode, ["Diwaniyah", "--country", "IRQ", "--format", "json",
+                                  "--data-dir", str(gazetteer_path.parent)])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert rows[0]["geonames_id"] == DIWANIYAH and rows[0]["country"] == "IRQ" and rows[0]["precision"] == "city"
+    missing = runner.invoke(geocode, ["Kut", "--data-dir", str(gazetteer_path.parent / "nowhere")])
+    assert missing.exit_code != 0
+
+
+def test_world_regions_from_the_extra_file(gaz):
+    assert ids(gaz.lookup("Middle East"))[:1] == [6269133]
+    assert 173866 in ids(gaz.lookup("Eastern Ghouta"))

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "ceasefires": "analytics:ceasefires",
     "watch": "analytics:watch",
     "plot": "analytics:plot",
+    "geocode": "geocode:geocode",
 }
 
 

@@ -61,6 +61,7 @@ def available() -> list[str]:
 
 
 def run(name: str, ctx: EvalContext) -> Metrics:
+    name = name.replace("-", "_")  # "tr-news" is the module tr_news
     if name not in available():
         raise EvaluationError(f"unknown evaluation {name!r}; available: {', '.join(available())}")
     module = importlib.import_module(f"{__name__}.{name}")

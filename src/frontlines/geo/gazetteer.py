@@ -22,7 +22,8 @@ FILENAME = "gazetteer.sqlite"
 EXACT_MAIN, EXACT_ALT, EXACT_ALIAS, BARE, LOOSE = 0, 1, 2, 3, 4
 
 PRECISION = {"PPL": "city", "PPLC": "city", "ADM2": "admin2", "ADM1": "admin1", "PCLI": "country",
-             "CONT": "unknown"}
+             "CONT": "unknown", "RGN": "unknown", "OCN": "unknown", "SEA": "unknown", "GULF": "unknown",
+             "PEN": "unknown", "BLDG": "city"}
 # ACLED geo_precision (1 town, 2 near a town / district, 3 province or larger) and UCDP where_prec
 # (1 exact, 3 second-order admin, 4 first-order admin, 6 country).
 ACLED_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}

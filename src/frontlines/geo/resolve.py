@@ -19,12 +19,18 @@ from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidat
 from .names import norm
 from .toponyms import Mention
 
+# words that are place names somewhere but, inside a longer name, almost never mean that place
+_WEAK = frozenset({"state", "university", "city", "county", "national", "federal", "world", "cup", "bank", "new",
+                   "north", "south", "east", "west", "central", "united", "republic", "royal", "international",
+                   "college", "school", "club", "the", "of", "and", "for", "reserve", "commission", "council"})
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     population: float = 1.0
     feature: tuple[tuple[str, float], ...] = (("PCLI", 4.0), ("CONT", 3.0), ("PPLC", 2.5), ("ADM1", 1.5),
-                                              ("PPL", 0.0), ("ADM2", -1.0))
+                                              ("PPL", 0.0), ("ADM2", -1.0), ("RGN", 1.0), ("OCN", 1.0),
+                                              ("SEA", 1.0), ("GULF", 0.0), ("PEN", 1.0), ("BLDG", 0.0))
     match: tuple[tuple[int, float], ...] = ((EXACT_MAIN, 0.0), (EXACT_ALT, -0.4), (EXACT_ALIAS, -0.2),
                                             (BARE, -1.2), (LOOSE, -2.5))
     country_context: float = 4.0
@@ -34,7 +40,8 @@ class Weights:
     admin_hint: float = 4.0
     city_hint: float = 2.5
     city_over_admin: float = 2.5  # "Basra" alone means the city, not the governorate named after it
-    admin_ratio: float = 5.0  # ...unless the province is far bigger than its namesake city (Quebec)
+    admin_ratio: float = 4.0  # ...unless the province is far bigger than its namesake city (Quebec)
+    alt_when_main: float = 1.0  # an alternate name counts less when another place bears it as its own name
     min_score: float = 2.0
 
 
@@ -64,12 +71,35 @@ class Resolver:
         if m.source == "demonym":
             c = self.demonyms.lookup(m.text)
             return (c,) if c is not None else ()
-        return self.gaz.lookup(m.text)
+        found = self.gaz.lookup(m.text)
+        if found or " " not in m.text.strip():
+            return found
+        return self._inner(m.text)
+
+    def _inner(self, text: str) -> tuple[Candidate, ...]:
+        """For a longer name that is no place itself ("Colorado State University", "Dubai World Cup"),
+        the candidates of the longest place name or demonym inside it."""
+        words = text.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                part = " ".join(words[i:i + n])
+                if not part[:1].isupper() or part.lower() in _WEAK:
+                    continue
+                found = tuple(c for c in self.gaz.lookup(part, fuzzy=False) if c.match <= EXACT_ALIAS)
+                if found:
+                    return found
+                if n == 1:
+                    d = self.demonyms.lookup(part)
+                    if d is not None:
+                        return (d,)
+        return ()
 
     def prior(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> float:
         w = self.w
         s = w.population * math.log10(c.population + 10) + self._feature.get(c.feature, -1.0)
         s += self._match.get(c.match, -3.0)
+        if c.match == EXACT_ALT and any(o.match == EXACT_MAIN for o in pool):
+            s -= w.alt_when_main
         if m.admin_hint:
             s += w.admin_hint if c.is_admin else -w.admin_hint / 2
         elif c.is_admin and any(o.feature.startswith("PPL") and o.cc == c.cc and o.admin1 == c.admin1
@@ -81,6 +111,15 @@ class Resolver:
         if self.bias_cc and c.cc == self.bias_cc:
             s += w.bias
         return s
+
+    def rank(self, name: str, *, limit: int = 5) -> list[tuple[float, Candidate]]:
+        """A lone name's candidates, best first, scored without document context."""
+        m = Mention(name, 0, len(name))
+        if self.demonyms.lookup(name) is not None and not self.gaz.lookup(name, fuzzy=False):
+            m = Mention(name, 0, len(name), "demonym")
+        pool = self.candidates(m)
+        scored = sorted(((round(self.prior(c, m, pool), 3), c) for c in pool), key=lambda x: (-x[0], x[1].gid))
+        return [x for x in scored if x[0] >= self.w.min_score][:limit]
 
     def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
         groups: dict[tuple[str, bool, bool], list[Mention]] = defaultdict(list)

@@ -29,7 +29,7 @@ _TRIM_HEAD = ("the ", "The ", "THE ")
 # words NER tags as places that name no place on their own ("the South", "Centre")
 GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
                      "eastern", "western", "midwest", "north east", "north west", "south east", "south west",
-                     "lakes", "gulf", "coast", "mountains", "valley", "downtown", "uptown", "city", "state",
+                     "lakes", "coast", "mountains", "valley", "downtown", "uptown", "city", "state",
                      "capital", "province", "region", "district", "county", "island", "islands", "river", "the west",
                      "earth", "world", "globe", "heaven", "hell", "mars", "moon", "sun"})
 
@@ -83,7 +83,7 @@ class ToponymFinder:
         if not text[:1].isupper() or self.demonyms.lookup(text) is None:
             return False
         exact = [c for c in self.gaz.lookup(text, fuzzy=False) if c.match <= 1]
-        return not any(c.feature in ("PCLI", "ADM1") or c.population >= 100_000 for c in exact)
+        return not any(c.feature == "PCLI" or c.population >= 100_000 for c in exact)
 
     def _demonym(self, text: str, start: int, end: int) -> Mention:
         return Mention(text, start, end, "demonym")
