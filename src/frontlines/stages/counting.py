@@ -153,7 +153,7 @@ def _vague_at(doc: Tok, i: int, end: int) -> Phrase | None:
             if words[n - 1] == "of":
                 n -= 1
             first, last = doc[i], doc[i + n - 1]
-            text = doc.text[first.idx:last.idx + len(last.text)]
+            text = doc[i:i + n].text
             qual = "exact" if key in ("both", "couple") else "vague"
             return Phrase(i, i + n, Count(min(lo, best), best, None, qual, text, first.idx, last.idx + len(last.text)))
     return None
@@ -161,7 +161,7 @@ def _vague_at(doc: Tok, i: int, end: int) -> Phrase | None:
 
 def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
     toks = [doc[k] for k in range(start, end)]
-    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    text = doc[start:end].text
     value = parse_number(text)
     if value is None or value != int(value) or value > 50_000_000:
         return None
@@ -188,10 +188,10 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
     n = int(value)
     if prev is not None and prev.lower_ == "no" and toks[0].lower_ == "one":
         s, e = prev.idx, toks[-1].idx + len(toks[-1].text)
-        return Phrase(start - 1, end, Count(0, 0, 0, "exact", doc.text[s:e], s, e))  # "no one was hurt"
+        return Phrase(start - 1, end, Count(0, 0, 0, "exact", doc[start - 1:end].text, s, e))  # "no one was hurt"
     qstart, qual = _qualifier(doc, start, span)
     first = doc[qstart]
-    qtext = doc.text[first.idx:toks[-1].idx + len(toks[-1].text)]
+    qtext = doc[qstart:end].text
     count = _qualified(n, qual, qtext, first.idx, toks[-1].idx + len(toks[-1].text))
     return Phrase(qstart, end, count)
 
@@ -235,7 +235,7 @@ def _merge_ranges(doc: Tok, phrases: list[Phrase]) -> list[Phrase]:
                                                                ("between", "from")) else p.start_i
                 first, last = doc[start_i], doc[q.end_i - 1]
                 s, e = first.idx, last.idx + len(last.text)
-                out.append(Phrase(start_i, q.end_i, Count(lo, lo, hi, "range", doc.text[s:e], s, e)))
+                out.append(Phrase(start_i, q.end_i, Count(lo, lo, hi, "range", doc[start_i:q.end_i].text, s, e)))
                 k += 2
                 continue
         out.append(p)
@@ -274,9 +274,9 @@ def _single(tok: Tok, phrases: list[Phrase], default_one: bool) -> Count | None:
         return Count(0, 0, 0, "exact", tok.text, tok.idx, tok.idx + len(tok.text))
     if default_one and _is_person(tok):
         left = tok.left_edge
-        start = left.idx if left.i >= tok.i - 4 else tok.idx
-        end = tok.idx + len(tok.text)
-        return Count(1, 1, 1, "exact", tok.doc.text[start:end], start, end)
+        first = left.i if left.i >= tok.i - 4 else tok.i
+        start, end = tok.doc[first].idx, tok.idx + len(tok.text)
+        return Count(1, 1, 1, "exact", tok.doc[first:tok.i + 1].text, start, end)
     return None
 
 
@@ -297,10 +297,10 @@ def count_phrase(tok: Tok, phrases: list[Phrase], *, default_one: bool = True) -
         return counts[0]
     if any(c.best is None for c in counts):
         return None
-    return add_counts(counts, tok.doc.text)
+    return add_counts(counts, tok.doc)
 
 
-def add_counts(counts: list[Count], text: str) -> Count:
+def add_counts(counts: list[Count], doc: Tok) -> Count:
     """The sum of several counts of different people ("a man and two women")."""
     lows = [c.low for c in counts if c.low is not None]
     highs = [c.high for c in counts if c.high is not None]
@@ -310,4 +310,5 @@ def add_counts(counts: list[Count], text: str) -> Count:
     quals = {c.qualifier for c in counts}
     start = min(c.start for c in counts if c.start is not None)
     end = max(c.end for c in counts if c.end is not None)
-    return Count(low, best, high, quals.pop() if len(quals) == 1 else "about", text[start:end], start, end)
+    return Count(low, best, high, quals.pop() if len(quals) == 1 else "about",
+                 doc.char_span(start, end, alignment_mode="expand").text, start, end)

@@ -313,7 +313,7 @@ class _SentenceMentions:
                 continue
             victim, count = found[0]
             if len(found) > 1:  # "his five children as well as his wife were killed": two subjects
-                count = add_counts([c for _, c in found], tok.doc.text)
+                count = add_counts([c for _, c in found], tok.doc)
             if any(c.dep_ == "neg" for c in tok.children):  # "the deputy was not injured"
                 count = Count(0, 0, 0, "exact", count.text, count.start, count.end)
             key = (kind, count.start or victim.i)
