@@ -9,8 +9,10 @@ from ..resources import Resources
 def build_stages(resources: Resources) -> list[Stage]:
     """The default stage order. Each stage is built once with the resources it needs."""
     from .actors import ActorStage
+    from .attribution import AttributionStage
     from .dates import DateStage
     from .events import EventStage
+    from .factuality import FactualityStage
     from .quantities import QuantityStage
     from .sentences import SentenceStage
 
@@ -21,6 +23,8 @@ def build_stages(resources: Resources) -> list[Stage]:
         *_place_stage(resources),
         DateStage(default_date=resources.settings.default_date),
         QuantityStage(),
+        FactualityStage(),
+        AttributionStage(),
     ]
     return stages
 

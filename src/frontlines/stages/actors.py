@@ -36,10 +36,10 @@ class ActorStage:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None:
                 continue
-            actors.extend(self.sentence_actors(span, ann.document.date))
+            actors.extend(self.sentence_actors(span, ann.document.date, ann.document.text))
         return replace(ann, actors=tuple(actors))
 
-    def sentence_actors(self, span: Any, date: str | None) -> list[Actor]:
+    def sentence_actors(self, span: Any, date: str | None, doc_text: str) -> list[Actor]:
         # spaCy splits "al-Qaeda" into al, -, Qaeda; the dictionary keys have no hyphens
         toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
         words = [_word(t.lower_) for t in toks]
@@ -66,11 +66,11 @@ class ActorStage:
         doc = toks[0].doc if toks else None
         for head_i, matches in groups.items():
             head = doc[head_i]  # type: ignore[index]
-            out.extend(self._actors_for(head, matches, toks, date))
+            out.extend(self._actors_for(head, matches, toks, date, doc_text))
         return out
 
     def _actors_for(self, head: Any, matches: list[tuple[int, int, Entry | None, str | None]],
-                    toks: list, date: str | None) -> list[Actor]:
+                    toks: list, date: str | None, doc_text: str) -> list[Actor]:
         named = [(s, e, entry) for s, e, entry, _ in matches if entry is not None]
         agent_sectors: list[str] = []
         for _, _, _, agent in matches:
@@ -84,7 +84,7 @@ class ActorStage:
         doc = h.doc  # type: ignore[attr-defined]
         first, last = doc[lo], doc[h.i]  # type: ignore[attr-defined]
         np_start, np_end = first.idx, last.idx + len(last.text)
-        np_text = doc.text[np_start:np_end]
+        np_text = doc_text[np_start:np_end]
         if not named:
             sector = " ".join(agent_sectors) or None
             return [Actor(text=np_text, start=np_start, end=np_end, name=np_text, country=None, sector=sector,
@@ -114,7 +114,7 @@ class ActorStage:
             code = c.code if list(c.sectors) == sectors else (c.country or "") + "".join(sectors)
             if coordinated:
                 a, b = toks[s], toks[e - 1]
-                text, start, end = doc.text[a.idx:b.idx + len(b.text)], a.idx, b.idx + len(b.text)
+                text, start, end = doc_text[a.idx:b.idx + len(b.text)], a.idx, b.idx + len(b.text)
             else:
                 text, start, end = np_text, np_start, np_end
             out.append(Actor(text=text, start=start, end=end, name=entry.name, country=c.country,

@@ -99,6 +99,7 @@ class _SentenceCoder:
         self.lex = stage.lexicon
         self.onto = stage.ontology
         self.ann = ann
+        self.text = ann.document.text
         self.sentence = sentence
         self.span = span
         self.toks = list(span)  # type: ignore[call-overload]
@@ -437,7 +438,7 @@ class _SentenceCoder:
                 return found
         lo, hi = arg_span(h)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        text = doc.text[start:end]
+        text = self.text[start:end]  # Doc.text rebuilds the whole string on every access
         if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
             if h.lower_ not in _PRONOUNS:
                 return []
@@ -470,7 +471,7 @@ class _SentenceCoder:
         for c in h.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "flat"):
                 left = min(left, c.i)
-        name = doc.text[doc[left].idx:h.idx + len(h.text)]
+        name = self.text[doc[left].idx:h.idx + len(h.text)]
         return [Actor(text=text, start=start, end=end, name=name, country=country)]
 
     def _country_within(self, h: Any) -> str | None:

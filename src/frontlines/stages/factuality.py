@@ -21,6 +21,7 @@ from ..records import Annotation, Event, Sentence
 EVENT_MODEL = "factuality_event_model"
 HEDGE_MODEL = "factuality_hedge_model"
 _REPORTED_BLOCKS = {"quote"}
+_NOT_REALIS = {"speculated", "planned", "hypothetical"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,11 @@ class FactualityStage:
         if self.event_model is None:
             return a, a.certainty
         score = self.event_model.score(event_features(tok, a, in_quote=in_quote))
-        return a, round(min(1.0, max(0.0, (score + 3.0) / 6.0)), 3)
+        certainty = min(1.0, max(0.0, (score + 3.0) / 6.0))
+        if a.label in _NOT_REALIS:
+            # the model may raise a guess or a plan a little, never to the level of a fact
+            certainty = min(certainty, a.certainty + 0.2)
+        return a, round(certainty, 3)
 
     def hedge_probability(self, span: Any, root_assessment: Assessment | None = None) -> float:
         if self.hedge_model is None:
@@ -63,7 +68,10 @@ class FactualityStage:
         if len(span) == 0:
             return SentenceJudgement("asserted", 0.95, 0.0, None)
         root = main_token(span)
-        a, certainty = self.event_certainty(root, in_quote=in_quote)
+        # "I'm guessing we went after Sadr", "Officials said the army shelled...": the sentence's
+        # claim is the complement, judged under the cue above it
+        content = _content_of(root, self.lexicon)
+        a, certainty = self.event_certainty(content, in_quote=in_quote)
         label = a.label
         hedge = self.hedge_probability(span, a)
         threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
@@ -101,6 +109,15 @@ class FactualityStage:
 def main_token(span: Any) -> Any:
     """The sentence's main predicate: its first dependency root (a span over several parses has many)."""
     return next((t for t in span if t.dep_ == "ROOT"), None) or span.root
+
+
+def _content_of(root: Any, lexicon: Lexicon) -> Any:
+    lemma = root.lemma_.lower()
+    if lexicon.has("report", lemma) or lexicon.has("speculative", lemma) or lexicon.has("denial", lemma):
+        comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            return comp
+    return root
 
 
 def _trigger_token(doc: Any, e: Event) -> Any:

@@ -232,6 +232,32 @@ _BEAR_VERBS = {"suffer", "sustain", "receive", "treat", "have", "be", "remain", 
                "transport", "rush", "find", "leave", "die", "recover", "airlift", "fly", "place"}
 
 
+_DISPLACED_PEOPLE = {"people", "family", "resident", "civilian", "villager", "refugee", "person", "household",
+                     "inhabitant", "thousand", "hundred", "million", "dozen", "local", "citizen", "displaced"}
+
+
+def _displacement(tok: Tok, victims: list[Tok]) -> bool:
+    """Fleeing counts as displacement for populations ("2,000 families fled"), not for a suspect
+    who fled the scene."""
+    if tok.lemma_.lower() != "flee":
+        return True
+    if any(t.lemma_.lower() in ("home", "village", "town", "city", "country", "area", "region")
+           for c in tok.children for t in c.subtree):
+        return True
+    return any(v.lemma_.lower() in _DISPLACED_PEOPLE or v.like_num for v in victims)
+
+
+def _along_with(tok: Tok) -> list[Tok]:
+    """'was killed along with his brother': more victims in a 'with' phrase."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.lower_ in ("along", "together") for g in list(c.children) + list(tok.children)
+                if g.i == c.i - 1):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
 def _bearer(tok: Tok) -> list[Tok]:
     """Who has the wound or is in the condition: 'a man with a gunshot wound', 'he suffered
     injuries', 'the victim is in critical condition', 'was treated for wounds'."""
@@ -306,7 +332,11 @@ class _SentenceMentions:
             if kind == "crowd" and tok.pos_ == "NOUN" and _kind_of(tok.head) not in (None, "crowd"):
                 continue  # "protesters were arrested": an arrest count, not a crowd size
             victims = _victims(tok, kind)
-            counts = [(v, count_phrase(v, self.phrases, default_one=kind != "crowd" and v.i != tok.i))
+            if kind == "displaced" and not _displacement(tok, victims):
+                continue  # "the suspect fled the scene" is no displacement
+            victims += _along_with(tok) if victims else []
+            counts = [(v, count_phrase(v, self.phrases,
+                                       default_one=kind not in ("crowd", "displaced") and v.i != tok.i))
                       for v in victims]
             found = [(v, c) for v, c in counts if c is not None and c.best is not None]
             if not found:

@@ -1,0 +1,369 @@
+"""Attribution stage: who asserts each sentence and event.
+
+Sources, from the most local to the default:
+1. a reporting construction in the sentence: the subject of a reporting verb whose complement holds
+   the event ("Sadrist leaders said that...", "Spencer Ackerman thinks..."), a reporting clause
+   hanging off the content ("..., officials said."), or "according to the ministry";
+2. a quotation that runs on from an earlier sentence or paragraph (an unclosed quotation mark, or a
+   sentence ending "He added:"), which keeps the earlier speaker;
+3. the lead-in of a quoted block ("From the Washington Post:" covers the quoted paragraphs after it);
+4. the document's own voice: the author in commentary and updates, the outlet in news.
+Pronoun sources ("he said") keep their text as the span and take the nearest earlier named person as
+the name. Kinds: outlet, author, person, organization, government, unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..cues import Lexicon, load_lexicon
+from ..records import Annotation, Attribution, Event, Sentence
+from ..structure import quote_sources
+
+Token = Any
+
+# Verbs that take a source subject even without a complement clause ("..., he said.").
+_SPEECH = {"say", "tell", "add", "write", "report", "announce", "tweet", "note", "explain", "claim", "insist",
+           "argue", "ask", "declare", "state", "reply", "respond", "confirm", "deny", "admit", "acknowledge",
+           "continue", "warn", "allege", "assert", "contend", "maintain", "predict", "suggest", "testify",
+           "recall", "remark", "concede", "complain", "charge", "counter", "post", "stress", "emphasize",
+           "observe", "quip", "joke", "boast", "scoff", "retort", "muse", "brief", "caution", "vow", "promise",
+           "pledge", "threaten", "describe", "call", "accuse", "criticize", "blame", "praise", "disclose",
+           "reveal", "show", "find", "indicate", "estimate", "conclude", "announce", "urge", "demand",
+           "comment", "agree", "disagree", "decline", "refuse", "point", "repeat", "reiterate", "mention"}
+_SPEECH -= {"continue", "call", "show", "find"}
+# Verbs of thinking: a source only when they take a clause ("Ackerman thinks the blow came...").
+_COGNITIVE = {"think", "believe", "guess", "suspect", "suppose", "speculate", "fear", "hope", "expect",
+              "feel", "worry", "doubt", "reckon", "assume", "imagine", "wonder", "know", "understand",
+              "learn", "hear", "consider", "want", "wish", "see", "realize", "recognize", "question"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "parataxis", "advcl", "conj", "prep", "dative", "oprd"}
+_SUBJ = {"nsubj", "nsubjpass"}
+
+_OUTLET = re.compile(
+    r"\b(?:times|post|journal|tribune|herald|guardian|gazette|telegraph|independent|observer|daily|weekly|"
+    r"news|newspaper|magazine|press|reuters|afp|ap|associated press|bbc|cnn|nbc|abc|cbs|fox|msnbc|npr|"
+    r"al[- ]?jazeera|al[- ]?arabiya|al[- ]?zaman|sana|irna|tass|ria|interfax|xinhua|agency|agence|"
+    r"television|tv|radio|channel|broadcaster|website|blog|wire|bloomberg|economist|atlantic|politico|"
+    r"axios|breitbart|slate|salon|huffington|mcclatchy|knight ridder|newsweek|time magazine|wapo|nyt)\b",
+    re.IGNORECASE)
+_GOVERNMENT = re.compile(
+    r"\b(?:government|ministry|minister|ministers|ministries|president|presidency|prime minister|premier|"
+    r"cabinet|white house|pentagon|kremlin|state department|department|embassy|ambassador|officials?|"
+    r"authorities|administration|governor|mayor|army|military|police|forces|commander|general|spokes(?:man|"
+    r"woman|person) for the (?:ministry|government|army|military)|parliament|congress|senate|council|"
+    r"regime|secretary|interior|defen[cs]e|foreign office|downing street|élysée|palace|junta)\b",
+    re.IGNORECASE)
+_ORGANIZATION = re.compile(
+    r"\b(?:party|movement|group|militia|front|alliance|coalition|union|committee|campaign|organization|"
+    r"organisation|association|council|league|brigade|army|bloc|faction|leaders|leadership|members|"
+    r"spokes(?:man|woman|person)|office|agency|institute|foundation|watch|amnesty|red cross|red crescent|"
+    r"united nations|un|nato|eu|company|corporation|inc|ltd|university|center|centre|network|"
+    r"insurgents|rebels|sadrists?|hamas|hezbollah|hizbollah|taliban|democrats|republicans|sources?)\b",
+    re.IGNORECASE)
+_PRONOUNS = {"he", "she", "him", "her", "his", "i", "we", "they", "it", "you", "who", "which", "that", "me",
+             "us", "them"}
+_UNKNOWN_SOURCES = {"sources", "source", "reports", "report", "rumours", "rumors", "some", "others", "many",
+                    "observers", "people", "one", "someone", "critics", "analysts", "experts"}
+_OPEN_QUOTES = ("\"", "“")
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One reporting construction: the source span, the cue token, and the tokens it covers."""
+
+    source_start: int  # char offsets of the source span
+    source_end: int
+    source_text: str
+    name: str | None
+    kind: str
+    cue_i: int
+    content: frozenset[int]  # token indices of the reported content
+    sent_start: int  # char offset of the sentence holding it
+
+
+class AttributionStage:
+    name = "attribution"
+    requires = frozenset({"doc", "sentences", "events"})
+    assigns = frozenset({"sentences", "events"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.reporting = (set(self.lexicon.terms("report")) | _SPEECH) - {"according"}
+
+    # -- detection -------------------------------------------------------------------------------
+
+    def detect(self, doc: Any) -> list[Detection]:
+        """Every reporting construction in a parsed document, in text order."""
+        found: list[Detection] = []
+        last_person: str | None = None
+        last_group: str | None = None
+        for sent in doc.sents:
+            for tok in sent:
+                det = self._detect_at(tok, sent, last_person, last_group)
+                if det is not None:
+                    found.append(det)
+            for ent in sent.ents:
+                if ent.label_ == "PERSON":
+                    last_person = ent.text
+                elif ent.label_ in ("ORG", "NORP", "GPE"):
+                    last_group = ent.text
+        return found
+
+    def _detect_at(self, tok: Token, sent: Any, last_person: str | None,
+                   last_group: str | None) -> Detection | None:
+        low = tok.lower_
+        if low == "according" and tok.dep_ == "prep":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in (to.children if to is not None else tok.children) if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
+            return self._make(pobj, tok, content, sent, last_person, last_group)
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            return None
+        lemma = tok.lemma_.lower()
+        speech = lemma in self.reporting
+        cognitive = lemma in _COGNITIVE
+        if not (speech or cognitive):
+            return None
+        kids = list(tok.children)
+        subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+        if subj is None and tok.dep_ == "conj" and tok.head.i != tok.i:
+            subj = next((c for c in tok.head.children if c.dep_ in _SUBJ), None)
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        if agent is not None:  # "was reported by the ministry"
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
+        elif subj is not None and subj.dep_ == "nsubjpass":
+            return None  # "he was told" - the subject is the hearer
+        if subj is None:
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "a statement saying that" / "X, saying..."
+                return None
+            return None
+        has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech) for c in kids)
+        quote_in_sentence = any(t.text in ("\"", "“", "”") for t in sent)
+        is_reporting_clause = tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.i > tok.head.i
+        if cognitive and not has_clause:
+            return None
+        if speech and not (has_clause or quote_in_sentence or is_reporting_clause or tok.text.endswith(":")
+                           or any(c.dep_ == "dobj" for c in kids) or _followed_by_colon(tok)):
+            return None
+        if lemma in ("show", "find", "indicate") and not has_clause:
+            return None
+        if is_reporting_clause and not has_clause:
+            content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
+        else:
+            content = frozenset(t.i for c in kids if c.dep_ in _CONTENT_DEPS and c.i != subj.i for t in c.subtree)
+            if not content or quote_in_sentence:
+                content = frozenset(t.i for t in sent) - frozenset(t.i for t in subj.subtree) - {tok.i}
+        return self._make(subj, tok, content, sent, last_person, last_group)
+
+    def _make(self, src: Token, cue: Token, content: frozenset[int], sent: Any, last_person: str | None,
+              last_group: str | None) -> Detection:
+        start, end = _source_extent(src)
+        doc = src.doc
+        text = doc.text[start:end]
+        low = src.lower_
+        if low in ("who", "which", "that") and src.head.dep_ == "relcl":
+            ref = src.head.head  # "the minister, who said..." -> the minister
+            name = " ".join(t.text for t in ref.subtree if t.i <= ref.i and t.dep_ in ("compound", "amod",
+                                                                                          "det") or t.i == ref.i)
+            kind = _kind_of(ref, name)
+        elif low in ("he", "she", "i", "his", "her", "him", "me"):
+            name, kind = (last_person, "person") if low in ("he", "she", "his", "her", "him") else (None, "person")
+            if low in ("i", "me"):
+                name, kind = None, "author"
+        elif low in ("they", "we", "them", "us", "it"):
+            name, kind = last_group, _kind_of(src, last_group or "")
+            if name is None:
+                kind = "unknown"
+        else:
+            name = text
+            kind = _kind_of(src, text)
+        return Detection(start, end, text, name, kind, cue.i, content, sent.start_char)
+
+    # -- the stage -------------------------------------------------------------------------------
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        doc: Any = ann.doc
+        detections = self.detect(doc)
+        by_sent: dict[int, list[Detection]] = {}
+        for d in detections:
+            by_sent.setdefault(d.sent_start, []).append(d)
+        default = self.default_attribution(ann)
+        quoted = self._quoted_block_sources(ann)
+        sentences: list[Sentence] = []
+        events = list(ann.events)
+        open_quote = False  # a quotation left open by an earlier sentence or paragraph
+        speaker: Attribution | None = None  # who spoke the last explicitly attributed quotation
+        carry: Attribution | None = None  # "He added:" passes its source to what follows
+        span_at = {sp.start_char: sp for sp in doc.sents}
+        for s in ann.sentences:
+            if s.block == "boilerplate":
+                sentences.append(s)
+                open_quote, speaker, carry = False, None, None
+                continue
+            span = span_at.get(s.start) or doc.char_span(s.start, s.end, alignment_mode="expand")
+            dets = by_sent.get(span.start_char, []) if span is not None else []
+            base = quoted.get(s.start) or default
+            text = s.text.strip()
+            starts_quoted = text.startswith(_OPEN_QUOTES)
+            if carry is not None:
+                base = carry
+            elif speaker is not None and (open_quote or starts_quoted) and s.block != "update":
+                base = speaker
+            own = _sentence_level(dets, span)
+            attribution = _to_attribution(own, default) if own is not None else base
+            sentences.append(replace(s, attribution=attribution))
+            # events in this sentence: the innermost detection whose content holds the trigger
+            for k, e in enumerate(events):
+                if not (s.start <= e.trigger.start < s.end) or span is None:
+                    continue
+                tok = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+                det = _covering(dets, tok.root.i) if tok is not None and len(tok) else None
+                events[k] = replace(e, attribution=_to_attribution(det, default) if det is not None else base)
+            open_quote = _quote_state(text, open_quote)
+            has_quote = any(c in text for c in "“”\"")
+            if own is not None and has_quote:
+                speaker = attribution
+            elif not has_quote and not open_quote:
+                speaker = None  # plain narration breaks a run of quotations
+            carry = attribution if text.endswith(":") and own is not None else None
+        return replace(ann, sentences=tuple(sentences), events=tuple(events))
+
+    def default_attribution(self, ann: Annotation) -> Attribution:
+        d = ann.document
+        commentary = any(s.block == "commentary" for s in ann.sentences) or \
+            any(b.kind == "commentary" for b in d.blocks)
+        if commentary or d.author:
+            return Attribution(name=d.author or d.source, kind="author")
+        if d.source:
+            return Attribution(name=d.source, kind="outlet")
+        return Attribution(name=None, kind="unknown")
+
+    def _quoted_block_sources(self, ann: Annotation) -> dict[int, Attribution]:
+        """Sentence start -> the lead-in source of the quoted block it sits in."""
+        blocks = ann.document.blocks
+        if not blocks:
+            return {}
+        sources = quote_sources(ann.document.text, blocks)
+        out: dict[int, Attribution] = {}
+        for s in ann.sentences:
+            for i, qs in sources.items():
+                b = blocks[i]
+                if b.start <= s.start < b.end:
+                    kind = "outlet" if _OUTLET.search(qs.name) else _kind_from_text(qs.name)
+                    out[s.start] = Attribution(name=_strip_article(qs.name), kind=kind, text=qs.name,
+                                               start=qs.start, end=qs.end)
+        return out
+
+
+def _followed_by_colon(tok: Token) -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == ":"
+
+
+def _source_extent(src: Token) -> tuple[int, int]:
+    """Character extent of a source phrase: the subject's subtree, without relative clauses, appositions
+    set off by commas, or trailing punctuation."""
+    drop: set[int] = set()
+    for c in src.children:
+        if c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > src.i:
+            drop |= {t.i for t in c.subtree}
+    toks = [t for t in src.subtree if t.i not in drop]
+    # keep a contiguous run around the head
+    toks.sort(key=lambda t: t.i)
+    run = [src]
+    idx = {t.i for t in toks}
+    i = src.i - 1
+    while i in idx:
+        run.insert(0, src.doc[i])
+        i -= 1
+    i = src.i + 1
+    while i in idx:
+        run.append(src.doc[i])
+        i += 1
+    while run and (run[-1].is_punct or run[-1].dep_ == "cc"):
+        run.pop()
+    while run and (run[0].is_punct or run[0].dep_ == "cc"):
+        run.pop(0)
+    if not run:
+        run = [src]
+    return run[0].idx, run[-1].idx + len(run[-1].text)
+
+
+def _kind_of(tok: Token, text: str) -> str:
+    ent = tok.ent_type_
+    low = text.lower()
+    if _OUTLET.search(text) and (ent in ("ORG", "") or "newspaper" in low):
+        return "outlet"
+    if ent == "PERSON":
+        return "person"
+    return _kind_from_text(text, ent)
+
+
+def _kind_from_text(text: str, ent: str = "") -> str:
+    low = text.lower().strip()
+    if not low:
+        return "unknown"
+    words = set(re.findall(r"[a-z]+", low))
+    if words & _UNKNOWN_SOURCES and len(words) <= 3:
+        return "unknown"
+    if _OUTLET.search(text):
+        return "outlet"
+    if _GOVERNMENT.search(text) or ent == "GPE":
+        return "government"
+    if _ORGANIZATION.search(text) or ent in ("ORG", "NORP"):
+        return "organization"
+    if ent == "PERSON" or low in _PRONOUNS or re.match(r"^(?:[A-Z][\w.'’-]+\s?){1,4}$", text.strip()):
+        return "person"
+    return "unknown"
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def _to_attribution(d: Detection, default: Attribution | None = None) -> Attribution:
+    name = d.name
+    if d.kind == "author" and name is None and default is not None:
+        name = default.name  # "I think..." in the author's own text
+    return Attribution(name=name, kind=d.kind, text=d.source_text, start=d.source_start, end=d.source_end)
+
+
+def _sentence_level(dets: list[Detection], span: Any) -> Detection | None:
+    """The detection that governs the sentence: one on its main verb, else one whose content covers it."""
+    if not dets or span is None:
+        return None
+    root = next((t for t in span if t.dep_ == "ROOT"), span.root)
+    for d in dets:
+        if d.cue_i == root.i or root.i in d.content:
+            return d
+    # "according to X" or a trailing "X said" governs the sentence even when attached lower down
+    big = max(dets, key=lambda d: len(d.content))
+    return big if len(big.content) >= 0.5 * len(span) else None
+
+
+def _covering(dets: list[Detection], i: int) -> Detection | None:
+    """The innermost detection whose content holds token ``i``."""
+    covering = [d for d in dets if i in d.content]
+    return min(covering, key=lambda d: len(d.content)) if covering else None
+
+
+def _quote_state(text: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes pair; straight ones toggle)."""
+    state = was_open
+    for ch in text:
+        if ch == "“":
+            state = True
+        elif ch == "”":
+            state = False
+        elif ch == "\"":
+            state = not state
+    return state
+
+
+def attributions_of(events: tuple[Event, ...]) -> list[Attribution]:
+    """Convenience for callers filtering by who asserts what."""
+    return [e.attribution for e in events if e.attribution is not None]
