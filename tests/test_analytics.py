@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date, timedelta
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -170,11 +171,14 @@ def test_factions_recovered_and_change_reported() -> None:
 
 def test_halves_that_still_cooperate_are_no_split_alert() -> None:
     together = _two_blocs(0, hostile=False)
-    # denser halves: modularity now separates them, but they still cooperate across
+    # denser halves: modularity alone cuts them apart, but they still cooperate across: one faction
     halves = [ev(d, "057", a, b) for d in (30, 31, 32) for a, b in (("A", "B"), ("C", "D"))]
     halves += [ev(33, "040", "A", "C"), ev(34, "040", "B", "D")]
     wins = fa.windows(together + halves, window_days=20, step_days=10)
-    assert len(wins[-1].factions) == 2
+    g = wins[-1].graph
+    pos = nx.Graph([(a, b, {"weight": d["balance"]}) for a, b, d in g.edges(data=True)])
+    assert len(nx.community.greedy_modularity_communities(pos, weight="weight")) == 2
+    assert wins[-1].factions == [frozenset({"amal", "bani", "cedar", "dune"})]
     assert fa.faction_alerts(wins) == []
     later = [ev(45, "190", "A", "C"), ev(46, "190", "D", "B"), ev(47, "112", "B", "C")]
     alerts = fa.faction_alerts(fa.windows(together + halves + later, window_days=20, step_days=10))

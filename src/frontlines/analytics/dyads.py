@@ -231,18 +231,32 @@ def _country_name(name: str, iso3: str | None) -> bool:
 
 
 def sides(ev: EventDict, level: str = "name") -> tuple[list[str], list[str]]:
-    """(source nodes, target nodes); a conjoined subject with no object is a reciprocal pair."""
-    src = _dedupe(k for a in ev.get("actors") or () for k in actor_keys(a, level))
-    tgt = _dedupe(k for a in ev.get("recipients") or () for k in actor_keys(a, level))
+    """(source nodes, target nodes). A mention that lies inside the event's location span is the
+    place, not a party ("agreed to defend Port Sudan")."""
+    loc = ev.get("location") or {}
+    lo, hi = loc.get("start"), loc.get("end")
+
+    def party(a: Mapping[str, Any]) -> bool:
+        s, e = a.get("start"), a.get("end")
+        if lo is None or hi is None or s is None or e is None:
+            return True
+        return not (lo <= s and e <= hi)
+
+    src = _dedupe(k for a in ev.get("actors") or () if party(a) for k in actor_keys(a, level))
+    tgt = _dedupe(k for a in ev.get("recipients") or () if party(a) for k in actor_keys(a, level))
     return src, tgt
 
 
 def pairs(ev: EventDict, level: str = "name") -> list[tuple[str, str]]:
-    """Directed (source, target) pairs of one event; "A and B agreed" gives A->B and B->A."""
+    """Directed (source, target) pairs of one event. Joint sources are a reciprocal pair when they
+    act on nobody else ("A and B clashed") or when they cooperate ("A and B agreed to pool funds"):
+    acting together is cooperation between them; attacking a third party together is not scored
+    between them."""
     src, tgt = sides(ev, level)
-    if tgt:
-        return [(s, t) for s in src for t in tgt if s != t]
-    return [(s, t) for s in src for t in src if s != t]
+    out = [(s, t) for s in src for t in tgt if s != t]
+    if len(src) > 1 and (not tgt or is_cooperation(ev)):
+        out += [(s, t) for s in src for t in src if s != t]
+    return out
 
 
 def is_conflict(ev: EventDict) -> bool:

@@ -7,9 +7,12 @@ conflict pushes it down. Edge attributes: ``balance`` (that sum), ``cooperation`
 (weighted counts) and ``events``.
 
 Factions. Greedy modularity communities (networkx, resolution 1) on the subgraph of positive
-edges, so a group only forms around cooperation; then a signed refinement pass moves each actor
-to the community it has the highest total balance with (negative balance repels: an actor whose
-ties to every community net to zero or less stands alone). Deterministic: nodes are visited in sorted order.
+edges, so a group only forms around cooperation; then communities whose net balance with each
+other is positive are joined, largest first (modularity cuts a cooperating group into its denser
+parts; a faction is a group that cooperates more than it fights, as in correlation clustering
+on the signed network); then a signed refinement pass moves each actor to the community it has
+the highest total balance with (negative balance repels: an actor whose ties to every community
+net to zero or less stands alone). Deterministic: nodes and pairs are visited in sorted order.
 
 Changes between windows (``compare``): ``closer`` pairs whose balance rose by ``threshold`` or
 more, ``hostile`` pairs that went from non-negative (or absent) to negative, ``splits`` (a faction
@@ -85,8 +88,9 @@ def alignment_graph(events: Iterable[EventDict], *, since: date | None = None, u
                   if (since is None or t.day >= since) and (until is None or t.day <= until))
 
 
-def detect_factions(g: nx.Graph, *, resolution: float = 1.0, rounds: int = 10) -> list[Faction]:
-    """Communities of cooperating actors (see module docstring), largest first."""
+def detect_factions(g: nx.Graph, *, resolution: float = 1.0, rounds: int = 10,
+                    merge_above: float = 0.0) -> list[Faction]:
+    """Factions (see module docstring), largest first."""
     pos = nx.Graph()
     pos.add_nodes_from(sorted(g.nodes))
     pos.add_weighted_edges_from(sorted((a, b, d["balance"]) for a, b, d in g.edges(data=True) if d["balance"] > 0))
@@ -95,7 +99,43 @@ def detect_factions(g: nx.Graph, *, resolution: float = 1.0, rounds: int = 10) -
                                                                            resolution=resolution)]
     else:
         comms = [{n} for n in pos.nodes]
+    for _ in range(3):
+        comms = _merge_aligned(g, comms, merge_above)
+        comms, moved = _refine(g, comms, rounds)
+        if not moved:
+            break
+    out = [frozenset(c) for c in comms if c]
+    return sorted(out, key=lambda c: (-len(c), sorted(c)))
+
+
+def _merge_aligned(g: nx.Graph, comms: list[set[str]], above: float) -> list[set[str]]:
+    """Join the two communities with the highest net balance between them while it is above
+    ``above``: modularity cuts a cooperating group into its denser parts, but parts that cooperate
+    more than they fight are one faction (greedy correlation clustering on the signed network)."""
+    comms = [set(c) for c in comms if c]
+    while len(comms) > 1:
+        member = {n: i for i, c in enumerate(comms) for n in c}
+        between: dict[tuple[int, int], float] = {}
+        for a, b, d in g.edges(data=True):
+            i, j = sorted((member[a], member[b]))
+            if i != j:
+                between[(i, j)] = between.get((i, j), 0.0) + d["balance"]
+        if not between:
+            break
+        (i, j), best = max(sorted(between.items()), key=lambda kv: kv[1])
+        if best <= above:
+            break
+        comms[i] |= comms[j]
+        del comms[j]
+    return comms
+
+
+def _refine(g: nx.Graph, comms: list[set[str]], rounds: int) -> tuple[list[set[str]], bool]:
+    """Move each actor to the community it has the highest total balance with; an actor whose ties
+    to every community net to zero or less stands alone. Nodes visited in sorted order."""
+    comms = [set(c) for c in comms]
     member = {n: i for i, c in enumerate(comms) for n in c}
+    any_moved = False
     for _ in range(rounds):
         moved = False
         for n in sorted(g.nodes):
@@ -113,11 +153,10 @@ def detect_factions(g: nx.Graph, *, resolution: float = 1.0, rounds: int = 10) -
             comms[here].discard(n)
             comms[best].add(n)
             member[n] = best
-            moved = True
+            moved = any_moved = True
         if not moved:
             break
-    out = [frozenset(c) for c in comms if c]
-    return sorted(out, key=lambda c: (-len(c), sorted(c)))
+    return [c for c in comms if c], any_moved
 
 
 def faction_of(factions: Iterable[Faction], node: str) -> Faction | None:
