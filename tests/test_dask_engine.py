@@ -92,7 +92,7 @@ def test_run_dask_output_loads_into_the_store_like_a_direct_add(corpus, tmp_path
     from frontlines.store import open_store
 
     out = tmp_path / "parquet"
-    result = run_dask([corpus], out, n_workers=2, chunk_size=2)
+    result = run_dask([corpus], out, n_workers=2, chunk_size=2, prefilter=True)
     assert result.stored == 5 and result.workers == 2
     with open_store(f"sqlite:///{tmp_path / 'a.db'}") as a, open_store(f"sqlite:///{tmp_path / 'b.db'}") as b:
         assert load_parquet(a, out).added == 5
@@ -109,3 +109,24 @@ def test_document_rows_round_trip_every_field(annotate):
     back = annotation_from_json(document_row(ann, "h")["annotation"])
     assert back.document == ann.document and back.sentences == ann.sentences and back.events == ann.events
     assert back.places == ann.places and back.quantities == ann.quantities and back.statistics == ann.statistics
+
+
+def test_cli_ingest_engine_dask_equals_local_engine(corpus, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from test_resume import _dump
+
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    stores = {}
+    for engine in ("local", "dask"):
+        db = tmp_path / f"{engine}.db"
+        proc = subprocess.run([sys.executable, "-m", "frontlines", "ingest", str(corpus), "--db", f"sqlite:///{db}",
+                               "--engine", engine, "--workers", "2"], capture_output=True, text=True, env=env,
+                              timeout=600)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "stored 5 new" in proc.stderr and "1 errors" in proc.stderr
+        assert sum(line.startswith("error: k4") for line in proc.stderr.splitlines()) == 1
+        stores[engine] = _dump(db)
+    assert stores["dask"] == stores["local"]

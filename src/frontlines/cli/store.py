@@ -35,8 +35,16 @@ def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option("--country-bias", help="ISO3 country the geocoder should prefer.")
 @click.option("--batch-size", type=click.IntRange(1), default=50, show_default=True,
               help="Documents per database transaction.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run the pipeline on a Dask cluster (month-partitioned Parquet, then the store).")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+@click.option("--workers", "n_workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Worker processes of the local Dask cluster (without --scheduler).")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the Dask engine's Parquet output in this directory (default: temporary).")
 def ingest(paths: tuple[str, ...], db_url: str | None, default_date: str | None, default_source: str | None,
-           country_bias: str | None, batch_size: int) -> None:
+           country_bias: str | None, batch_size: int, engine: str = "local", scheduler: str | None = None,
+           n_workers: int = 2, parquet_dir: Path | None = None) -> None:
     """Extract events from PATHS and store them (documents already stored unchanged are skipped)."""
     from ..ingest import read_paths
     from ..resources import Settings, load_resources
@@ -44,6 +52,9 @@ def ingest(paths: tuple[str, ...], db_url: str | None, default_date: str | None,
     from ..store import open_store
 
     store = open_store(db_url)
+    if engine == "dask":
+        _ingest_dask(store, paths, scheduler, n_workers, parquet_dir, default_date, default_source, country_bias)
+        return
     counts = {"skipped": 0, "errors": 0}
 
     def fresh(items: Iterator[Document | ErrorRecord], tick: Any) -> Iterator[Document | ErrorRecord]:
@@ -86,6 +97,40 @@ def ingest(paths: tuple[str, ...], db_url: str | None, default_date: str | None,
     click.echo(f"stored {totals['added']} new and {totals['replaced']} changed documents "
                f"({totals['events']} event mentions); skipped {counts['skipped'] + totals['unchanged']} unchanged; "
                f"{counts['errors']} errors. Store: {st['documents']} documents, {st['events']} events "
+               f"from {st['mentions']} mentions.", err=True)
+
+
+def _ticks(tick: Any, n: int) -> None:
+    for _ in range(n):
+        tick()
+
+
+def _ingest_dask(store: Any, paths: tuple[str, ...], scheduler: str | None, n_workers: int,
+                 parquet_dir: Path | None, default_date: str | None, default_source: str | None,
+                 country_bias: str | None) -> None:
+    """``ingest --engine dask`` (frontlines.engine): same skipping and summary as the local engine."""
+    from ..engine.dask_engine import ingest_dask
+
+    def report(err: dict[str, Any]) -> None:
+        report_error(ErrorRecord(err["doc_id"], err["stage"], err["message"], err.get("origin")))
+
+    import logging
+
+    if not logging.getLogger().isEnabledFor(logging.INFO):  # dask's cluster chatter only with -v
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+
+    try:
+        with progress("ingesting (dask)") as tick:
+            result, added = ingest_dask(store, paths, scheduler=scheduler, n_workers=n_workers,
+                                        parquet_dir=parquet_dir, default_date=default_date,
+                                        default_source=default_source, country_bias=country_bias,
+                                        on_error=report, tick=lambda n: _ticks(tick, n))
+        st = store.stats()
+    finally:
+        store.close()
+    click.echo(f"stored {added.added} new and {added.replaced} changed documents ({added.events} event mentions) "
+               f"on {result.workers} Dask workers; skipped {result.skipped + added.unchanged} unchanged; "
+               f"{len(result.errors)} errors. Store: {st['documents']} documents, {st['events']} events "
                f"from {st['mentions']} mentions.", err=True)
 
 

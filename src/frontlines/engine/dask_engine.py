@@ -40,7 +40,7 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
 
     name = PLUGIN_NAME
 
-    def __init__(self, prefilter: bool = True, batch_size: int = 32, default_date: str | None = None,
+    def __init__(self, prefilter: bool = False, batch_size: int = 32, default_date: str | None = None,
                  default_source: str | None = None, country_bias: str | None = None) -> None:
         self.prefilter, self.batch_size = prefilter, batch_size
         self.settings = {"default_date": default_date, "default_source": default_source,
@@ -136,7 +136,9 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def local_cluster(n_workers: int) -> Any:
     from distributed import LocalCluster  # noqa: PLC0415
 
-    return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # no dashboard: nothing listens beyond the scheduler's own loopback port
+    return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, scheduler_kwargs={"dashboard": False},
                         silence_logs=logging.ERROR, env={"OPENBLAS_NUM_THREADS": "1"})
 
 
@@ -191,7 +193,7 @@ def _collect(future: Any, result: DaskResult, report: Callable[[dict[str, Any]],
 
 
 def run_dask(paths: Iterable[str | Path], out_dir: str | Path, scheduler: str | None = None, n_workers: int = 2,
-             *, prefilter: bool = True, default_date: str | None = None, default_source: str | None = None,
+             *, prefilter: bool = False, default_date: str | None = None, default_source: str | None = None,
              country_bias: str | None = None, chunk_size: int = CHUNK,
              skip: Callable[[Document], bool] | None = None,
              on_error: Callable[[dict[str, Any]], None] | None = None,
@@ -253,3 +255,21 @@ def dask_scaling(docs: list[Document], *, prefilter: bool = True, sizes: tuple[i
     lo, hi = min(sizes), max(sizes)
     out["efficiency"] = round((out[f"workers_{lo}_seconds"] / out[f"workers_{hi}_seconds"]) / (hi / lo), 3)
     return out
+
+
+def ingest_dask(store: Any, paths: Iterable[str | Path], *, scheduler: str | None = None, n_workers: int = 2,
+                parquet_dir: str | Path | None = None, prefilter: bool = False, default_date: str | None = None,
+                default_source: str | None = None, country_bias: str | None = None,
+                on_error: Callable[[dict[str, Any]], None] | None = None,
+                tick: Callable[[int], None] | None = None) -> tuple[DaskResult, Any]:
+    """``frontlines ingest --engine dask``: documents the store already holds unchanged are skipped in the
+    client, the rest run on the cluster into Parquet, and the Parquet output is added to the store."""
+    import tempfile  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="frontlines-dask-") as tmp:
+        out = Path(parquet_dir) if parquet_dir is not None else Path(tmp)
+        result = run_dask(paths, out, scheduler=scheduler, n_workers=n_workers, prefilter=prefilter,
+                          default_date=default_date, default_source=default_source, country_bias=country_bias,
+                          skip=store.known, on_error=on_error, tick=tick)
+        added = load_parquet(store, out)
+    return result, added
