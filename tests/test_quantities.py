@@ -73,6 +73,13 @@ def test_count_forms(pipeline: Pipeline, text: str, kind: str, low: int | None, 
     assert q.start is not None and ann.document.text[q.start:q.end] == span
 
 
+def test_fleeing_suspect_is_no_displacement(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "The gunman fled the scene before police arrived.")
+    assert not [q for q in ann.quantities if q.kind == "displaced"]
+    ann = run(pipeline, "Nearly 2,000 families fled their homes in Malakal.")
+    assert [(q.kind, q.best) for q in ann.quantities] == [("displaced", 2000)]
+
+
 def test_split_counts(pipeline: Pipeline) -> None:
     ann = run(pipeline, "Gunmen opened fire on a checkpoint near Kirkuk, killing three soldiers and wounding twenty-one.")
     assert {(q.kind, q.best) for q in ann.quantities} == {("killed", 3), ("injured", 21)}
@@ -154,6 +161,7 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("Omar Haddad, 28, was shot and killed near the mosque on Tuesday.", 1, 0),  # 28 is his age
     ("A 25-year-old man was shot in the 1900 block of Main Street.", 0, 1),
     ("Forty people were taken into custody and two were wounded.", 0, 2),
+    ("Omar Haddad was killed along with his brother Sami near the checkpoint.", 2, 0),
     ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
 ])
 def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..ids import content_id
+from ..numwords import VAGUE
 from ..records import Annotation, DateRange, Event, Quantity, Span, Statistic
 from .counting import Count, add_counts, count_phrase, number_phrases
 from .dates import find_dates
@@ -248,13 +249,17 @@ def _displacement(tok: Tok, victims: list[Tok]) -> bool:
 
 
 def _along_with(tok: Tok) -> list[Tok]:
-    """'was killed along with his brother': more victims in a 'with' phrase."""
+    """'was killed along with his brother': more victims in a 'with' phrase (spaCy hangs it off
+    'along' or off the verb)."""
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "with" and any(
-                g.lower_ in ("along", "together") for g in list(c.children) + list(tok.children)
-                if g.i == c.i - 1):
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.lower_ in ("along", "together"):
+            preps = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
+        elif c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and tok.doc[c.i - 1].lower_ in ("along", "together"):
+            preps = [c]
+        else:
+            continue
+        out.extend(g for p in preps for g in p.children if g.dep_ == "pobj")
     return out
 
 
@@ -417,7 +422,7 @@ def _cumulative(tok: Tok, victim: Tok, sent: Tok) -> tuple[bool, str | None]:
     if (perfect and (since or war)) or (" in total" in text and perfect) or (
             tok.dep_ in ("conj", "acl") and " bringing the " in text):
         pop = [t for t in victim.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num
-               and t.lower_ not in ("people", "persons", "more", "least")]
+               and t.lower_ not in ("people", "persons", "more", "least") and t.lower_ not in VAGUE]
         return True, " ".join(t.text for t in pop) or None
     return False, None
 
