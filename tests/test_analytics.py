@@ -75,6 +75,7 @@ def test_actor_keys_levels_and_conjunctions() -> None:
     assert dy.actor_keys({"text": "Justice and Equality Movement"}) == ["justice and equality movement"]
     assert dy.actor_keys({"text": "joint patrols on the Gedaref highway"}) == []  # not an actor
     assert dy.actor_keys({"text": "March 14", "name": "March"}) == []
+    assert dy.actor_keys({"text": "a ceasefire in North Darfur", "name": "ceasefire", "country": "SDN"}) == []
     with pytest.raises(ConfigError):
         dy.actor_keys(a, "planet")
 

@@ -56,6 +56,9 @@ _DETERMINERS = {
     "the", "a", "an", "its", "their", "his", "her", "several", "some", "many", "dozens", "hundreds", "scores",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
 }
+# What AGREE/RETREAT events are about, often left as their object by a coder: never a party.
+_AGREEMENT_NOUNS = {"ceasefire", "ceasefires", "cease-fire", "truce", "truces", "armistice", "agreement", "agreements",
+                    "deal", "deals", "pact", "accord", "accords", "talks", "memorandum", "plan", "proposal"}
 _PROPER = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w'-]*")
 # Dates and numbers that a coder sometimes leaves among the recipients.
 _NOT_ACTOR = re.compile(r"^(?:\d[\d,.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
@@ -208,7 +211,7 @@ def _name_keys(name: str, text: str, code: str, country: str | None, sector: str
     if not (code or country or sector) and not _PROPER.search(_head(use)):
         return ()  # "joint patrols", "security": an uncoded common noun is not an actor
     keys = [normalize_name(part) for part in split_conjoined(use)]
-    return tuple(k for k in keys if k and not _NOT_ACTOR.match(k))
+    return tuple(k for k in keys if k and not _NOT_ACTOR.match(k) and k.split()[-1] not in _AGREEMENT_NOUNS)
 
 
 @lru_cache(maxsize=512)
