@@ -251,7 +251,7 @@ def _displacement(tok: Tok, victims: list[Tok]) -> bool:
 def _along_with(tok: Tok) -> list[Tok]:
     """'was killed along with his brother': more victims in a 'with' phrase (spaCy hangs it off
     'along' or off the verb)."""
-    out = []
+    out: list[Tok] = []
     for c in tok.children:
         if c.lower_ in ("along", "together"):
             preps = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
