@@ -26,7 +26,7 @@ def np_head(tok: Token) -> Token:
     for _ in range(6):
         dep = tok.dep_
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if dep in MOD_DEPS and head.pos_ in _NOMINAL:
             tok = head
@@ -78,7 +78,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok = tok.head
         d += 1
     return d

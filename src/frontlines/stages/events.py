@@ -399,7 +399,7 @@ class _SentenceCoder:
         t = v  # type: ignore[assignment]
         for _ in range(3):
             dep, head = t.dep_, t.head
-            if head is t:
+            if head.i == t.i:
                 return []
             if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
                 return self._code_arg(head)
@@ -494,10 +494,10 @@ class _SentenceCoder:
         if p.dep_ == "poss":
             v = v.head
         for _ in range(4):
-            if v.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "relcl", "dobj", "pobj", "prep") or v.head is v:
+            if v.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "relcl", "dobj", "pobj", "prep") or v.head.i == v.i:
                 return None
             v = v.head
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c is not p]
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != p.i]
             if subj and subj[0].lower_ not in _PRONOUNS:
                 found = self._code_arg(subj[0])
                 return found[0] if found else None
