@@ -118,18 +118,22 @@ def plot_dyad(points: Sequence[DyadPoint], path: str | Path, *, title: str | Non
 
 
 def faction_layout(g: nx.Graph, factions: Sequence[Faction]) -> dict[str, tuple[float, float]]:
-    """Factions on a large circle, members on a small circle around their faction's centre: allies
-    sit together and every label has room (a force layout piles small factions on each other)."""
+    """Factions around a large circle, each on an arc as long as it needs, members on a small circle
+    around their faction's centre: allies sit together and every label has room (a force layout
+    piles small factions on each other)."""
     groups = [sorted(f & set(g.nodes)) for f in factions]
     groups = [grp for grp in groups if grp]
     placed = {n for grp in groups for n in grp}
     groups += [[n] for n in sorted(set(g.nodes) - placed)]
+    radius = [0.0 if len(grp) == 1 else 0.1 + 0.1 * len(grp) for grp in groups]
+    room = [2 * r + 0.45 for r in radius]  # a member circle plus space for labels
+    big = max(1.0, sum(room) / (2 * math.pi))
     pos: dict[str, tuple[float, float]] = {}
-    k = len(groups)
-    for i, grp in enumerate(groups):
-        angle = 2 * math.pi * i / k + math.pi / 2
-        cx, cy = (math.cos(angle), math.sin(angle)) if k > 1 else (0.0, 0.0)
-        r = 0.0 if len(grp) == 1 else min(0.55, 0.12 + 0.07 * len(grp)) * (1 if k > 1 else 2)
+    done = 0.0
+    for grp, r, need in zip(groups, radius, room, strict=True):
+        angle = 2 * math.pi * (done + need / 2) / sum(room) + math.pi / 2
+        done += need
+        cx, cy = (big * math.cos(angle), big * math.sin(angle)) if len(groups) > 1 else (0.0, 0.0)
         for j, n in enumerate(grp):
             a = 2 * math.pi * j / len(grp) + angle
             pos[n] = (cx + r * math.cos(a), cy + r * math.sin(a))
@@ -174,8 +178,9 @@ def plot_factions(g: nx.Graph, factions: Sequence[Faction], path: str | Path, *,
         ax.legend(handles=handles, loc="best", fontsize=9)
         xs = [p[0] for p in pos.values()]
         ys = [p[1] for p in pos.values()]
-        ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
-        ax.set_ylim(min(ys) - 0.3, max(ys) + 0.35)
+        pad = 0.15 * (max(xs) - min(xs) + 1)
+        ax.set_xlim(min(xs) - pad, max(xs) + pad)
+        ax.set_ylim(min(ys) - pad / 2, max(ys) + pad / 1.5)
     ax.set_axis_off()
     ax.set_title(title or "Alignment network")
     fig.tight_layout()
