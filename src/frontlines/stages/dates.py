@@ -287,6 +287,33 @@ def _h_past_n(m: re.Match[str], ref: date | None) -> Res | None:
     return s, ref, width_precision(s, ref)
 
 
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+             "new years eve": (12, 31), "new years": (1, 1), "new years day": (1, 1),
+             "valentines day": (2, 14), "halloween": (10, 31)}
+
+
+def _h_holiday(m: re.Match[str], ref: date | None) -> Res | None:
+    """Fixed-date holidays: the latest on or before the document date."""
+    if ref is None:
+        return UNRESOLVED
+    month, day = _HOLIDAYS[" ".join(m["name"].lower().replace("'", "").split())]
+    d = date(_past_year_for(ref, month, day), month, day)
+    return d, d, "day"
+
+
+def _h_edge(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the end of March', 'the beginning of last year': the first or last third of the period."""
+    inner = find_dates(m["what"], ref)
+    what = m["what"].lower().split()
+    if not inner and what[-1] in ("year", "month") and ref is not None:
+        s, e = (date(ref.year, 1, 1), date(ref.year, 12, 31)) if what[-1] == "year" else _month_range(ref.year, ref.month)
+    elif inner and inner[0].start and inner[0].end:
+        s, e = date.fromisoformat(inner[0].start), date.fromisoformat(inner[0].end)
+    else:
+        return UNRESOLVED if ref is None else None
+    return _part_of("early" if m["edge"].lower() in ("beginning", "start") else "late", s, e)
+
+
 def _h_season(m: re.Match[str], ref: date | None) -> Res | None:
     season = m["season"].lower()
     if not (m["rel"] or m["pre"] or m["year"]):
@@ -335,7 +362,12 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
     (re.compile(rf"\b(?P<n>{NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I), _h_ago),
     (re.compile(r"\b(?P<rel>last|this|next|previous|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b",
                 re.I), _h_named_period),
-    (re.compile(r"\b(?:(?:over|during|at)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), _h_weekend),
+    (re.compile(r"\b(?:(?:over|during|at|on)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), _h_weekend),
+    (re.compile(r"\b(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?"
+                r"|valentine'?s\s+day|halloween)\b", re.I), _h_holiday),
+    (re.compile(rf"\bthe\s+(?P<edge>end|beginning|start)\s+of\s+(?P<what>(?:last|this|next)\s+"
+                rf"(?:week|month|year)|(?:the\s+)?(?:{MONTH}(?:\s+{YEAR})?|{YEAR}|(?:the\s+)?year|(?:the\s+)?month))(?!\w)", re.I),
+     _h_edge),
     (re.compile(rf"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{NUMW}|twenty-four|forty-eight)\s+)?"
                 rf"|(?:(?:in|over|during)\s+)?(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year)s?\b", re.I), _h_past_n),
     (re.compile(rf"\b(?:(?P<rel>last|this|next|past)\s+|(?P<pre>(?:in|during|over)\s+the|the|in)\s+)?"
