@@ -132,9 +132,10 @@ KOBANI = Spec("Turkish troops could launch an offensive on Kobani within days, a
 KHERSON = Spec("The army denied reports that its artillery had shelled Kherson on Thursday.",
                "2024-03-14", "Black Sea Herald", "shelled", "ASSAULT", "194", SHELLING,
                ("Kherson", 46.64, 32.61, "UKR"), [("its artillery", "Russian military", "RUS")], [], None, "denied")
-BAGHDAD = Spec("Baghdad and the Kurdistan Regional Government signed an agreement on oil exports.",
-               "2024-03-20", "Tigris Wire", "signed", "AGREE", "057", None, ("Baghdad", 33.31, 44.36, "IRQ"),
-               [("Baghdad", "Iraqi government", "IRQ")], [("Kurdistan Regional Government", "KRG", "IRQ")])
+BAGHDAD = Spec("The Iraqi oil ministry and the Kurdistan Regional Government signed an agreement on oil exports "
+               "in Baghdad.", "2024-03-20", "Tigris Wire", "signed", "AGREE", "057", None,
+               ("Baghdad", 33.31, 44.36, "IRQ"), [("Iraqi oil ministry", "Iraqi government", "IRQ")],
+               [("Kurdistan Regional Government", "KRG", "IRQ")])
 NO_PLACE = Spec("Negotiators met again to discuss a prisoner exchange, officials said.", "2024-03-18",
                 "Kyiv Ledger", "met", "CONSULT", "040", None, None, [("Negotiators", "Negotiators", None)])
 

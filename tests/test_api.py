@@ -164,11 +164,15 @@ def test_event_names_its_dyad_and_the_dyad_series_counts_it(client):
 
 
 def test_factions_group_cooperating_actors(client):
+    (deal,) = client.get(EVENTS, params={"event_type": "AGREE"}).json()["events"]
+    keys = client.get(f"{EVENTS}/{deal['canonical_id']}").json()["dyad_keys"]
+    pair = sorted(keys["sources"] + keys["targets"])
+    assert len(pair) == 2 and "kurdistan regional government" in pair
     ans = client.get("/api/v1/factions").json()
     groups = [f["members"] for f in ans["factions"] if f["size"] > 1]
-    assert groups == [["baghdad", "kurdistan regional government"]]  # they signed an agreement
-    edge = next(e for e in ans["edges"] if e["source"] == "baghdad")
-    assert edge["target"] == "kurdistan regional government" and edge["balance"] == 8.0
+    assert groups == [pair]  # they signed an agreement
+    edge = next(e for e in ans["edges"] if [e["source"], e["target"]] == pair)
+    assert edge["balance"] == 8.0 and edge["cooperation"] == 1.0
     hostile = next(e for e in ans["edges"] if {e["source"], e["target"]} == {"army", "islamic state militants"})
     assert hostile["balance"] == -10.0 and hostile["conflict"] == 1.0
     assert ans["start"] == "2024-02-01" and ans["end"] == "2024-03-20"
@@ -185,6 +189,9 @@ def test_factions_group_cooperating_actors(client):
     ("GET", EVENTS + "?bbox=0,-95,1,1", 422),
     ("GET", EVENTS + "?bbox=nan,0,1,1", 422),
     ("GET", EVENTS + "?event_date_from=2024-13-45", 422),
+    ("GET", EVENTS + "?event_date_from=0", 422),  # not a Unix timestamp
+    ("GET", EVENTS + "?event_date_to=20240301", 422),
+    ("GET", "/api/v1/dyads?actor=army&event_date_from=1710000000", 422),
     ("GET", EVENTS + "?event_date_from=2024-03-10&event_date_to=2024-03-01", 422),
     ("GET", EVENTS + "?factuality=maybe", 422),
     ("GET", EVENTS + "?min_sources=0", 422),

@@ -24,6 +24,10 @@ const vendor = [
   ["topojson-client/LICENSE", "topojson/LICENSE"],
   ["world-atlas/countries-50m.json", "world-atlas/countries-50m.json"],
   ["world-atlas/LICENSE", "world-atlas/LICENSE"],
+  // the API docs page (/api/v1/docs), served locally instead of from a CDN
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  ["swagger-ui-dist/LICENSE", "swagger-ui/LICENSE"],
 ];
 const own = ["index.html", "app.js", "style.css"];
 

@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from pydantic import BaseModel
 
 from .errors import ApiError, ErrorDetail, error_responses
+from .params import DateQuery, date_window
 
 #: at most this many events feed one analytics answer (newer ones first would bias; the window should be narrowed)
 MAX_EVENTS = 200_000
@@ -52,13 +53,6 @@ def _only(*names: str) -> Any:
                            details=[ErrorDetail(loc=["query", n], message="unknown parameter", type="extra_forbidden")
                                     for n in unknown])
     return check
-
-
-def _window(since: date | None, until: date | None) -> None:
-    if since and until and since > until:
-        raise ApiError(422, "invalid_parameter", "invalid event_date_from: event_date_from is after event_date_to",
-                       details=[ErrorDetail(loc=["query", "event_date_from"], message="after event_date_to",
-                                            type="value_error")])
 
 
 def with_dyad_keys(event: dict[str, Any]) -> dict[str, Any]:
@@ -105,20 +99,20 @@ def install(app: FastAPI, call: Any, store: Any) -> bool:
               = None,
               by: Annotated[PeriodParam, Query(description="Period.")] = "week",
               level: Annotated[LevelParam, Query(description="Actor level.")] = "name",
-              event_date_from: Annotated[date | None, Query()] = None,
-              event_date_to: Annotated[date | None, Query()] = None) -> DyadAnswer:
+              event_date_from: Annotated[str | None, DateQuery("First day (YYYY-MM-DD).")] = None,
+              event_date_to: Annotated[str | None, DateQuery("Last day (YYYY-MM-DD).")] = None) -> DyadAnswer:
         """Per-period counts, Goldstein balance and fatalities between an actor and its partners."""
-        _window(event_date_from, event_date_to)
+        since, until = date_window(event_date_from, event_date_to)
         if not actor.strip():
             raise ApiError(422, "invalid_parameter", "invalid actor: empty",
                            details=[ErrorDetail(loc=["query", "actor"], message="empty", type="value_error")])
         vs = vs.strip() or None if vs else None
-        evs = events(event_date_from, event_date_to)
+        evs = events(since, until)
         # quiet periods are filled with zeros: only across the data's own span (a window from year 1
         # would otherwise mean a million empty days), and refused when still too many
         days = [d for d in map(dy.event_day, evs) if d]
-        lo = max(event_date_from, min(days)) if event_date_from and days else None
-        hi = min(event_date_to, max(days)) if event_date_to and days else None
+        lo = max(since, min(days)) if since and days else None
+        hi = min(until, max(days)) if until and days else None
         sparse = dy.dyad_series(evs, actor, vs, level=level, by=by, since=lo, until=hi, fill=False)
         if days:
             span = ((hi or max(days)) - (lo or min(days))).days // PERIOD_DAYS[by] + 1
@@ -144,21 +138,20 @@ def install(app: FastAPI, call: Any, store: Any) -> bool:
              responses=error_responses(422, 503),
              dependencies=[Depends(_only("level", "event_date_from", "event_date_to"))])
     def factions(level: Annotated[LevelParam, Query(description="Actor level.")] = "name",
-                 event_date_from: Annotated[date | None, Query()] = None,
-                 event_date_to: Annotated[date | None, Query()] = None) -> FactionAnswer:
+                 event_date_from: Annotated[str | None, DateQuery("First day (YYYY-MM-DD).")] = None,
+                 event_date_to: Annotated[str | None, DateQuery("Last day (YYYY-MM-DD).")] = None) -> FactionAnswer:
         """The alignment network (cooperation minus conflict between actors) and its factions."""
-        _window(event_date_from, event_date_to)
-        evs = events(event_date_from, event_date_to)
-        g = fa.alignment_graph(evs, since=event_date_from, until=event_date_to, level=level)
+        since, until = date_window(event_date_from, event_date_to)
+        evs = events(since, until)
+        g = fa.alignment_graph(evs, since=since, until=until, level=level)
         found = fa.detect_factions(g)
         days = [d for d in map(dy.event_day, evs) if d]
-        win = fa.Window(event_date_from or (min(days) if days else date.min),
-                        event_date_to or (max(days) if days else date.min), g, found)
+        win = fa.Window(since or (min(days) if days else date.min), until or (max(days) if days else date.min),
+                        g, found)
         member_of = {n: i + 1 for i, f in enumerate(found) for n in f}
         return FactionAnswer(
-            level=level, start=event_date_from.isoformat() if event_date_from else (min(days).isoformat() if days
-                                                                                    else None),
-            end=event_date_to.isoformat() if event_date_to else (max(days).isoformat() if days else None),
+            level=level, start=since.isoformat() if since else (min(days).isoformat() if days else None),
+            end=until.isoformat() if until else (max(days).isoformat() if days else None),
             factions=[{"faction": i + 1, **win.describe(f)} for i, f in enumerate(found)],
             nodes=[{"id": n, "events": round(d["events"], 3), "faction": member_of.get(n)}
                    for n, d in sorted(g.nodes(data=True))],

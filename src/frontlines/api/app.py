@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, Query
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
@@ -99,7 +100,7 @@ def create_app(store: Any, *, token: str | None = None, resources: Any | None = 
         title="frontlines", version=__version__,
         description="Geocoded political and conflict events extracted from news, each traceable to its "
                     "source sentence. Every error has the shape `{\"error\": {status, code, message, details}}`.",
-        openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None,
+        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
     )
     api_errors.install(app)
     def require_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> None:
@@ -180,6 +181,15 @@ def _mount_dashboard(app: FastAPI) -> None:
     index = root / "index.html"
     if root.is_dir():
         app.mount("/static", StaticFiles(directory=root), name="static")
+
+    @app.get("/api/v1/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # FastAPI's default page loads Swagger UI from a CDN; these copies come from npm at make time
+        return get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="frontlines API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="data:,",
+                                   swagger_ui_parameters={"validatorUrl": None})  # no call to a validator
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> Any:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
 
@@ -77,6 +78,33 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # empty = no bound, as an HTML form sends it
+
+
+def DateQuery(description: str) -> Any:  # noqa: N802 - reads like FastAPI's Query
+    """A calendar date as YYYY-MM-DD only (pydantic alone would also take "0" as a Unix timestamp)."""
+    return Query(max_length=10, description=description, json_schema_extra={"pattern": ISO_DATE, "format": "date"})
+
+
+def parse_date(name: str, raw: str | None) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if not re.fullmatch(ISO_DATE, raw):
+        raise _bad(name, "expected a calendar date YYYY-MM-DD")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise _bad(name, f"{raw!r} is not a calendar date") from None
+
+
+def date_window(raw_from: str | None, raw_to: str | None) -> tuple[date | None, date | None]:
+    """The validated (event_date_from, event_date_to) pair."""
+    since, until = parse_date("event_date_from", raw_from), parse_date("event_date_to", raw_to)
+    if since and until and since > until:
+        raise _bad("event_date_from", "event_date_from is after event_date_to")
+    return since, until
+
+
 #: every query parameter GET /api/v1/events understands; anything else is refused, so a misspelt
 #: filter (``event_typ=``) answers 422 instead of silently returning every event
 KNOWN_PARAMS = frozenset({"event_date_from", "event_date_to", "country", "actor", "event_type", "bbox", "q",
@@ -92,8 +120,8 @@ def known_params_only(request: Request) -> None:
 
 
 def event_filters(
-    event_date_from: Annotated[date | None, Query(description="Earliest event date (ISO, inclusive).")] = None,
-    event_date_to: Annotated[date | None, Query(description="Latest event date (ISO, inclusive).")] = None,
+    event_date_from: Annotated[str | None, DateQuery("Earliest event date (YYYY-MM-DD, inclusive).")] = None,
+    event_date_to: Annotated[str | None, DateQuery("Latest event date (YYYY-MM-DD, inclusive).")] = None,
     country: Annotated[str | None, Query(max_length=64, description="ISO3 code or country name.")] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Actor name or code (substring).")] = None,
     event_type: Annotated[str | None, Query(max_length=100,
@@ -108,11 +136,10 @@ def event_filters(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Events to skip.")] = 0,
 ) -> EventFilters:
     """FastAPI dependency: validated filters (a bad value raises a 422 in the one error shape)."""
-    if event_date_from and event_date_to and event_date_from > event_date_to:
-        raise _bad("event_date_from", "event_date_from is after event_date_to")
+    since, until = date_window(event_date_from, event_date_to)
     return EventFilters(
-        since=event_date_from.isoformat() if event_date_from else None,
-        until=event_date_to.isoformat() if event_date_to else None,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
         country=_clean(country), actor=_clean(actor), type=_clean(event_type), bbox=parse_bbox(bbox),
         text=_clean(q), factuality=factuality, min_sources=min_sources, limit=limit, offset=offset,
     )
