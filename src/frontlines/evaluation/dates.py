@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..stages.dates import find_dates
+from ..temporal import find_dates
 from . import EvalContext, Metrics
 
 GOLD_NAME = Path("tests") / "data" / "dates_gold.jsonl"

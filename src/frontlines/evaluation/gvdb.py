@@ -22,8 +22,8 @@ from rich.progress import Progress
 from ..pipeline import Pipeline
 from ..records import Block, Document
 from ..stages import build_stages
-from ..stages.dates import dateline_date
 from ..stages.quantities import article_counts, extract_mentions
+from ..temporal import dateline_date
 from . import EvalContext, Metrics
 
 

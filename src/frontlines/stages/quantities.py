@@ -22,8 +22,8 @@ from typing import Any
 from ..ids import content_id
 from ..numwords import VAGUE
 from ..records import Annotation, DateRange, Event, Quantity, Span, Statistic
+from ..temporal import find_dates
 from .counting import Count, add_counts, count_phrase, number_phrases
-from .dates import find_dates
 
 Tok = Any  # a spaCy Token (or Span/Doc where named so); spaCy ships no type stubs
 

@@ -1,0 +1,493 @@
+"""Temporal expressions in news text resolved against a reference (document) date.
+
+Rules first (they know news conventions dateparser does not: "on Tuesday" is the latest Tuesday
+on or before the document date, "last summer" is the last summer that has ended, "in recent
+weeks" is a four-week window), dateparser for the explicit dates the rules do not cover.
+
+Conventions (also the gold file's): weeks run Monday-Sunday; seasons are meteorological and
+northern (spring = Mar-May, summer = Jun-Aug, autumn = Sep-Nov, winter = Dec-Feb, named by the
+year of its December); "since X" is a range from the start of X to the document date. A range's
+precision follows its width: <= 1 day "day", <= 7 "week", <= 31 "month", else "range";
+named periods keep their own precision (week, month, season, year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from .numwords import parse_number
+from .records import DateRange
+
+Res = tuple[date | None, date | None, str]
+UNRESOLVED: Res = (None, None, "unknown")
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+NUMW = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+def _month_of(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _season_range(y: int, s: str) -> tuple[date, date]:
+    m = _SEASON_START[s]
+    if m == 12:
+        return date(y, 12, 1), date(y + 1, 3, 1) - timedelta(days=1)
+    return date(y, m, 1), _month_range(y, m + 2)[1]
+
+
+def _week_range(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def width_precision(start: date, end: date) -> str:
+    days = (end - start).days
+    if days <= 1:
+        return "day"
+    if days <= 7:
+        return "week"
+    if days <= 31:
+        return "month"
+    return "range"
+
+
+def _past_year_for(ref: date, month: int, day: int = 1) -> int:
+    """The year that puts month/day on or before ``ref`` (news reports the past)."""
+    try:
+        return ref.year if date(ref.year, month, day) <= ref else ref.year - 1
+    except ValueError:  # 29 February
+        return ref.year - 1
+
+
+def _amount(word: str) -> int:
+    n = parse_number(word)
+    return int(n) if n is not None else 3  # "several", "a few"
+
+
+# ---- handlers: (match, ref) -> (start, end, precision) | None ------------------------------------
+
+def _h_full(m: re.Match[str], ref: date | None) -> Res | None:
+    mon, day, year = _month_of(m["mon"]), int(m["day"]), m["year"]
+    if year:
+        y = int(year)
+    elif ref is None:
+        return UNRESOLVED
+    else:
+        y = _past_year_for(ref, mon, day)
+    try:
+        d = date(y, mon, day)
+    except ValueError:
+        return None
+    return d, d, "day"
+
+
+def _h_iso(m: re.Match[str], ref: date | None) -> Res | None:
+    try:
+        d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return d, d, "day"
+
+
+def _h_month_year(m: re.Match[str], ref: date | None) -> Res | None:
+    s, e = _month_range(int(m["year"]), _month_of(m["mon"]))
+    return _part_of(m["part"], s, e) if m["part"] else (s, e, "month")
+
+
+def _h_month(m: re.Match[str], ref: date | None) -> Res | None:
+    if not m["mon"][0].isupper():
+        return None  # "march", "may": verbs
+    mon = _month_of(m["mon"])
+    if ref is None:
+        return UNRESOLVED
+    rel = (m["rel"] or "").lower()
+    y = ref.year if rel == "this" else _past_year_for(ref, mon)
+    if rel == "last" and y == ref.year and mon == ref.month:
+        y -= 1
+    if rel == "next":
+        y = ref.year if mon > ref.month else ref.year + 1
+    s, e = _month_range(y, mon)
+    return _part_of(m["part"], s, e) if m["part"] else (s, e, "month")
+
+
+def _part_of(part: str | None, s: date, e: date) -> Res:
+    """early / mid / late: the first, middle or last third of the period."""
+    p = (part or "").lower().rstrip("-").strip()
+    if (e - s).days >= 364:  # a year: early = Jan-Apr, mid = May-Aug, late = Sep-Dec
+        first = {"early": 1, "mid": 5, "middle": 5, "late": 9}.get(p)
+        if first is None:
+            return s, e, "year"
+        return date(s.year, first, 1), _month_range(s.year, first + 3)[1], "range"
+    total = (e - s).days + 1
+    third = total // 3
+    if p == "early":
+        s, e = s, s + timedelta(days=third - 1)
+    elif p in ("mid", "middle"):
+        s, e = s + timedelta(days=third), s + timedelta(days=2 * third - 1)
+    elif p == "late":
+        s = s + timedelta(days=2 * third)
+    return s, e, width_precision(s, e)
+
+
+def _h_year(m: re.Match[str], ref: date | None) -> Res | None:
+    y = int(m["year"])
+    s, e = date(y, 1, 1), date(y, 12, 31)
+    return _part_of(m["part"], s, e) if m["part"] else (s, e, "year")
+
+
+def _h_decade(m: re.Match[str], ref: date | None) -> Res | None:
+    y = int(m["dec"])
+    return date(y, 1, 1), date(y + 9, 12, 31), "range"
+
+
+def _h_year_range(m: re.Match[str], ref: date | None) -> Res | None:
+    a, b = int(m["y1"]), int(m["y2"])
+    if b < a:
+        return None
+    return date(a, 1, 1), date(b, 12, 31), "range"
+
+
+def _h_month_span(m: re.Match[str], ref: date | None) -> Res | None:
+    if not m["m1"][0].isupper():
+        return None
+    m1, m2 = _month_of(m["m1"]), _month_of(m["m2"])
+    if m["year"]:
+        y2 = int(m["year"])
+    elif ref is None:
+        return UNRESOLVED
+    else:
+        y2 = _past_year_for(ref, m2)
+    y1 = y2 if m1 <= m2 else y2 - 1
+    return _month_range(y1, m1)[0], _month_range(y2, m2)[1], "range"
+
+
+def _h_weekday(m: re.Match[str], ref: date | None) -> Res | None:
+    if ref is None:
+        return UNRESOLVED
+    wd = _WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    if rel and rel[0] == "next":
+        d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    else:
+        back = (ref.weekday() - wd) % 7
+        if back == 0 and rel and rel[0] == "last":
+            back = 7
+        d = ref - timedelta(days=back)
+    return d, d, "day"
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+              "earlier today": 0, "yesterday": 1, "last night": 1, "overnight": 1}
+
+
+def _h_dayword(m: re.Match[str], ref: date | None) -> Res | None:
+    if ref is None:
+        return UNRESOLVED
+    word = " ".join(m[0].lower().split())
+    back = 1 if word.startswith("yesterday") else _DAY_WORDS.get(word, 0)
+    d = ref - timedelta(days=back)
+    return d, d, "day"
+
+
+def _shift_months(d: date, n: int) -> date:
+    y, mth = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return date(y, mth + 1, min(d.day, calendar.monthrange(y, mth + 1)[1]))
+
+
+def _h_ago(m: re.Match[str], ref: date | None) -> Res | None:
+    if ref is None:
+        return UNRESOLVED
+    n, unit = _amount(m["n"]), m["unit"].lower()
+    if unit == "day":
+        d = ref - timedelta(days=n)
+        return d, d, "day"
+    if unit == "week":
+        s, e = _week_range(ref - timedelta(weeks=n))
+        return s, e, "week"
+    if unit == "month":
+        s, e = _month_range(*(lambda x: (x.year, x.month))(_shift_months(ref, -n)))
+        return s, e, "month"
+    return date(ref.year - n, 1, 1), date(ref.year - n, 12, 31), "year"
+
+
+def _h_named_period(m: re.Match[str], ref: date | None) -> Res | None:
+    """last/this/next/earlier this/later this + week/month/year."""
+    if ref is None:
+        return UNRESOLVED
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1}.get(rel, 0)
+    if unit == "week":
+        s, e = _week_range(ref + timedelta(weeks=step))
+    elif unit == "month":
+        t = _shift_months(ref.replace(day=1), step)
+        s, e = _month_range(t.year, t.month)
+    else:
+        s, e = date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)
+    if rel == "earlier this":
+        e = max(s, ref)
+    elif rel == "later this":
+        s = min(e, ref)
+    return s, e, unit
+
+
+def _h_weekend(m: re.Match[str], ref: date | None) -> Res | None:
+    if ref is None:
+        return UNRESOLVED
+    sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    rel = (m["rel"] or "").lower()
+    if rel == "last" and ref.weekday() >= 5:
+        sat -= timedelta(days=7)
+    if rel == "next":
+        sat += timedelta(days=7)
+    return sat, sat + timedelta(days=1), "week"
+
+
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _h_past_n(m: re.Match[str], ref: date | None) -> Res | None:
+    """the past / last N days|weeks|months|years, and 'in recent days|weeks|months|years'."""
+    if ref is None:
+        return UNRESOLVED
+    unit = m["unit"].lower()
+    if m["recent"]:
+        n = {"day": 7, "week": 4, "month": 6, "year": 3}[unit]
+        unit = "day" if unit == "day" else unit
+        days = n if unit == "day" else n * int(_UNIT_DAYS[unit])
+    else:
+        n = _amount(m["n"]) if m["n"] else 1
+        days = max(1, round(n * _UNIT_DAYS[unit]))
+    if unit == "month" and not m["recent"]:
+        s = _shift_months(ref, -n)
+    elif unit == "year" and not m["recent"]:
+        s = ref.replace(year=ref.year - n) if not (ref.month == 2 and ref.day == 29) else ref - timedelta(days=365 * n)
+    else:
+        s = ref - timedelta(days=days)
+    return s, ref, width_precision(s, ref)
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+             "new years eve": (12, 31), "new years": (1, 1), "new years day": (1, 1),
+             "valentines day": (2, 14), "halloween": (10, 31)}
+
+
+def _h_holiday(m: re.Match[str], ref: date | None) -> Res | None:
+    """Fixed-date holidays: the latest on or before the document date."""
+    if ref is None:
+        return UNRESOLVED
+    month, day = _HOLIDAYS[" ".join(m["name"].lower().replace("'", "").split())]
+    d = date(_past_year_for(ref, month, day), month, day)
+    return d, d, "day"
+
+
+def _h_edge(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the end of March', 'the beginning of last year': the first or last third of the period."""
+    inner = find_dates(m["what"], ref)
+    what = m["what"].lower().split()
+    if not inner and what[-1] in ("year", "month") and ref is not None:
+        s, e = (date(ref.year, 1, 1), date(ref.year, 12, 31)) if what[-1] == "year" else _month_range(ref.year, ref.month)
+    elif inner and inner[0].start and inner[0].end:
+        s, e = date.fromisoformat(inner[0].start), date.fromisoformat(inner[0].end)
+    else:
+        return UNRESOLVED if ref is None else None
+    return _part_of("early" if m["edge"].lower() in ("beginning", "start") else "late", s, e)
+
+
+def _h_season(m: re.Match[str], ref: date | None) -> Res | None:
+    season = m["season"].lower()
+    if not (m["rel"] or m["pre"] or m["year"]):
+        return None  # "prices fall", "hot spring": not a date
+    if m["year"]:
+        s, e = _season_range(int(m["year"]), season)
+        return s, e, "season"
+    if ref is None:
+        return UNRESOLVED
+    rel = (m["rel"] or "").lower()
+    # the latest season of that name that has started by ``ref``
+    y = ref.year
+    s, e = _season_range(y, season)
+    while s > ref:
+        y -= 1
+        s, e = _season_range(y, season)
+    if rel in ("last", "past") and e >= ref:  # still running: "last summer" is the one before
+        s, e = _season_range(y - 1, season)
+    elif rel == "next":
+        s, e = _season_range(y + 1, season)
+    return s, e, "season"
+
+
+# Patterns, each with its handler. Matching is case-insensitive; months alone need a capital.
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res | None]]] = [
+    (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                rf"(?:,?\s+(?P<year>{YEAR})\b)?", re.I), _h_full),
+    (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?", re.I), _h_full),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _h_iso),
+    (re.compile(rf"\b(?:(?P<part>early|mid-?|middle\s+of|late)\s*)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b",
+                re.I), _h_month_year),
+    (re.compile(rf"\b(?:(?P<rel>last|this|next)\s+|(?P<part>early|mid-|late)\s*)?(?P<mon>{MONTH})(?!\w)(?!\s+\d)", re.I),
+     _h_month),
+    (re.compile(rf"\b(?:(?P<m1>{MONTH})\s*(?:-|–|to|through|until)\s*(?P<m2>{MONTH}))(?:\s+(?P<year>{YEAR}))?(?!\w)", re.I),
+     _h_month_span),
+    (re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|through|until|and)\s*(?P<y2>{YEAR})\b", re.I),
+     _h_year_range),
+    (re.compile(rf"\b(?:(?:the\s+)?(?P<part>early|mid-?|late)\s*-?\s*)?(?P<year>{YEAR})\b(?!\s*(?:-|–)\s*\d)",
+                re.I), _h_year),
+    (re.compile(r"\bthe\s+(?:early\s+|late\s+|mid-?)?(?P<dec>(?:1[89]|20)\d0)'?s\b", re.I), _h_decade),
+    (re.compile(rf"\b(?:(?P<rel>last|this\s+past|this|next|early|late)\s+)?(?P<wd>{WEEKDAY}){PART}\b", re.I),
+     _h_weekday),
+    (re.compile(r"\b(?:earlier\s+today|yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night"
+                r"|overnight|this\s+(?:morning|afternoon|evening))\b", re.I), _h_dayword),
+    (re.compile(rf"\b(?P<n>{NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I), _h_ago),
+    (re.compile(r"\b(?P<rel>last|this|next|previous|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b",
+                re.I), _h_named_period),
+    (re.compile(r"\b(?:(?:over|during|at|on)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), _h_weekend),
+    (re.compile(r"\b(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?"
+                r"|valentine'?s\s+day|halloween)\b", re.I), _h_holiday),
+    (re.compile(rf"\bthe\s+(?P<edge>end|beginning|start)\s+of\s+(?P<what>(?:last|this|next)\s+"
+                rf"(?:week|month|year)|(?:the\s+)?(?:{MONTH}(?:\s+{YEAR})?|{YEAR}|(?:the\s+)?year|(?:the\s+)?month))(?!\w)", re.I),
+     _h_edge),
+    (re.compile(rf"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{NUMW}|twenty-four|forty-eight)\s+)?"
+                rf"|(?:(?:in|over|during)\s+)?(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year)s?\b", re.I), _h_past_n),
+    (re.compile(rf"\b(?:(?P<rel>last|this|next|past)\s+|(?P<pre>(?:in|during|over)\s+the|the|in)\s+)?"
+                rf"(?:(?:early|late|mid-?)\s*)?(?P<season>{SEASON})"
+                rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b", re.I), _h_season),
+]
+
+
+def _parse_ref(ref: str | date | None) -> date | None:
+    if ref is None or isinstance(ref, date):
+        return ref
+    try:
+        return date.fromisoformat(ref[:10])
+    except ValueError:
+        return None
+
+
+_SINCE = re.compile(r"\b(?:since)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.I)
+_MONTH_ALONE = re.compile(rf"^{MONTH}$", re.I)
+_NOT_A_DATE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old|^\s*(?:block|people|troops|soldiers|men|"
+                               r"women|children|civilians|dead|killed)\b", re.I)
+
+
+def find_dates(text: str, ref: str | date | None, base: int = 0) -> list[DateRange]:
+    """Every temporal expression in ``text``, resolved against ``ref``; offsets shifted by ``base``."""
+    refd = _parse_ref(ref)
+    cands: list[tuple[int, int, Res]] = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if _NOT_A_DATE_AFTER.match(text[e:e + 20]):
+                continue
+            if _MONTH_ALONE.match(m[0]) and m[0].lower().startswith("may") and not text[s].isupper():
+                continue
+            res = handler(m, refd)
+            if res is not None:
+                if text[e - 1] == "." and text[s:e - 1].split()[-1].lower() in _FULL_MONTHS:
+                    e -= 1  # the full stop ends the sentence, not an abbreviation
+                cands.append((s, e, res))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, Res]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    out = []
+    for s, e, (ds, de, prec) in sorted(taken):
+        since = _SINCE.search(text[max(0, s - 40):s])
+        if since and ds is not None:
+            s -= len(since[0])
+            de, prec = refd, "range"
+        elif since:
+            s -= len(since[0])
+        out.append(DateRange(text=text[s:e], start=ds.isoformat() if ds else None,
+                             end=de.isoformat() if de else None, precision=prec if ds else "unknown",
+                             char_start=base + s, char_end=base + e))
+    return out
+
+
+def resolve(expression: str, ref: str | date | None) -> DateRange | None:
+    """Resolve one expression as a whole (the longest expression found in it), or None."""
+    found = find_dates(expression, ref)
+    return max(found, key=lambda d: (d.char_end or 0) - (d.char_start or 0)) if found else None
+
+
+_CALENDARISH = re.compile(rf"\b(?:{MONTH}|{YEAR}|{WEEKDAY})(?!\w)", re.I)
+_AGE = re.compile(r"\bold\b|\bage", re.I)
+
+
+def _dateparse(text: str, ref: date | None) -> Res | None:
+    """dateparser for an explicit date the rules do not know; its period gives the precision."""
+    import datetime as dt
+
+    from dateparser.date import DateDataParser  # noqa: PLC0415 - slow import, only when needed
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if ref is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(ref.year, ref.month, ref.day)  # type: ignore[assignment]
+    elif not re.search(YEAR, text):
+        return None
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if period == "month":
+        s, e = _month_range(d.year, d.month)
+        return s, e, "month"
+    if period == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31), "year"
+    if period == "week":
+        s, e = _week_range(d)
+        return s, e, "week"
+    return d, d, "day"
+
+
+# ---- dateline: "BAGHDAD, March 25 (Reuters) -" ----------------------------------------------------
+
+_DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][A-Za-z.'\- ]{{1,40}},\s*(?:[A-Z][A-Za-z.]{{1,15}}\s*,?\s*)?)?\(?\s*(?:{WEEKDAY},?\s+)?"
+    rf"(?P<date>(?:{MONTH})\s+\d{{1,2}}(?:,?\s+{YEAR})?|\d{{1,2}}\s+{MONTH}(?:\s+{YEAR})?|{YEAR}-\d\d-\d\d)"
+    rf"\s*(?:\(|\)|,|-|–|—|/|\s)", re.I)
+_PUBLISHED = re.compile(
+    rf"\b(?:published|posted|updated|dated)\b[^\n]{{0,30}}?(?P<date>(?:{MONTH})\s+\d{{1,2}},?\s+{YEAR}"
+    rf"|\d{{1,2}}\s+{MONTH}\s+{YEAR}|{YEAR}-\d\d-\d\d)", re.I)
+
+
+def dateline_date(text: str, ref: str | date | None = None) -> str | None:
+    """The ISO date in a news dateline or "Published ..." line near the top, or None.
+
+    A dateline without a year ("BAGHDAD, March 25 (Reuters) -") needs ``ref`` (e.g. a crawl date)
+    to pick the year; without one it gives None rather than guess.
+    """
+    head = text[:400]
+    m = _DATELINE.match(head) or _PUBLISHED.search(head)
+    for line in head.splitlines()[:4]:
+        if m:
+            break
+        m = _DATELINE.match(line)
+    if not m:
+        return None
+    found = find_dates(m["date"], ref)
+    if not found or found[0].start is None or found[0].precision != "day":
+        return None
+    return found[0].start
