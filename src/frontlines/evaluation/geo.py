@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geo.gazetteer import Gazetteer, distance_km
-from ..geo.toponyms import ADMIN_WORDS, CITY_WORDS, Mention
+from ..geo.toponyms import ADMIN_WORDS, CITY_WORDS, Mention, split_kind
 from ..stages.places import PlaceStage
 from . import EvalContext, Metrics
 
@@ -114,6 +114,8 @@ def _given_mention(text: str, g: GoldToponym, stage: PlaceStage) -> Mention:
     name = g.text
     for head in ("the ", "The "):
         name = name[len(head):] if name.startswith(head) else name
+    name, admin2, city2 = split_kind(name)
+    admin, city = admin or admin2, city or city2
     source = "demonym" if stage.finder.is_demonym(name) else "gold"
     return Mention(name, g.start, g.end, source, admin, city)
 

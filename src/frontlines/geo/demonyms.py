@@ -44,7 +44,7 @@ class Demonyms:
             if target is not None:
                 self._table[norm(parts[0])] = target
         self._names: list[tuple[str, Candidate]] = [
-            (bare(k), c) for k, c in gazetteer.names_of_features(("PCLI", "CONT")) if len(k) >= 4]
+            (bare(k), c) for k, c in gazetteer.names_of_features(("PCLI", "CONT", "RGN")) if len(k) >= 4]
         self._cache: dict[str, Candidate | None] = {}
 
     def lookup(self, text: str) -> Candidate | None:
@@ -68,7 +68,7 @@ class Demonyms:
         best: tuple[int, Candidate] | None = None
         for name, cand in self._names:
             n = _lcp(singular, name)
-            if n >= 4 and n >= len(name) - 2 and n >= len(singular) - 4 and (best is None or n > best[0]):
+            if n >= 4 and n >= len(name) - 2 and n >= len(singular) - 5 and (best is None or n > best[0]):
                 best = (n, cand)
         if best is None:
             return None

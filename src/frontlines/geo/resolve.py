@@ -98,7 +98,8 @@ class Resolver:
         w = self.w
         s = w.population * math.log10(c.population + 10) + self._feature.get(c.feature, -1.0)
         s += self._match.get(c.match, -3.0)
-        if c.match == EXACT_ALT and any(o.match == EXACT_MAIN for o in pool):
+        if c.match == EXACT_ALT and any(o.match == EXACT_MAIN and not (o.is_admin and o.cc == c.cc)
+                                        for o in pool):
             s -= w.alt_when_main
         if m.admin_hint:
             s += w.admin_hint if c.is_admin else -w.admin_hint / 2
@@ -151,6 +152,8 @@ class Resolver:
             top = ctx_c.most_common(1)[0][0] if ctx_c else None
             best: tuple[float, Candidate] | None = None
             for s, c in scored:
+                if n and c.cc is None:
+                    s += self.w.country_context / 2  # oceans and world regions fit any document
                 if n and c.cc:
                     s += self.w.country_context * ctx_c.get(c.cc, 0) / n
                     if c.cc == top:

@@ -34,6 +34,21 @@ GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "cen
                      "earth", "world", "globe", "heaven", "hell", "mars", "moon", "sun"})
 
 
+_ADMIN_TAIL = re.compile(r"\s+(?:local government area|lga|" + "|".join(sorted(ADMIN_WORDS)) + r")$", re.I)
+_CITY_TAIL = re.compile(r"\s+(?:city|town|village)$", re.I)
+
+
+def split_kind(name: str) -> tuple[str, bool, bool]:
+    """"Anbar Province" -> ("Anbar", admin=True, city=False); "Basra city" -> ("Basra", False, True)."""
+    m = _ADMIN_TAIL.search(name)
+    if m and m.start() > 0:
+        return name[: m.start()], True, False
+    m = _CITY_TAIL.search(name)
+    if m and m.start() > 0:
+        return name[: m.start()], False, True
+    return name, False, False
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of text that names a place, before resolution."""
@@ -126,15 +141,9 @@ class ToponymFinder:
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in GENERIC:
             return []
         admin, city = self._hints(doc, ent.start, ent.end - 1)
-        words = name.split()
-        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
-            name = " ".join(words[:-1])
-            end = start + len(name)
-            admin = True
-        elif len(words) > 1 and words[-1].lower() in CITY_WORDS and words[-1].lower() != "capital":
-            name = " ".join(words[:-1])
-            end = start + len(name)
-            city = True
+        name, a2, c2 = split_kind(name)
+        admin, city = admin or a2, city or c2
+        end = start + len(name)
         if self.is_demonym(name):
             return [self._demonym(name, start, end)]
         return [Mention(name, start, end, source, admin, city, _metonymic(ent))]
