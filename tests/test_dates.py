@@ -55,6 +55,9 @@ def test_resolve_single_expression() -> None:
     ("Published: March 24, 2008\nGunmen attacked a convoy.", None, "2008-03-24"),
     ("WASHINGTON (AP) — The Senate voted on Tuesday.", None, None),
     ("Gunmen attacked a convoy in 2007 near Basra.", None, None),  # a year in the text is no dateline
+    ("By Amira Saleh | March 25, 2008\nGunmen attacked a convoy.", None, "2008-03-25"),
+    ("Gunmen were killed by police on March 25, 2008 in Basra.", None, None),  # 'by' inside a sentence
+    ("Sunday 6 March 2022 12.05 GMT\nRussian forces shelled Mariupol.", None, "2022-03-06"),
 ])
 def test_dateline_date(text: str, ref: str | None, want: str | None) -> None:
     assert dateline_date(text, ref) == want

@@ -473,6 +473,10 @@ _PUBLISHED = re.compile(
     rf"|\d{{1,2}}\s+{MONTH}\s+{YEAR}|{YEAR}-\d\d-\d\d)", re.I)
 
 
+_BYLINE = re.compile(
+    rf"(?im)^\s*by\s+[^\n]{{1,60}}?(?P<date>(?:{MONTH})\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH}\s+{YEAR})")
+
+
 def dateline_date(text: str, ref: str | date | None = None) -> str | None:
     """The ISO date in a news dateline or "Published ..." line near the top, or None.
 
@@ -480,7 +484,7 @@ def dateline_date(text: str, ref: str | date | None = None) -> str | None:
     to pick the year; without one it gives None rather than guess.
     """
     head = text[:400]
-    m = _DATELINE.match(head) or _PUBLISHED.search(head)
+    m = _DATELINE.match(head) or _PUBLISHED.search(head) or _BYLINE.search(head)
     for line in head.splitlines()[:4]:
         if m:
             break
