@@ -40,7 +40,9 @@ _ABSTRACT = frozenset({"epidemic", "pandemic", "virus", "disease", "poverty", "c
                        "famine", "illiteracy", "misinformation", "disinformation", "addiction", "fraud"})
 _QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million", "part", "group", "member",
                     "some", "many", "most", "all", "few", "several", "one", "two", "three", "dozens", "scores",
-                    "hundreds", "thousands", "millions", "band", "unit", "contingent", "delegation", "team"})
+                    "hundreds", "thousands", "millions", "band", "unit", "contingent", "delegation", "team",
+                    "kg", "kilogram", "ton", "tonne", "tons", "litre", "liter", "gallon", "barrel", "truckload",
+                    "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "portion"})
 #: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
 _OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
 _IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
@@ -54,6 +56,7 @@ _MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 _INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pledge", "promise", "agree", "offer",
                      "threaten", "want", "seek", "hope", "aim", "expect", "try", "attempt", "resolve", "propose",
                      "volunteer", "mean", "wish", "aspire"})
+_THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 _READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
 _FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
 _STATE = frozenset({"MIL", "GOV", "COP"})
@@ -180,6 +183,8 @@ class _SentenceCoder:
         intent = self._intent(t)
         if neg and info.quad_class in (1, 2):
             code, neg = "120", False  # "will not accept", "did not agree": a rejection
+        elif t.dep_ == "xcomp" and t.head.lemma_.lower() in _THREAT_VERBS:
+            code = _FUTURE_THREATEN.get(info.plover or "", "130")  # "threatened to strike", "warned it would..."
         elif intent and self._unless(t):
             code = "130"  # "will withdraw its force unless...": a conditional threat
         elif intent and info.quad_class in (1, 2) and info.plover in _FUTURE_AGREE:
@@ -194,6 +199,9 @@ class _SentenceCoder:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prt" and c.lower_ == "fire"):
                 for h in conjuncts(c):
+                    if h.lemma_.lower() in _QUANT or h.pos_ == "NUM":  # "700 kg of medicine"
+                        h = next((g for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for g in p.children if g.dep_ == "pobj"), h)
                     words = [h] + [m for m in h.children if m.dep_ in ("compound", "amod")]
                     for w in words:  # "the ceasefire agreement", "economic sanctions"
                         code = table.get((lemma, w.lemma_.lower()))
