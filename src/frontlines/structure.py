@@ -23,7 +23,7 @@ _UPDATE = re.compile(
     r"^[\[(]?\s*(?:\*+\s*)?(?:(?:late|later|another|final|second|third|\d+(?:st|nd|rd|th)?)\s+)?"
     r"(?:update[sd]?|updating|correction|corrected|clarification|addendum|addenda|postscript|p\.\s?s\.|"
     r"editor'?s note|bumped|further update|edit(?:ed)?)\b"
-    r"(?:\s*(?:\d+|[ivx]+))?[^\n:.\]]{0,60}?[:.\]\-–—]",
+    r"(?:\s*(?:\d+|[ivx]+))?(?:\s*\([^)\n]{0,40}\)|,?\s+[^:\n.\]]{0,30}?)?\s*[:\]–—-]",
     re.IGNORECASE)
 
 _BOILERPLATE_LINE = [re.compile(p, re.IGNORECASE) for p in (
@@ -62,7 +62,7 @@ _LEAD_IN = re.compile(
 
 _QUOTE_OPEN = ("\"", "“", "«", "‘‘", "''", "``")
 _QUOTE_CLOSE = ("\"", "”", "»", "’’", "''")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|(?i:me|my|mine|myself))\b")
 # Openers that mark the author's voice coming back after a quoted run in plain text.
 _COMMENTARY_OPENER = re.compile(
     r"^(?:so|well|now|hmm+|note|notice|in other words|of course|again|interesting(?:ly)?|translation|"

@@ -21,7 +21,7 @@ from ..records import Annotation, Event, Sentence
 EVENT_MODEL = "factuality_event_model"
 HEDGE_MODEL = "factuality_hedge_model"
 _REPORTED_BLOCKS = {"quote"}
-_NOT_REALIS = {"speculated", "planned", "hypothetical"}
+_NOT_REALIS = {"speculated": 0.2, "planned": 0.2, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,8 @@ class FactualityStage:
         score = self.event_model.score(event_features(tok, a, in_quote=in_quote))
         certainty = min(1.0, max(0.0, (score + 3.0) / 6.0))
         if a.label in _NOT_REALIS:
-            # the model may raise a guess or a plan a little, never to the level of a fact
-            certainty = min(certainty, a.certainty + 0.2)
+            # the model may raise a guess, a plan or a denial a little, never to the level of a fact
+            certainty = min(certainty, a.certainty + _NOT_REALIS[a.label])
         return a, round(certainty, 3)
 
     def hedge_probability(self, span: Any, root_assessment: Assessment | None = None) -> float:

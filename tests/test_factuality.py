@@ -1,0 +1,97 @@
+"""Factuality labels and certainty, with cue scope over the dependency tree (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.cues import load_lexicon
+from frontlines.stages.factuality import FactualityStage
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return FactualityStage()
+
+
+def _judge(nlp, stage, text: str, word: str):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return stage.event_certainty(tok)
+
+
+@pytest.mark.parametrize("text, word, label", [
+    ("Troops killed twelve people in Homs on Monday.", "killed", "asserted"),
+    ("Police arrested forty protesters in Tehran, the ministry said.", "arrested", "reported"),
+    ("According to the ministry, militants attacked a checkpoint near Kirkuk.", "attacked", "reported"),
+    ("The army may have shelled the village overnight.", "shelled", "speculated"),
+    ("Perhaps the militia attacked the convoy by mistake.", "attacked", "speculated"),
+    ("Hamas vowed to attack Israeli towns.", "attack", "planned"),
+    ("The union is planning a general strike in Khartoum next week.", "strike", "planned"),
+    ("Russian forces will launch an offensive in the spring.", "launch", "planned"),
+    ("If the talks fail, the militia would attack Tripoli.", "attack", "hypothetical"),
+    ("Rebels did not attack the convoy.", "attack", "negated"),
+    ("The rebels failed to capture the airport.", "capture", "negated"),
+    ("The ministry denied that police fired on protesters.", "fired", "denied"),
+])
+def test_labels(nlp, stage, text, word, label):
+    assessment, certainty = _judge(nlp, stage, text, word)
+    assert assessment.label == label, (text, assessment)
+    assert 0.0 <= certainty <= 1.0
+
+
+def test_scope_follows_the_tree_not_the_sentence(nlp, stage):
+    text = "Sadrist leaders said they were planning mass protests in Baghdad, while the oil strike in Basra continued."
+    protests, _ = _judge(nlp, stage, text, "protests")
+    continued, _ = _judge(nlp, stage, text, "continued")
+    assert protests.label == "planned"
+    assert continued.label != "planned"
+
+
+def test_certainty_orders_fact_guess_and_negation(nlp, stage):
+    _, fact = _judge(nlp, stage, "Government troops shelled Idlib on Sunday.", "shelled")
+    _, guess = _judge(nlp, stage, "Government troops might have shelled Idlib on Sunday.", "shelled")
+    _, plan = _judge(nlp, stage, "Government troops are threatening to shell Idlib.", "shell")
+    _, neg = _judge(nlp, stage, "Government troops never shelled Idlib.", "shelled")
+    assert fact > guess > neg
+    assert fact > plan
+    assert fact >= 0.7 and neg <= 0.3
+
+
+def test_rules_alone_without_models(nlp):
+    rules = FactualityStage(use_models=False)
+    a, certainty = _judge(nlp, rules, "The army might attack Mosul.", "attack")
+    assert a.label == "speculated" and certainty == a.certainty < 0.6
+
+
+def test_sentence_guess_in_commentary(nlp, stage):
+    doc = nlp("I'm guessing we went after Sadr in exchange for Iranian help with the Basra ceasefire.")
+    assert stage.judge_sentence(doc[:]).label == "speculated"
+    doc = nlp("Some analysts believe the offensive is widely considered a failure.")
+    assert stage.judge_sentence(doc[:]).label == "speculated"
+    doc = nlp("The offensive began on 4 June with artillery strikes on Zaporizhzhia.")
+    judgement = stage.judge_sentence(doc[:])
+    assert judgement.label == "asserted" and judgement.certainty > 0.6
+
+
+def test_lexicon_file_has_categories_and_header():
+    lex = load_lexicon()
+    for category in ("speculative", "planned", "hypothetical", "negation", "denial", "report", "hedge"):
+        assert lex.terms(category), category
+    assert lex.get("speculative", "might") < lex.get("report", "confirm")
+
+
+def test_stage_on_blog_post(annotate):
+    text = ("From the Kyiv Herald:\n\n"
+            "Russian troops shelled Kharkiv on Monday, killing three civilians.\n\n"
+            "I think they may attack Sumy next. My guess is that Moscow wants a buffer zone.\n\n"
+            "Posted by Olena at 8:02 PM\n\n4 comments:")
+    ann = annotate(text, source="Frontline Notes")
+    by_text = {s.text.strip(): s for s in ann.sentences}
+    quoted = by_text["Russian troops shelled Kharkiv on Monday, killing three civilians."]
+    assert quoted.block == "quote" and quoted.factuality == "reported"
+    guess = by_text["I think they may attack Sumy next."]
+    assert guess.factuality == "speculated" and guess.certainty < quoted.certainty
+    widget = next(s for s in ann.sentences if s.text.startswith("Posted by"))
+    assert widget.block == "boilerplate" and widget.factuality is None
+    for e in ann.events:
+        assert e.factuality is not None and 0.0 <= e.certainty <= 1.0
