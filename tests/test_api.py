@@ -190,6 +190,8 @@ def test_factions_group_cooperating_actors(client):
     ("GET", EVENTS + "?bbox=nan,0,1,1", 422),
     ("GET", EVENTS + "?event_date_from=2024-13-45", 422),
     ("GET", EVENTS + "?event_date_from=0", 422),  # not a Unix timestamp
+    ("GET", EVENTS + "?event_date_from=", 422),
+    ("GET", EVENTS + "?bbox=", 422),
     ("GET", EVENTS + "?event_date_to=20240301", 422),
     ("GET", "/api/v1/dyads?actor=army&event_date_from=1710000000", 422),
     ("GET", EVENTS + "?event_date_from=2024-03-10&event_date_to=2024-03-01", 422),

@@ -152,7 +152,7 @@ def create_app(store: Any, *, token: str | None = None, resources: Any | None = 
         return svc.call(store.stats)
 
     @app.post("/api/v1/documents", tags=["documents"], status_code=201, response_model=Ingested,
-              dependencies=[Depends(require_token)], responses=error_responses(401, 403, 422, 503))
+              dependencies=[Depends(require_token)], responses=error_responses(400, 401, 403, 422, 503))
     def ingest(doc: DocumentIn) -> Ingested:
         """Run the pipeline on one document and store its events (needs the bearer token)."""
         from ..errors import DocumentError  # noqa: PLC0415

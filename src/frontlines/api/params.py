@@ -21,7 +21,7 @@ assert set(FactualityParam.__args__) == set(FACTUALITY_LABELS)  # type: ignore[a
 
 #: documented in the spec only: parse_bbox checks it with clearer messages (and the ranges)
 _NUM = r"\s*-?\d{1,3}(\.\d+)?\s*"
-BBOX_PATTERN = f"^({_NUM},{_NUM},{_NUM},{_NUM})?$"  # empty = no bbox, as an HTML form sends it
+BBOX_PATTERN = f"^{_NUM},{_NUM},{_NUM},{_NUM}$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +55,11 @@ def _bad(name: str, message: str) -> ApiError:
 
 def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     """``min_lon,min_lat,max_lon,max_lat`` in degrees (WGS84), west-south-east-north like GeoJSON."""
-    if raw is None or not raw.strip():
+    if raw is None:
         return None
-    try:
-        parts = tuple(float(p) for p in raw.split(","))
-    except ValueError:
-        raise _bad("bbox", "expected four numbers: min_lon,min_lat,max_lon,max_lat") from None
+    if not re.fullmatch(BBOX_PATTERN, raw):
+        raise _bad("bbox", "expected four decimal numbers: min_lon,min_lat,max_lon,max_lat")
+    parts = tuple(float(p) for p in raw.split(","))
     if len(parts) != 4 or not all(math.isfinite(p) for p in parts):
         raise _bad("bbox", "expected four numbers: min_lon,min_lat,max_lon,max_lat")
     w, s, e, n = parts
@@ -78,7 +77,7 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # empty = no bound, as an HTML form sends it
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def DateQuery(description: str) -> Any:  # noqa: N802 - reads like FastAPI's Query
@@ -87,7 +86,7 @@ def DateQuery(description: str) -> Any:  # noqa: N802 - reads like FastAPI's Que
 
 
 def parse_date(name: str, raw: str | None) -> date | None:
-    if raw is None or raw == "":
+    if raw is None:
         return None
     if not re.fullmatch(ISO_DATE, raw):
         raise _bad(name, "expected a calendar date YYYY-MM-DD")
