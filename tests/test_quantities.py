@@ -162,6 +162,9 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("A 25-year-old man was shot in the 1900 block of Main Street.", 0, 1),
     ("Forty people were taken into custody and two were wounded.", 0, 2),
     ("Omar Haddad was killed along with his brother Sami near the checkpoint.", 2, 0),
+    ("A man is recovering after being shot in Kirkuk early Sunday.", 0, 1),
+    ("Police confirm the victim is a 27-year-old male, shot in the back.", 0, 1),
+    ("Residents say there have been so many deaths in the last month.", 0, 0),
     ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
 ])
 def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:

@@ -280,6 +280,19 @@ def _single(tok: Tok, phrases: list[Phrase], default_one: bool) -> Count | None:
     return None
 
 
+def _single_or_appos(tok: Tok, phrases: list[Phrase], default_one: bool) -> Count | None:
+    """A name the model does not take for a person may have one in apposition: "ROSEBUD, Mo. - A
+    37-year-old man was shot" (the dateline parsed as the subject), "Munn, a 28-year-old man"."""
+    count = _single(tok, phrases, default_one)
+    if count is None:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                count = _single(c, phrases, default_one)
+                if count is not None:
+                    break
+    return count
+
+
 def count_phrase(tok: Tok, phrases: list[Phrase], *, default_one: bool = True) -> Count | None:
     """The number of people the noun phrase headed by ``tok`` names, conjuncts added up."""
     members = [tok]
@@ -290,7 +303,7 @@ def count_phrase(tok: Tok, phrases: list[Phrase], *, default_one: bool = True) -
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 members.append(c)
                 stack.append(c)
-    counts = [c for c in (_single(m, phrases, default_one) for m in members) if c is not None]
+    counts = [c for c in (_single_or_appos(m, phrases, default_one) for m in members) if c is not None]
     if not counts:
         return None
     if len(counts) == 1:

@@ -160,6 +160,8 @@ def _fatal(tok: Tok) -> bool:
 def _is_passive(tok: Tok) -> bool:
     if any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return False
+    if tok.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return True  # "a 27-year-old male, shot in the back": a reduced relative, whatever its tag
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "conj", "ccomp", "xcomp", "oprd", "advcl"))
 
@@ -288,6 +290,10 @@ def _bearer(tok: Tok) -> list[Tok]:
 
 def _inherited_subject(tok: Tok) -> list[Tok]:
     node = tok
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "a man is recovering after being shot"
+        subj = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
     for _ in range(3):
         if node.dep_ not in ("conj", "xcomp", "advcl"):
             break
@@ -349,6 +355,8 @@ class _SentenceMentions:
             victim, count = found[0]
             if len(found) > 1:  # "his five children as well as his wife were killed": two subjects
                 count = add_counts([c for _, c in found], tok.doc)
+            if count.qualifier == "vague" and (count.low or 0) < 10 and tok.pos_ == "NOUN":
+                continue  # "so many deaths this month": talk about violence, not a count of one event
             if any(c.dep_ == "neg" for c in tok.children):  # "the deputy was not injured"
                 count = Count(0, 0, 0, "exact", count.text, count.start, count.end)
             key = (kind, count.start or victim.i)
