@@ -595,6 +595,7 @@
       <h3>Overview</h3>
       <dl class="facts"><dt>Documents</dt><dd>${s.documents ?? "?"}</dd><dt>Event reports</dt><dd>${s.mentions ?? "?"}</dd>
         <dt>Distinct events</dt><dd>${s.events ?? "?"}</dd></dl>
+      ${s.events ? "" : '<p class="hint">No events stored yet: run <code>frontlines ingest PATH</code> (same <code>--db</code>) and reload.</p>'}
       <h2>Events by country</h2>
       <ul class="bars">${top.map(([k, n]) => `<li><span>${esc(k)}</span><i style="width:${(100 * n) / max}%"></i><b>${n}</b></li>`).join("")}</ul>
       <section id="factions" hidden></section>
