@@ -206,6 +206,8 @@ def parse_actor_file(path: Path, kind: str) -> list[tuple[str, str, str, str]]:
         names, codes = [], []
 
     for raw in path.read_text(errors="replace").splitlines():
+        if raw.lstrip().startswith("#"):
+            continue  # a comment line inside an entry does not end it
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             flush()

@@ -30,6 +30,8 @@ def np_head(tok: Token) -> Token:
             break
         if dep in MOD_DEPS and head.pos_ in _NOMINAL:
             tok = head
+        elif dep in MOD_DEPS and head.dep_ == "amod" and head.head.pos_ in _NOMINAL:
+            tok = head.head  # "Vietnamese-led forces": Vietnamese -> led -> forces
         elif dep == "conj" and head.dep_ in MOD_DEPS:
             tok = head
         elif (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _TITLES

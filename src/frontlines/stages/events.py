@@ -470,8 +470,17 @@ class _SentenceCoder:
         if not coded and of_noun is not None:
             coded = self.by_head.get(of_noun.i)
         if coded:
-            return [Actor(text=text, start=start, end=end, name=a.name, country=a.country, sector=a.sector,
-                          code=a.code) for a in coded]
+            ethnic = any(c.lower_ == "ethnic" for c in h.children)
+            out = []
+            for a in coded:
+                country = a.country
+                if country is None or ethnic:
+                    # "rebels in the Ivory Coast", "ethnic Albanians in south Serbia": the place gives the country
+                    country = self._country_within(h) or country
+                out.append(Actor(text=text, start=start, end=end, name=a.name, country=country, sector=a.sector,
+                                 code=a.code if country == a.country else (country or "") + "".join(
+                                     (a.sector or "").split())))
+            return out
         if h.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
             return []
         country = self._country_within(h)
