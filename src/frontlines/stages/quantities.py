@@ -147,6 +147,19 @@ def _number_of(tok: Tok) -> str | None:
     return None
 
 
+def _fatal_incident(tok: Tok) -> int:
+    """'a fatal shooting', 'a homicide', 'a murder-suicide': the least number of dead the words
+    imply (0 when they imply none), for articles that never say who died."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("shooting", "stabbing", "attack", "incident", "assault", "crash") and tok.pos_ == "NOUN":
+        return 1 if any(c.lower_ in ("fatal", "deadly") for c in tok.children) else 0
+    if lemma == "homicide" and tok.pos_ == "NOUN":
+        return 1
+    if lemma == "suicide" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "murder":
+        return 2
+    return 0
+
+
 def _fatal(tok: Tok) -> bool:
     """'shot dead', 'fatally shot', 'shot to death', 'shot and killed' (the kill verb counts itself)."""
     for c in tok.children:
@@ -335,6 +348,10 @@ class _SentenceMentions:
         out: list[Mention] = []
         used: set[tuple[str, int]] = set()
         for tok in self.span:
+            fatal = _fatal_incident(tok)
+            if fatal:
+                count = Count(fatal, fatal, fatal, "exact", tok.text, tok.idx, tok.idx + len(tok.text))
+                out.append(Mention("fatal", count, tok.i, self.index))
             kind = _kind_of(tok)
             if kind is None:
                 continue
@@ -478,8 +495,11 @@ def article_counts(mentions: Iterable[Mention], kinds: Iterable[str] = ("killed"
             continue
         best[m.kind] = max(best.get(m.kind, 0), m.count.best)
     out = {k: best.get(k, 0) for k in kinds}
+    if "killed" in out and not out["killed"]:
+        out["killed"] = best.get("fatal", 0)  # "a deadly shooting" whose dead the text never counts
     if "injured" in out:
-        out["injured"] = max(out["injured"], best.get("casualties", 0) - best.get("killed", 0))
+        dead = max(best.get("killed", 0), best.get("fatal", 0))
+        out["injured"] = max(out["injured"], best.get("casualties", 0) - dead)
     return out
 
 
@@ -490,8 +510,8 @@ class QuantityStage:
 
     def __call__(self, ann: Annotation) -> Annotation:
         mentions = extract_mentions(ann)
-        quantities = tuple(m.quantity() for m in mentions if m.kind != "casualties")
-        statistics = tuple(self._statistic(ann, m) for m in mentions if m.statistic and m.kind != "casualties")
+        quantities = tuple(m.quantity() for m in mentions if m.kind not in _INTERNAL)
+        statistics = tuple(self._statistic(ann, m) for m in mentions if m.statistic and m.kind not in _INTERNAL)
         events = _attach(ann, [m for m in mentions if not m.statistic])
         return replace(ann, quantities=quantities, statistics=statistics, events=events)
 
@@ -513,6 +533,7 @@ class QuantityStage:
                          period=period)
 
 
+_INTERNAL = {"casualties", "fatal"}  # tracked for article totals, never a Quantity of their own
 _FIELD = {"killed": "fatalities", "injured": "injuries", "arrested": "arrests"}
 
 
