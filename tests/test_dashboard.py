@@ -282,3 +282,29 @@ def test_api_docs_page_works_offline(page):
     paths = {p.strip() for p in docs.locator(".opblock-summary-path").all_inner_texts()}
     assert {"/api/v1/events", "/api/v1/events/{event_id}", "/api/v1/dyads"} <= {p.replace("\u200b", "") for p in paths}
     assert any("/static/vendor/swagger-ui/swagger-ui-bundle.js" in u for u in page.requests)
+
+
+def test_filter_panel_dates_actor_country_and_sources(page):
+    form = page.page
+    form.fill("#f-from", "2024-03-01")
+    form.fill("#f-to", "2024-03-12")
+    form.click("#apply")
+    page.wait_loaded()
+    dates = [r[0] for r in page.rows()]
+    assert dates and all("2024-03-01" <= d <= "2024-03-12" for d in dates)
+    assert len(dates) == 5  # Mosul, Khartoum, Kharkiv, Idlib, Aleppo
+    form.fill("#f-actor", "russian")
+    form.click("#apply")
+    page.wait_loaded()
+    assert [r[4] for r in page.rows()] == ["Kharkiv, UKR"]
+    form.click("#reset-filters")
+    page.wait_loaded()
+    form.select_option("#f-country", "SYR")
+    page.wait_loaded()
+    assert sorted(r[4] for r in page.rows()) == ["Aleppo, SYR", "Idlib, SYR", "Kobani, SYR"]
+    form.select_option("#f-country", "")
+    form.fill("#f-sources", "2")
+    form.press("#f-sources", "Enter")
+    page.wait_loaded()
+    (row,) = page.rows()
+    assert row[4] == "Mosul, IRQ" and row[7] == "2"
