@@ -308,3 +308,12 @@ def test_filter_panel_dates_actor_country_and_sources(page):
     page.wait_loaded()
     (row,) = page.rows()
     assert row[4] == "Mosul, IRQ" and row[7] == "2"
+
+
+def test_table_sorts_by_a_column(page):
+    page.page.click("#events-table th[data-key=fatalities]")
+    fatalities = [r[5] for r in page.rows()]
+    assert fatalities[:4] == ["12", "7", "4", "2"]
+    page.page.click("#events-table th[data-key=fatalities]")
+    assert page.rows()[-1][5] == "12"
+    assert page.page.get_attribute("#events-table th[data-key=fatalities]", "aria-sort") == "ascending"

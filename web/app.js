@@ -333,8 +333,36 @@
   }
 
   // ---------- table ----------
+  // Sorting by a column header; the default is the API's order (newest first).
+  const SORT_KEYS = {
+    date: (e) => evDate(e) || "", type: evType, actor1: (e) => names(e.actors), actor2: (e) => names(e.recipients),
+    location: (e) => (e.location ? e.location.name || e.location.text || "" : ""),
+    fatalities: (e) => fatal(e) ?? -1, factuality: (e) => e.factuality || "", sources: (e) => e.n_sources ?? 0,
+  };
+
+  function sorted(events) {
+    if (!state.sort) return events;
+    const { key, dir } = state.sort;
+    const f = SORT_KEYS[key];
+    return events.slice().sort((a, b) => {
+      const x = f(a), y = f(b);
+      return (x < y ? -1 : x > y ? 1 : 0) * dir;
+    });
+  }
+
+  document.querySelector("#events-table thead").addEventListener("click", (ev) => {
+    const th = ev.target.closest("th[data-key]");
+    if (!th) return;
+    const key = th.dataset.key;
+    const numeric = key === "fatalities" || key === "sources" || key === "date";
+    state.sort = state.sort && state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: numeric ? -1 : 1 };
+    document.querySelectorAll("#events-table th").forEach((h) => h.removeAttribute("aria-sort"));
+    th.setAttribute("aria-sort", state.sort.dir > 0 ? "ascending" : "descending");
+    renderTable(state.visible);
+  });
+
   function renderTable(events) {
-    const rows = events.slice(0, TABLE_ROWS).map((e) => {
+    const rows = sorted(events).slice(0, TABLE_ROWS).map((e) => {
       const t = evType(e);
       const loc = e.location ? [e.location.name || e.location.text, e.location.country].filter(Boolean).join(", ") : "";
       return `<tr tabindex="0" data-event-id="${esc(evId(e))}" class="${evId(e) === state.selected ? "selected" : ""}">
