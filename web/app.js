@@ -106,6 +106,7 @@
     .then((r) => r.json())
     .then((topo) => {
       const land = topojson.feature(topo, topo.objects.countries);
+      land.features = land.features.filter((f) => f.properties.name !== "Antarctica").map(unwrapFeature);
       L.geoJSON(land, {
         pane: "basemap", interactive: false,
         style: { color: "#a9a59b", weight: 0.7, fillColor: "#efece4", fillOpacity: 1 },
@@ -113,6 +114,21 @@
       addCountryLabels(land);
     })
     .catch(() => {});
+
+  // Rings that cross the antimeridian (Russia's Chukotka, Fiji) would streak across the whole map:
+  // move their western part east of 180°. (Antarctica, whose ring runs round the pole, is left out.)
+  function unwrapRing(ring) {
+    const crosses = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+    return crosses ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+  }
+  function unwrapFeature(f) {
+    const g = f.geometry;
+    if (!g) return f;
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : null;
+    if (!polys) return f;
+    const fixed = polys.map((poly) => poly.map(unwrapRing));
+    return { ...f, geometry: { type: g.type, coordinates: g.type === "Polygon" ? fixed[0] : fixed } };
+  }
 
   // Country names at the centre of each country's largest polygon, shown once zoomed in enough to read.
   const labels = L.layerGroup();
@@ -145,10 +161,15 @@
     // animate: false makes re-clustering synchronous, so reveal() can zoom step by step.
     maxClusterRadius: 34, showCoverageOnHover: false, spiderfyOnMaxZoom: true, animate: false,
     zoomToBoundsOnClick: false,
+    // a cluster is ringed in the colour of the type most of its events have
     iconCreateFunction: (c) => {
       const n = c.getChildCount();
       const size = n < 10 ? 28 : n < 100 ? 34 : 42;
-      return L.divIcon({ html: `<span>${n}</span>`, className: "marker-cluster-fl", iconSize: L.point(size, size) });
+      const votes = new Map();
+      for (const m of c.getAllChildMarkers()) votes.set(m.options.fillColor, (votes.get(m.options.fillColor) || 0) + 1);
+      const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+      return L.divIcon({ html: `<span style="box-shadow: 0 0 0 3px ${top ? top[0] : "#555"}">${n}</span>`,
+        className: "marker-cluster-fl", iconSize: L.point(size, size) });
     },
   });
   map.addLayer(clusters);
