@@ -103,6 +103,8 @@ class _SentenceCoder:
         self.onto = stage.ontology
         self.ann = ann
         self.text = ann.document.text
+        self.had_object = False  # the last verb had an object, even if not a party ("lifted the curfew")
+        self.actorlike: set[tuple[int, int]] = set()  # argument spans headed by a party (coded, named, pronoun)
         self.sentence = sentence
         self.span = span
         self.toks = list(span)  # type: ignore[call-overload]
@@ -165,6 +167,7 @@ class _SentenceCoder:
             return None  # "vowed to attack": the embedded verb carries the event, as intent
         if t.dep_ == "xcomp" and self._coded_verb(t.head) and t.head.lemma_.lower() not in _INTENT:
             return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
+        self.had_object = False
         actors, recipients = self._verb_args(t)
         if code[:3] in STATEMENT_ONLY:
             # "X said Y must withdraw": a demand on Y; other statements are not events of their own
@@ -172,7 +175,7 @@ class _SentenceCoder:
             if content is None:
                 return None
             code, recipients = "100", self._subjects(content)
-        if not actors and not recipients:
+        if not actors and not recipients and not self.had_object:
             return None
         if code[:2] in ("18", "19") and self._subject_is_bomb(t):
             code = "183"
@@ -320,6 +323,7 @@ class _SentenceCoder:
                     recipients.extend(self._code_arg(c))
         if lemma in ("attack", "assault", "bombing", "shooting", "explosion", "blast") and self._subject_is_bomb(t):
             pass
+        recipients = [r for r in recipients if (r.start, r.end) in self.actorlike]
         return self._event(t, nc.code, nc.mode, actors, recipients, neg)
 
     # ------------------------------------------------------------------ arguments
@@ -355,15 +359,21 @@ class _SentenceCoder:
                         if pp.dep_ == "prep" and pp.lower_ in _OBJ_PREPS:
                             preps.extend(a for g in pp.children if g.dep_ == "pobj"
                                          for a in self._code_arg(g, allow_event_noun=False))
-            coded = [a for a in objects + preps if a.country or a.sector]
-            if not coded:
-                coded = [a for a in objects + preps if self._named(a)]
+            # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
+            coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
             if not coded:
                 for c in v.children:
                     if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                        inner = [a for a in self._verb_objects(c) if a.country or a.sector]
-                        coded.extend(inner)
-            recipients.extend(coded or objects or preps)
+                        coded.extend(a for a in self._verb_objects(c) if (a.start, a.end) in self.actorlike)
+            if not coded:
+                # a party named inside the object: "withdrew peacekeepers from Liberia", "blockades in the West Bank"
+                for c in v.children:
+                    if c.dep_ in _OBJ:
+                        coded.extend(self._inner_party(c))
+                    if coded:
+                        break
+            recipients.extend(coded)
+            self.had_object = bool(objects or preps)
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
@@ -371,6 +381,12 @@ class _SentenceCoder:
     def _named(self, a: Actor) -> bool:
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
         return span is not None and any(t.ent_type_ in _ACTOR_ENTS for t in span)
+
+    def _inner_party(self, h: Any) -> list[Actor]:
+        for tok in h.subtree:
+            if tok.i != h.i and tok.i in self.by_head and tok.dep_ in ("pobj", "poss", "compound", "nmod"):
+                return self._code_arg(tok)
+        return []
 
     def _verb_objects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
@@ -450,6 +466,7 @@ class _SentenceCoder:
         if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
             if h.lower_ not in _PRONOUNS:
                 return []
+            self.actorlike.add((start, end))
             ante = self._syntactic_antecedent(h) or self._antecedent(h)
             if ante is None:
                 return [Actor(text=text, start=start, end=end, name=h.text)]
@@ -469,6 +486,9 @@ class _SentenceCoder:
         coded = self.by_head.get(h.i)
         if not coded and of_noun is not None:
             coded = self.by_head.get(of_noun.i)
+        if coded or h.ent_type_ in _ACTOR_ENTS or any(
+                c.dep_ == "poss" and (self.by_head.get(c.i) or c.ent_type_ in _ACTOR_ENTS) for c in h.children):
+            self.actorlike.add((start, end))
         if coded:
             ethnic = any(c.lower_ == "ethnic" for c in h.children)
             out = []
