@@ -43,7 +43,11 @@ class BenchResult:
     docs_per_s: float
     words_per_s: float
     parse_only_seconds: float | None
-    ratio: float | None  # pipeline time / parse-only time
+    ratio: float | None  # pipeline time / parse-only time (wall clock)
+    cpu_seconds: float  # CPU time the workers spent in the pipeline phase (all workers together)
+    parse_only_cpu_seconds: float | None
+    cpu_ratio: float | None  # the same ratio in CPU time: stable when other jobs share the cores
+    docs_per_cpu_s: float  # docs per CPU-second of one worker: what one free core would do
     peak_rss_mb: float  # the largest worker's peak resident memory
     peak_rss_mb_total: float  # all workers together
     words_parsed_share: float | None  # share of words the pre-filter sent to the full pipeline
@@ -103,10 +107,11 @@ def _init(prefilter: bool, batch_size: int, barrier: Any) -> None:
         barrier.wait()
 
 
-def _pipeline_task(docs: list[Document]) -> tuple[int, int, int, int]:
-    """(documents, errors, events, words parsed in full) for one chunk."""
+def _pipeline_task(docs: list[Document]) -> tuple[int, int, int, int, float]:
+    """(documents, errors, events, words parsed in full, CPU seconds) for one chunk."""
     from .prefilter import UNPARSED  # noqa: PLC0415
 
+    cpu = time.process_time()
     errors = events = parsed_words = 0
     for result in _state["pipeline"].run(docs):
         if result.annotation is None:
@@ -116,14 +121,14 @@ def _pipeline_task(docs: list[Document]) -> tuple[int, int, int, int]:
         events += len(ann.events)
         light = ann.doc.spans[UNPARSED] if UNPARSED in ann.doc.spans else ()
         parsed_words += len(ann.document.text.split()) - sum(len(s.text.split()) for s in light)
-    return len(docs), errors, events, parsed_words
+    return len(docs), errors, events, parsed_words, time.process_time() - cpu
 
 
-def _parse_task(texts: list[str]) -> int:
-    n = 0
-    for doc in _state["nlp"].pipe(texts):
-        n += len(doc)
-    return n
+def _parse_task(texts: list[str]) -> float:
+    cpu = time.process_time()
+    for _ in _state["nlp"].pipe(texts):
+        pass
+    return time.process_time() - cpu
 
 
 def _report() -> tuple[float, dict[str, float]]:
@@ -156,16 +161,17 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
         barrier.wait(timeout=600)  # every worker has its model: start the clock
         t0 = time.perf_counter()
         n_docs = errors = events = parsed_words = 0
-        for n, e, ev, pw in pool.imap_unordered(_pipeline_task, _chunks(docs, CHUNK)):
+        cpu = 0.0
+        for n, e, ev, pw, c in pool.imap_unordered(_pipeline_task, _chunks(docs, CHUNK)):
             n_docs, errors, events, parsed_words = n_docs + n, errors + e, events + ev, parsed_words + pw
+            cpu += c
             if tick is not None:
                 tick(n)
         seconds = time.perf_counter() - t0
-        parse_seconds = None
+        parse_seconds = parse_cpu = None
         if parse_only:
             t1 = time.perf_counter()
-            for _ in pool.imap_unordered(_parse_task, _chunks_text(docs, CHUNK)):
-                pass
+            parse_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, CHUNK)))
             parse_seconds = time.perf_counter() - t1
         reports = {pid: (rss, totals) for pid, rss, totals in pool.map(_report_task, range(workers * 3),
                                                                           chunksize=1)}
@@ -183,6 +189,9 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
         words_per_s=round(words / seconds, 1),
         parse_only_seconds=None if parse_seconds is None else round(parse_seconds, 3),
         ratio=None if not parse_seconds else round(seconds / parse_seconds, 3),
+        cpu_seconds=round(cpu, 3), parse_only_cpu_seconds=None if parse_cpu is None else round(parse_cpu, 3),
+        cpu_ratio=None if not parse_cpu else round(cpu / parse_cpu, 3),
+        docs_per_cpu_s=round(len(docs) / cpu, 2) if cpu else 0.0,
         peak_rss_mb=round(max(rss), 1), peak_rss_mb_total=round(sum(rss), 1),
         words_parsed_share=round(parsed_words / words, 4) if prefilter and words else None,
         stage_seconds={k: round(v, 2) for k, v in sorted(stage_seconds.items())})
