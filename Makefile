@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA := data
 
-.PHONY: setup run test lint typecheck bench clean
+.PHONY: setup run test lint typecheck bench fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lint: setup
 
 bench: setup
 	$(BIN)/frontlines bench
+
+# The reader fuzz target for a minute (CI runs a bounded version in tests/test_fuzz.py).
+fuzz: setup
+	$(BIN)/python fuzz/fuzz_readers.py --seconds 60
 
 clean:
 	rm -rf $(VENV) $(DATA)/*.sqlite
