@@ -57,6 +57,10 @@ _INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "ple
                      "threaten", "want", "seek", "hope", "aim", "expect", "try", "attempt", "resolve", "propose",
                      "volunteer", "mean", "wish", "aspire"})
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
+_TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
+                       "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
+                       "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
+_TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})
 _READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
 _FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
 _STATE = frozenset({"MIL", "GOV", "COP"})
@@ -361,6 +365,10 @@ class _SentenceCoder:
                                          for a in self._code_arg(g, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
+            if v.lemma_.lower() in _TRANSFER:
+                # "sent troops to Syria", "withdrew its forces from Lebanon": the place or party at the other end
+                ends = [a for a in preps if (a.start, a.end) in self.actorlike]
+                coded = ends or coded
             if not coded:
                 for c in v.children:
                     if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -398,8 +406,9 @@ class _SentenceCoder:
 
     def _verb_preps(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
+        preps = _VERB_TARGET_PREPS | _TRANSFER_PREPS if v.lemma_.lower() in _TRANSFER else _VERB_TARGET_PREPS
         for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ == "prep" and c.lower_ in _VERB_TARGET_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTORS:
                         for h in conjuncts(g):
