@@ -68,18 +68,19 @@ def evaluate(ctx: EvalContext) -> Metrics:
     gold = list(read_gold(base / "dev.tsv", ctx.limit))
     res = ctx.resources
     pipeline = Pipeline(res.nlp, build_stages(res))
-    hits_k = hits_i = hits_both = 0
+    hits_k = hits_i = hits_both = errors = 0
     n = len(gold)
     with Progress(transient=True) as progress:
         task = progress.add_task("gvdb", total=n)
         for (_, (gk, gi)), result in zip(gold, pipeline.run(d for d, _ in gold), strict=True):
             progress.advance(task)
-            if result.annotation is None:
+            if result.annotation is None:  # a failing document scores as a miss, and is counted
+                errors += 1
                 continue
             counts = article_counts(extract_mentions(result.annotation))
             pk, pi = counts["killed"], counts["injured"]
             hits_k += pk == gk
             hits_i += pi == gi
             hits_both += pk == gk and pi == gi
-    return {"articles": float(n), "killed_exact": hits_k / n if n else 0.0,
+    return {"articles": float(n), "errors": float(errors), "killed_exact": hits_k / n if n else 0.0,
             "injured_exact": hits_i / n if n else 0.0, "both_exact": hits_both / n if n else 0.0}
