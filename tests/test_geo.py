@@ -227,3 +227,15 @@ def test_geocode_command_lists_candidates(gazetteer_path):
 def test_world_regions_from_the_extra_file(gaz):
     assert ids(gaz.lookup("Middle East"))[:1] == [6269133]
     assert 173866 in ids(gaz.lookup("Eastern Ghouta"))
+
+
+def test_event_location_skips_datelines_governments_and_nationality_modifiers(stage, nlp):
+    text = ("BAGHDAD, March 25 - Iraqi forces, backed by U.S. planes, clashed with gunmen in Kut on Tuesday. "
+            "Kyiv accused Moscow of shelling Kharkiv.")
+    ann = stage(_annotation(nlp, text))
+    by_trigger = {e.trigger.text: e.location for e in ann.events}
+    assert by_trigger["clashed"].geonames_id == KUT  # not the dateline, not "U.S." in "U.S. planes"
+    backed = by_trigger.get("backed")
+    assert backed is None or backed.geonames_id == KUT
+    accused = by_trigger.get("accused")
+    assert accused is None or accused.name not in ("Moscow", "Kyiv")

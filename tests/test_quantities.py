@@ -109,6 +109,11 @@ def test_repeated_victims_are_not_counted_twice(pipeline: Pipeline) -> None:
     assert article_counts(extract_mentions(ann))["killed"] == 5
 
 
+def test_same_number_elsewhere_is_another_event(pipeline: Pipeline) -> None:
+    ann = run(pipeline, "A bomb killed 5 people in Baghdad on Tuesday. In Mosul, gunmen killed 5 policemen.")
+    assert [e.fatalities.best for e in ann.events if e.fatalities] == [5, 5]
+
+
 def test_toll_update_raises_the_event_count(pipeline: Pipeline) -> None:
     ann = run(pipeline, "A bomb exploded in a market in Hilla, killing at least 60 people. The death toll later rose to 75.")
     assert [e.fatalities.best for e in ann.events if e.fatalities] == [75]

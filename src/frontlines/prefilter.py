@@ -37,18 +37,40 @@ _STATEMENT_ONLY = frozenset({"010", "011", "012", "013", "014", "015", "017"})
 
 @dataclass
 class Prefilter:
-    """Decides, from surface words alone, whether a sentence may hold an event."""
+    """Decides, from surface words alone, whether a sentence may hold an event.
 
-    lemmas: frozenset[str]  # lexicon lemmas (lower case) that make a word a cue
+    ``strong`` lemmas are cues on their own (a verb with a default event code, an event noun).
+    ``conditional`` lemmas only code through the coder's lexicon when something else is in the
+    sentence: a Phoenix pattern of their verb block ("made" + "offer"), a particle with its own code
+    ("called off"), or a listed object ("lifted" + "curfew"); ``lexicon`` (the coder's own
+    ``coding.lexicon.Lexicon``) decides those, on the whole sentence, a superset of the verb's clause.
+    """
+
+    strong: frozenset[str]
+    conditional: frozenset[str] = frozenset()
     exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # irregular form -> lemmas
-    _cache: dict[str, bool] = field(default_factory=dict, repr=False)
+    lexicon: Any = None
+    particles: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> particles with a code
+    objects: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> objects with a code
+    _cache: dict[str, tuple[bool, tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
-    def is_cue(self, word: str) -> bool:
-        """True when ``word`` (any case, any inflection) can be an event trigger."""
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return self.strong | self.conditional
+
+    def classify(self, word: str) -> tuple[bool, tuple[str, ...]]:
+        """(cue on its own, conditional lemmas it may be) for ``word`` in any case and inflection."""
         hit = self._cache.get(word)
         if hit is None:
-            hit = self._cache[word] = any(c in self.lemmas for c in self.candidates(word.lower()))
+            cands = tuple(dict.fromkeys(self.candidates(word.lower())))
+            hit = self._cache[word] = (any(c in self.strong for c in cands),
+                                       tuple(c for c in cands if c in self.conditional))
         return hit
+
+    def is_cue(self, word: str) -> bool:
+        """True when ``word`` can be an event trigger (on its own or with the right context)."""
+        strong, conditional = self.classify(word)
+        return strong or bool(conditional)
 
     def candidates(self, lower: str) -> Iterator[str]:
         yield lower
@@ -61,7 +83,7 @@ class Prefilter:
                     yield stem[:-1]  # stopped -> stopp -> stop
 
     def wants(self, words: Iterable[str]) -> bool:
-        """True when any of ``words`` (a sentence, in order) is a cue: the sentence must be parsed.
+        """True when ``words`` (a sentence, in order) hold a cue: the sentence must be parsed.
 
         A capitalised word after the first is a name ("United States", "Islamic State"), not a trigger,
         unless the sentence is a title-case or upper-case headline ("Rebels Seize Airport").
@@ -69,46 +91,67 @@ class Prefilter:
         words = list(words)
         alpha = [w for w in words if w[:1].isalpha()]
         headline = sum(w[:1].isupper() for w in alpha) * 2 > len(alpha)
+        lower: list[str] | None = None
         for i, w in enumerate(words):
             if i and not headline and w[:1].isupper():
                 continue
-            if self.is_cue(w):
+            strong, conditional = self.classify(w)
+            if strong:
                 return True
+            if conditional:
+                lower = lower if lower is not None else [x.lower() for x in words]
+                if any(self._in_context(lemma, lower, i) for lemma in conditional):
+                    return True
         return False
 
+    def _in_context(self, lemma: str, words: list[str], i: int) -> bool:
+        if self.particles.get(lemma) and not self.particles[lemma].isdisjoint(words[i + 1:i + 4]):
+            return True
+        objects = self.objects.get(lemma)
+        if objects and any(c in objects for w in words[i + 1:] for c in self.candidates(w)):
+            return True
+        lex = self.lexicon
+        block = lex.block_of.get(lemma) if lex is not None else None
+        if block is None or not lex.patterns.get(block):
+            return False
+        code = lex._match_patterns(block, words, i)
+        return code is not None and code[:3] not in _STATEMENT_ONLY
 
-def lexicon_lemmas(data_dir: Path | None = None) -> frozenset[str]:
-    """The cue lemmas: every codable verb (patterns included) and every event noun of the coder's lexicon."""
-    from .coding import DATA_DIR, read_tsv  # noqa: PLC0415 - only when a prefilter is built
 
-    data_dir = data_dir or DATA_DIR
-    lemmas: set[str] = set()
-    blocked: set[str] = set()
-    for row in read_tsv(data_dir / "verb_overrides.tsv"):
-        lemma, particle, code = (row + ["", "", ""])[:3]
-        if code == "-" and not particle:
-            blocked.add(lemma)
-        elif code not in _STATEMENT_ONLY:
-            lemmas.add(lemma)
-    pattern_blocks = {row[0] for row in read_tsv(data_dir / "verb_patterns.tsv") if row}
-    for row in read_tsv(data_dir / "verbs.tsv"):
-        lemma, _particle, code, block = (row + ["", "", "", ""])[:4]
-        if lemma in blocked:
-            continue
-        if code in _STATEMENT_ONLY:
-            continue  # "said": its Phoenix patterns code another verb of the sentence, itself a cue
-        if code or (block or lemma) in pattern_blocks:
-            lemmas.add(lemma)
-    for row in read_tsv(data_dir / "nominal_events.tsv"):
-        if row and row[0]:
-            lemmas.add(row[0])
-    # hyphenated and multi-word lexicon entries: any part word is enough to be safe
-    parts = {p for lemma in lemmas for p in lemma.replace("-", " ").split() if len(p) > 2}
-    return frozenset(lemmas | parts)
+def _coded(code: str | None) -> bool:
+    return bool(code) and str(code)[:3] not in _STATEMENT_ONLY
+
+
+def lexicon_cues(lexicon: Any) -> dict[str, Any]:
+    """Strong and conditional cue lemmas (and their particles and objects) from the coder's Lexicon."""
+    strong: set[str] = set(lexicon.nouns)
+    conditional: set[str] = set()
+    particles: dict[str, set[str]] = {}
+    for (lemma, particle), code in lexicon.verbs.items():
+        if not particle and _coded(code):
+            strong.add(lemma)
+        elif particle and _coded(code):
+            particles.setdefault(lemma, set()).add(particle)
+    objects: dict[str, set[str]] = {}
+    for (verb, obj), code in lexicon.verb_objects.items():
+        if _coded(code):
+            objects.setdefault(verb, set()).add(obj)
+    for lemma, block in lexicon.block_of.items():
+        if lemma not in strong and lexicon.patterns.get(block):
+            conditional.add(lemma)
+    conditional |= (set(particles) | set(objects)) - strong
+    # hyphenated and multi-word entries ("air-strike", "cease-fire"): a part word is enough to be safe
+    parts = {p for lemma in strong for p in lemma.replace("-", " ").split() if len(p) > 2} - strong
+    return {"strong": frozenset(strong | parts), "conditional": frozenset(conditional),
+            "particles": {k: frozenset(v) for k, v in particles.items()},
+            "objects": {k: frozenset(v) for k, v in objects.items()}}
 
 
 def build_prefilter(nlp: Any = None, data_dir: Path | None = None) -> Prefilter:
-    """A Prefilter over the coder's lexicon; irregular forms come from ``nlp``'s lemmatizer tables if it has one."""
+    """A Prefilter over the event coder's lexicon; irregular forms come from ``nlp``'s lemmatizer tables."""
+    from .coding.lexicon import Lexicon  # noqa: PLC0415 - only when a prefilter is built
+
+    lexicon = Lexicon(data_dir) if data_dir is not None else Lexicon()
     exceptions: dict[str, tuple[str, ...]] = {}
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
@@ -117,7 +160,7 @@ def build_prefilter(nlp: Any = None, data_dir: Path | None = None) -> Prefilter:
                 exceptions[form] = tuple(dict.fromkeys((*exceptions.get(form, ()), *lemmas)))
     except (AttributeError, KeyError, ValueError):
         pass  # no rule lemmatizer: regular inflections only
-    return Prefilter(lemmas=lexicon_lemmas(data_dir), exceptions=exceptions)
+    return Prefilter(exceptions=exceptions, lexicon=lexicon, **lexicon_cues(lexicon))
 
 
 def flatten_tree(doc: Any) -> Any:

@@ -185,8 +185,9 @@ def load_entries() -> tuple[dict[int, Entry], dict[str, str]]:
                     e.add_name(alt, ALT)
     try:
         import pycountry
+        by_iso2 = {e.cc: e for e in entries.values() if e.feature == "PCLI"}
         for pc in pycountry.countries:
-            pcli = next((g for g in entries.values() if g.feature == "PCLI" and g.cc == pc.alpha_2), None)
+            pcli = by_iso2.get(pc.alpha_2)
             if pcli is None:
                 continue
             for attr in ("name", "official_name", "common_name"):

@@ -17,20 +17,22 @@ ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ad
                       "es", "et", "en", "ez"})
 _APOSTROPHES = "'’‘`´ʻʼʿʾ"
 _PUNCT = re.compile(r"[^a-z0-9 ]+")
-_SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
+
+
+_FOLD = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "đ": "d", "ø": "o", "Ł": "L", "Đ": "D", "Ø": "O"})
+_DROP = str.maketrans("", "", _APOSTROPHES)
 
 
 def norm(name: str) -> str:
     """Lower case, accents stripped, apostrophes dropped, other punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ø", "o")
-    text = text.lower()
-    for ch in _APOSTROPHES:
-        text = text.replace(ch, "")
-    text = _PUNCT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _PUNCT.sub(" ", text.translate(_DROP))
+    return " ".join(text.split())
 
 
 def is_latin(key: str) -> bool:

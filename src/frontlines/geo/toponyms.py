@@ -146,7 +146,7 @@ class ToponymFinder:
         end = start + len(name)
         if self.is_demonym(name):
             return [self._demonym(name, start, end)]
-        return [Mention(name, start, end, source, admin, city, _metonymic(ent))]
+        return [Mention(name, start, end, source, admin, city, is_metonymic(ent))]
 
     def _mislabelled(self, doc: Any, ent: Any) -> list[Mention]:
         """PERSON/ORG entities that are really places ("in Kut"), and places inside org names."""
@@ -161,13 +161,13 @@ class ToponymFinder:
             exact = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match <= 1]
             if any(c.feature in ("PCLI", "ADM1") or c.population >= 100_000 for c in exact):
                 admin, city = self._hints(doc, ent.start, ent.end - 1)
-                return [Mention(name, start, end, "gazetteer", admin, city, _metonymic(ent))]
+                return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):
             cand = self._strong(name)
             admin, city = self._hints(doc, ent.start, ent.end - 1)
             if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
                                      or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):
-                return [Mention(name, start, end, "gazetteer", admin, city, _metonymic(ent))]
+                return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
             out.extend(self._inside(doc, ent))
         return out
@@ -253,10 +253,12 @@ _SPEECH = frozenset({"say", "tell", "announce", "deny", "warn", "accuse", "claim
                      "want", "hope", "decide", "plan", "recognize", "recognise", "expel", "impose", "approve"})
 
 
-def _metonymic(ent: Any) -> bool:
+def is_metonymic(ent: Any) -> bool:
     """A place standing for its government: subject of a speech/policy verb, or its possessor."""
     root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _SPEECH:  # "Kyiv accused Moscow of ..."
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in ("government", "decision", "position", "policy",
                                                             "foreign", "ministry", "envoy", "ambassador",

@@ -14,8 +14,10 @@ the name. Kinds: outlet, author, person, organization, government, unknown.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from importlib import resources as importlib_resources
 from typing import Any
 
 from ..cues import Lexicon, load_lexicon
@@ -31,7 +33,7 @@ _SPEECH = {"say", "tell", "add", "write", "report", "announce", "tweet", "note",
            "recall", "remark", "concede", "complain", "charge", "counter", "post", "stress", "emphasize",
            "observe", "quip", "joke", "boast", "scoff", "retort", "muse", "brief", "caution", "vow", "promise",
            "pledge", "threaten", "describe", "call", "accuse", "criticize", "blame", "praise", "disclose",
-           "reveal", "show", "find", "indicate", "estimate", "conclude", "announce", "urge", "demand",
+           "reveal", "show", "find", "indicate", "estimate", "conclude", "urge", "demand",
            "comment", "agree", "disagree", "decline", "refuse", "point", "repeat", "reiterate", "mention"}
 _SPEECH -= {"continue", "call", "show", "find"}
 # Verbs of thinking: a source only when they take a clause ("Ackerman thinks the blow came...").
@@ -67,6 +69,26 @@ _PRONOUNS = {"he", "she", "him", "her", "his", "i", "we", "they", "it", "you", "
 _UNKNOWN_SOURCES = {"sources", "source", "reports", "report", "rumours", "rumors", "some", "others", "many",
                     "observers", "people", "one", "someone", "critics", "analysts", "experts"}
 _OPEN_QUOTES = ("\"", "“")
+STRONG_RATE = 0.5  # a verb with a subject is a cue this often or more: a reporting verb in any frame
+WEAK_RATE = 0.15  # below this even a clause does not make it one (e.g. "know", "see")
+VERB_FILE = "attribution_verbs.tsv"
+
+
+def load_verb_rates(min_seen: int = 4) -> dict[str, float]:
+    """lemma -> how often it is an attribution cue when it has a subject (packaged data file)."""
+    path = importlib_resources.files("frontlines").joinpath("data", VERB_FILE)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    rates: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, cues, seen = line.split("\t")
+        if int(seen) >= min_seen:
+            rates[lemma] = int(cues) / int(seen)
+    return rates
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +110,10 @@ class AttributionStage:
     requires = frozenset({"doc", "sentences", "events"})
     assigns = frozenset({"sentences", "events"})
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, verb_rates: dict[str, float] | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.reporting = (set(self.lexicon.terms("report")) | _SPEECH) - {"according"}
+        self.verb_rates = verb_rates if verb_rates is not None else load_verb_rates()
 
     # -- detection -------------------------------------------------------------------------------
 
@@ -105,7 +128,8 @@ class AttributionStage:
                 if det is not None:
                     found.append(det)
             for ent in sent.ents:
-                if ent.label_ == "PERSON":
+                # single-word PERSON tags on places are common; trust names or subjects
+                if ent.label_ == "PERSON" and (len(ent) > 1 or ent.root.dep_ in _SUBJ):
                     last_person = ent.text
                 elif ent.label_ in ("ORG", "NORP", "GPE"):
                     last_group = ent.text
@@ -124,13 +148,17 @@ class AttributionStage:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
         lemma = tok.lemma_.lower()
-        speech = lemma in self.reporting
+        rate = self.verb_rates.get(lemma)
+        strong = rate is not None and rate >= STRONG_RATE
+        speech = lemma in self.reporting and (rate is None or rate >= WEAK_RATE)
         cognitive = lemma in _COGNITIVE
-        if not (speech or cognitive):
+        if not (strong or speech or cognitive):
             return None
         kids = list(tok.children)
         subj = next((c for c in kids if c.dep_ in _SUBJ), None)
-        if subj is None and tok.dep_ == "conj" and tok.head.i != tok.i:
+        if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i and (
+                tok.dep_ == "conj" or tok.tag_ == "VBG"):
+            # "..., he said, adding that..." / "and warned that...": the governing verb's subject speaks
             subj = next((c for c in tok.head.children if c.dep_ in _SUBJ), None)
         agent = next((c for c in kids if c.dep_ == "agent"), None)
         if agent is not None:  # "was reported by the ministry"
@@ -138,19 +166,16 @@ class AttributionStage:
         elif subj is not None and subj.dep_ == "nsubjpass":
             return None  # "he was told" - the subject is the hearer
         if subj is None:
-            if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "a statement saying that" / "X, saying..."
-                return None
             return None
         has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech) for c in kids)
         quote_in_sentence = any(t.text in ("\"", "“", "”") for t in sent)
         is_reporting_clause = tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.i > tok.head.i
-        if cognitive and not has_clause:
-            return None
-        if speech and not (has_clause or quote_in_sentence or is_reporting_clause or tok.text.endswith(":")
-                           or any(c.dep_ == "dobj" for c in kids) or _followed_by_colon(tok)):
-            return None
-        if lemma in ("show", "find", "indicate") and not has_clause:
-            return None
+        if not strong:
+            if cognitive and not speech and (not has_clause or subj.lower_ in ("i", "you", "we")):
+                return None
+            if speech and not (has_clause or quote_in_sentence or is_reporting_clause
+                               or _followed_by_colon(tok)):
+                return None
         if is_reporting_clause and not has_clause:
             content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
         else:
@@ -195,6 +220,8 @@ class AttributionStage:
         quoted = self._quoted_block_sources(ann)
         sentences: list[Sentence] = []
         events = list(ann.events)
+        order = sorted(range(len(events)), key=lambda k: events[k].trigger.start)
+        starts = [events[k].trigger.start for k in order]
         open_quote = False  # a quotation left open by an earlier sentence or paragraph
         speaker: Attribution | None = None  # who spoke the last explicitly attributed quotation
         carry: Attribution | None = None  # "He added:" passes its source to what follows
@@ -214,15 +241,18 @@ class AttributionStage:
             elif speaker is not None and (open_quote or starts_quoted) and s.block != "update":
                 base = speaker
             own = _sentence_level(dets, span)
+            if own is None and s.block != "quote" and span is not None and _first_person_claim(span):
+                base = Attribution(name=default.name if default.kind != "unknown" else None, kind="author")
             attribution = _to_attribution(own, default) if own is not None else base
             sentences.append(replace(s, attribution=attribution))
             # events in this sentence: the innermost detection whose content holds the trigger
-            for k, e in enumerate(events):
-                if not (s.start <= e.trigger.start < s.end) or span is None:
+            for k in range(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)):
+                e = events[order[k]]
+                if span is None:
                     continue
                 tok = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
                 det = _covering(dets, tok.root.i) if tok is not None and len(tok) else None
-                events[k] = replace(e, attribution=_to_attribution(det, default) if det is not None else base)
+                events[order[k]] = replace(e, attribution=_to_attribution(det, default) if det is not None else base)
             open_quote = _quote_state(text, open_quote)
             has_quote = any(c in text for c in "“”\"")
             if own is not None and has_quote:
@@ -349,6 +379,17 @@ def _covering(dets: list[Detection], i: int) -> Detection | None:
     """The innermost detection whose content holds token ``i``."""
     covering = [d for d in dets if i in d.content]
     return min(covering, key=lambda d: len(d.content)) if covering else None
+
+
+def _first_person_claim(span: Any) -> bool:
+    """An "I" subject outside quotation marks: the writer speaking in their own voice."""
+    inside = False
+    for t in span:
+        if t.text in ("“", "”", "\""):
+            inside = t.text == "“" or (t.text == "\"" and not inside)
+        elif t.lower_ == "i" and t.dep_ in _SUBJ and not inside:
+            return True
+    return False
 
 
 def _quote_state(text: str, was_open: bool) -> bool:

@@ -72,6 +72,7 @@ class Mention:
     anaphoric: bool = False  # "the victims", "both men": people already counted
     statistic: bool = False
     population: str | None = None
+    victim: str | None = None  # lemma of the head of the people's noun phrase ("policeman")
 
     def quantity(self) -> Quantity:
         c = self.count
@@ -402,7 +403,7 @@ class _SentenceMentions:
         if kind in ("killed",) and statistic is False and tok.lemma_.lower() in TOLL_NOUNS:
             anaphoric = True  # "the toll rose to 12" updates an event already counted
         return Mention(kind, count, tok.i, self.index, additive=additive, anaphoric=anaphoric,
-                       statistic=statistic, population=population)
+                       statistic=statistic, population=population, victim=victim.lemma_.lower())
 
 
 _IRREALIS_AUX = {"to", "would", "could", "might", "may", "will", "can", "should", "must", "'d", "wo", "ca"}

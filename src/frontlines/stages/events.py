@@ -616,11 +616,15 @@ class _SentenceCoder:
 
 
 def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
+    """Drop repeats and mentions nested inside another one ("the enclave of Eastern Ghouta" | "Eastern Ghouta")."""
     seen: set[tuple[int, int, str | None]] = set()
     out = []
     for a in actors:
         key = (a.start, a.end, a.country)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
+        if key in seen:
+            continue
+        if any(b.start <= a.start and a.end <= b.end and (b.start, b.end) != (a.start, a.end) for b in actors):
+            continue
+        seen.add(key)
+        out.append(a)
     return tuple(out)

@@ -15,7 +15,7 @@ from typing import Any
 from ..geo.demonyms import Demonyms
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolve import Resolution, Resolver, Weights
-from ..geo.toponyms import ToponymFinder
+from ..geo.toponyms import ToponymFinder, is_metonymic
 from ..records import Annotation, Event, Place
 
 # a place borrowed from the document rather than the event's own sentence is only known roughly
@@ -29,6 +29,8 @@ class Located:
     place: Place
     metonymic: bool
     token: int | None  # index of the mention's syntactic head in the spaCy Doc
+    source: str = "ner"  # how it was found (dateline, ner, gazetteer, org, context, demonym)
+    role: str = "other"  # locative ("in Kut"), modifier ("U.S. planes", "Kut police") or other
 
 
 def place_of(r: Resolution) -> Place:
@@ -69,7 +71,10 @@ class PlaceStage:
             if r.mention.source == "demonym" and not demonyms:
                 continue
             span = doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
-            out.append(Located(place_of(r), r.mention.metonymic, span.root.i if span is not None else None))
+            root = span.root if span is not None else None
+            metonymic = r.mention.metonymic or (span is not None and is_metonymic(span))
+            out.append(Located(place_of(r), metonymic, root.i if root is not None else None,
+                               r.mention.source, _role(root)))
         return out
 
     def __call__(self, ann: Annotation) -> Annotation:
@@ -101,16 +106,20 @@ class PlaceStage:
 
     def _attach(self, doc: Any, event: Event, located: list[Located]) -> Event:
         ev = event.evidence
+        # the sentence's places, less governments ("Washington said"), the reporter's dateline and
+        # nationalities in disguise ("U.S. planes")
         inside = [x for x in located if ev.start <= x.place.start and x.place.end <= ev.end
-                  and x.place.geonames_id is not None and not x.metonymic]
+                  and x.place.geonames_id is not None and not x.metonymic and x.source != "dateline"
+                  and not (x.role == "modifier" and x.place.precision == "country")]
         if inside:
             trig = doc.char_span(event.trigger.start, event.trigger.end,
                                  alignment_mode="expand")
             trig_i = trig.root.i if trig is not None else None
 
-            def rank(x: Located) -> tuple[int, int]:
+            def rank(x: Located) -> tuple[int, int, int]:
                 steps = _steps_to(doc, x.token, trig_i)
-                return (steps if steps is not None else 99, abs(x.place.start - event.trigger.start))
+                return ({"locative": 0, "other": 1}.get(x.role, 2), steps if steps is not None else 99,
+                        abs(x.place.start - event.trigger.start))
 
             return replace(event, location=min(inside, key=rank).place)
         main = self.main_place(located)
@@ -131,3 +140,21 @@ def _steps_to(doc: Any, token: int | None, target: int | None, limit: int = 6) -
             return None
         t = t.head
     return None
+
+
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout",
+                             "within", "from", "toward", "towards", "through", "on", "along", "over", "between"})
+
+
+def _role(token: Any) -> str:
+    """How a place name sits in its clause: object of a locative preposition, a noun modifier, or other."""
+    if token is None:
+        return "other"
+    t = token
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:  # "in Kut and Diwaniyah", "in Kut, Wasit"
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_PREPS:
+        return "locative"
+    if t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        return "modifier"
+    return "other"

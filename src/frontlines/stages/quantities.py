@@ -77,6 +77,7 @@ def _attach(ann: Annotation, mentions: list[Mention]) -> tuple[Event, ...]:
         if span is not None:
             by_token[span.root.i] = i
     values: dict[tuple[int, str], Quantity] = {}
+    who: dict[tuple[int, str], str | None] = {}
     counted: dict[str, list[int]] = {}
     last_violent: int | None = None
     for m in mentions:
@@ -91,12 +92,15 @@ def _attach(ann: Annotation, mentions: list[Mention]) -> tuple[Event, ...]:
         q = m.quantity()
         key = (target, m.kind)
         previous = counted.get(m.kind, [])
-        repeat = any(values[(t, m.kind)].best == q.best for t in previous if t != target) or (
-            m.anaphoric and previous and target not in previous)
+        same = [t for t in previous if t != target and _same_place(events[t], events[target])]
+        # the same number of the same people at the same place, or "the victims" told again
+        repeat = any(values[(t, m.kind)].best == q.best and who[(t, m.kind)] == m.victim for t in same) or (
+            m.anaphoric and bool(same) and target not in previous)
         if repeat and not m.additive:
             continue
         if key not in values or (q.best or 0) > (values[key].best or 0):
             values[key] = q
+            who[key] = m.victim
         counted.setdefault(m.kind, []).append(target)
         if m.kind in ("killed", "injured"):
             last_violent = target
@@ -105,6 +109,15 @@ def _attach(ann: Annotation, mentions: list[Mention]) -> tuple[Event, ...]:
         fields = {_FIELD[k]: q for (t, k), q in values.items() if t == i}
         out.append(replace(e, **fields) if fields else e)  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Could two events be one? Not when both are placed, at different places."""
+    if a.location is None or b.location is None:
+        return True
+    if a.location.geonames_id is not None and b.location.geonames_id is not None:
+        return a.location.geonames_id == b.location.geonames_id
+    return (a.location.name or a.location.text) == (b.location.name or b.location.text)
 
 
 def _governing_event(doc: Tok, m: Mention, events: list[Event], by_token: dict[int, int]) -> int | None:

@@ -331,20 +331,21 @@ class Store:
         where, params = build_where(q, self.dialect)
         rows = self.db.query(
             f"SELECT canonical_id, n_sources, data FROM canonical c WHERE {where}"
-            " ORDER BY day_start DESC, canonical_id LIMIT ? OFFSET ?", (*params, q.limit, q.offset))
+            " ORDER BY c.day_start DESC NULLS LAST, c.canonical_id LIMIT ? OFFSET ?", (*params, q.limit, q.offset))
         return self._hydrate(rows)
 
     def iter_events(self, q: EventQuery | None = None, *, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        """Every matching event, oldest first, no limit. Only the ids are held in memory; the events
+        are read ``chunk`` at a time, so exports of a large store stay small on both backends."""
         where, params = build_where(q or EventQuery(), self.dialect)
-        batch: list[Any] = []
-        for row in self.db.iterate(f"SELECT canonical_id, n_sources, data FROM canonical c WHERE {where}"
-                                   " ORDER BY day_start, canonical_id", params):
-            batch.append(row)
-            if len(batch) >= chunk:
-                yield from self._hydrate(batch)
-                batch = []
-        if batch:
-            yield from self._hydrate(batch)
+        ids = [r[0] for r in self.db.query(f"SELECT canonical_id FROM canonical c WHERE {where}"
+                                           " ORDER BY c.day_start NULLS LAST, c.canonical_id", params)]
+        for i in range(0, len(ids), chunk):
+            part = ids[i:i + chunk]
+            found = {r[0]: r for r in self.db.query(
+                "SELECT canonical_id, n_sources, data FROM canonical"
+                f" WHERE canonical_id IN ({', '.join('?' * len(part))})", part)}
+            yield from self._hydrate([found[c] for c in part if c in found])
 
     def _hydrate(self, rows: Sequence[Any]) -> list[dict[str, Any]]:
         if not rows:
