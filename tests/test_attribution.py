@@ -1,0 +1,87 @@
+"""Who asserts each sentence and event (real spaCy model, real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.stages.attribution import AttributionStage, load_verb_rates
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return AttributionStage()
+
+
+def _sources(nlp, stage, text):
+    return [(d.source_text, d.kind, d.name) for d in stage.detect(nlp(text))]
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("Sadrist leaders said that they were planning mass protests in Baghdad.", "Sadrist leaders", "organization"),
+    ("Militants attacked a checkpoint near Kirkuk, according to the Interior Ministry.",
+     "the Interior Ministry", "government"),
+    ("Spencer Ackerman thinks the first blow may have come from the Iraqi army.", "Spencer Ackerman", "person"),
+    ("The Sudanese army shelled Omdurman overnight, residents told Reuters.", "residents", "unknown"),
+    ("A spokesman for the Hamas movement denied that its fighters had fired rockets.",
+     "A spokesman for the Hamas movement", "organization"),
+    ("The New York Times reported that Ukrainian drones hit a refinery in Ryazan.", "The New York Times", "outlet"),
+])
+def test_reporting_constructions(nlp, stage, text, source, kind):
+    found = _sources(nlp, stage, text)
+    assert (source, kind) in [(s, k) for s, k, _ in found], found
+
+
+def test_plain_statement_has_no_source(nlp, stage):
+    assert _sources(nlp, stage, "Turkish jets struck targets near Qamishli on Friday.") == []
+
+
+def test_pronoun_takes_the_last_named_person(nlp, stage):
+    doc = nlp("Volodymyr Zelensky visited Kherson on Monday. He said the city would be rebuilt.")
+    det = [d for d in stage.detect(doc) if d.source_text == "He"]
+    assert det and det[0].name == "Volodymyr Zelensky" and det[0].kind == "person"
+
+
+def test_verb_rates_file_is_packaged():
+    rates = load_verb_rates()
+    assert rates.get("say", 0) > 0.5
+    assert rates.get("know", 1) < 0.5
+
+
+def test_commentary_post_quoting_a_newspaper(annotate):
+    text = ("From the Baghdad Observer:\n\n"
+            "Mahdi Army fighters clashed with Iraqi troops in Basra on Tuesday.\n\n"
+            "Sadrist leaders said they were planning mass protests in Najaf.\n\n"
+            "I'm guessing the government went after Sadr to please Tehran.\n\n"
+            "[Update: Spencer Ackerman thinks the first blow may have come from the Iraqi army.]")
+    ann = annotate(text, source="Gulf Watch blog")
+    by_text = {s.text.strip(): s for s in ann.sentences}
+    clash = by_text["Mahdi Army fighters clashed with Iraqi troops in Basra on Tuesday."]
+    assert clash.attribution.kind == "outlet" and clash.attribution.name == "Baghdad Observer"
+    protests = by_text["Sadrist leaders said they were planning mass protests in Najaf."]
+    assert protests.attribution.name == "Sadrist leaders" and protests.attribution.kind == "organization"
+    guess = by_text["I'm guessing the government went after Sadr to please Tehran."]
+    assert guess.attribution.kind == "author" and guess.attribution.name == "Gulf Watch blog"
+    update = next(s for s in ann.sentences if "Ackerman" in s.text)
+    assert update.attribution.name == "Spencer Ackerman" and update.attribution.kind == "person"
+    assert update.factuality == "speculated"
+    for e in ann.events:
+        assert e.attribution is not None
+
+
+def test_quotation_spanning_paragraphs_keeps_its_speaker(annotate):
+    text = ("“We will not leave Bakhmut,” said Colonel Oleksandr Syrsky. “The enemy has lost thousands.\n\n"
+            "“Our artillery destroyed three depots last night,” he added.\n\n"
+            "Russian officials gave no figures.")
+    ann = annotate(text, source="Kyiv Wire")
+    depots = next(s for s in ann.sentences if "depots" in s.text)
+    assert depots.attribution.name == "Oleksandr Syrsky"
+    lost = next(s for s in ann.sentences if "thousands" in s.text)
+    assert lost.attribution.kind == "person" and "Syrsky" in (lost.attribution.name or "")
+    plain = next(s for s in ann.sentences if s.text.startswith("Russian officials"))
+    assert plain.attribution.kind == "outlet" and plain.attribution.name == "Kyiv Wire"
+
+
+def test_news_default_is_the_outlet(annotate):
+    ann = annotate("Houthi forces fired a missile at a tanker in the Red Sea on Sunday.", source="Aden Daily")
+    s = ann.sentences[0]
+    assert s.attribution.kind == "outlet" and s.attribution.name == "Aden Daily"
