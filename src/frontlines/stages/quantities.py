@@ -93,9 +93,9 @@ def _attach(ann: Annotation, mentions: list[Mention]) -> tuple[Event, ...]:
         key = (target, m.kind)
         previous = counted.get(m.kind, [])
         same = [t for t in previous if t != target and _same_place(events[t], events[target])]
-        # the same number of the same people at the same place, or "the victims" told again
-        repeat = any(values[(t, m.kind)].best == q.best and who[(t, m.kind)] == m.victim for t in same) or (
-            m.anaphoric and bool(same) and target not in previous)
+        # "the five policemen" told again, or the same number of the same people at the same place
+        repeat = (m.anaphoric and bool(previous) and target not in previous) or any(
+            values[(t, m.kind)].best == q.best and who[(t, m.kind)] == m.victim for t in same)
         if repeat and not m.additive:
             continue
         if key not in values or (q.best or 0) > (values[key].best or 0):
