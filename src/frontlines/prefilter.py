@@ -1,15 +1,17 @@
 """A cheap sentence pre-filter: only sentences that can hold an event get spaCy's full pipeline.
 
 The tagger, parser and entity recogniser cost about 99% of spaCy's time; the tokenizer and a
-punctuation sentencizer cost about 1%. A sentence can only yield an event if it contains a word the
-event coder could code: a verb of the CAMEO verb lexicon (statement-only verbs such as "say" excluded)
-or an event noun ("airstrike", "ceasefire"). ``Prefilter`` recognises those words in any inflected
-form without a tagger: a word's candidate lemmas come from spaCy's own English lemmatizer exception
-table plus its suffix rules, and a word is a cue when one candidate is a lexicon lemma. The check
-is memoised per lower-cased word, so it costs a dict look-up per token.
+punctuation sentencizer cost about 1%. A sentence can only yield an event if the event coder's own
+lexicon (``coding.lexicon.Lexicon``) can code one of its words, so ``Prefilter`` asks that lexicon:
+- a verb with a default event code or an event noun ("attacked", "airstrike") is a cue on its own;
+- a verb that codes only in context is a cue when its context is there: a Phoenix pattern of its
+  verb block ("made an offer"), a particle with its own code ("called off"), a listed object
+  ("lifted the curfew"), or, for statement verbs ("said"), an obligation modal ("said X must go").
+Words are recognised in any inflection without a tagger: a word's candidate lemmas come from
+spaCy's English lemmatizer exception table plus its suffix rules, memoised per word.
 
 Sentences without a cue keep their tokens and sentence boundaries (every sentence still reaches the
-sentence-level stages) but get no tags, lemmas, entities or dependency tree: ``light_doc`` gives
+sentence-level stages) but get no tags, lemmas, entities or dependency tree: ``flatten_tree`` gives
 each one a flat placeholder tree (the first token is the root, dependency label ``dep``) so that the
 joined document keeps the sentence boundaries, and records the sentence in ``doc.spans[UNPARSED]``.
 """
@@ -33,6 +35,8 @@ _RULES: tuple[tuple[str, str], ...] = (
 )
 #: Statement-only CAMEO codes (saying, commenting): a sentence whose only cue is "said" holds no event.
 _STATEMENT_ONLY = frozenset({"010", "011", "012", "013", "014", "015", "017"})
+#: Obligation modals that make a statement a demand (the coder's rule: "said Turkey must mediate").
+_MUST = frozenset({"must", "should", "ought"})
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Prefilter:
     lexicon: Any = None
     particles: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> particles with a code
     objects: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> objects with a code
+    statements: frozenset[str] = frozenset()  # "say": an event only as a demand ("said X must go")
     _cache: dict[str, tuple[bool, tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -105,6 +110,8 @@ class Prefilter:
         return False
 
     def _in_context(self, lemma: str, words: list[str], i: int) -> bool:
+        if lemma in self.statements and not _MUST.isdisjoint(words[i + 1:]):
+            return True
         if self.particles.get(lemma) and not self.particles[lemma].isdisjoint(words[i + 1:i + 4]):
             return True
         objects = self.objects.get(lemma)
@@ -125,7 +132,9 @@ def _coded(code: str | None) -> bool:
 def lexicon_cues(lexicon: Any) -> dict[str, Any]:
     """Strong and conditional cue lemmas (and their particles and objects) from the coder's Lexicon."""
     strong: set[str] = set(lexicon.nouns)
-    conditional: set[str] = set()
+    statements = {lemma for (lemma, particle), code in lexicon.verbs.items()
+                  if not particle and code and str(code)[:3] in _STATEMENT_ONLY}
+    conditional: set[str] = set(statements)
     particles: dict[str, set[str]] = {}
     for (lemma, particle), code in lexicon.verbs.items():
         if not particle and _coded(code):
@@ -144,7 +153,7 @@ def lexicon_cues(lexicon: Any) -> dict[str, Any]:
     parts = {p for lemma in strong for p in lemma.replace("-", " ").split() if len(p) > 2} - strong
     return {"strong": frozenset(strong | parts), "conditional": frozenset(conditional),
             "particles": {k: frozenset(v) for k, v in particles.items()},
-            "objects": {k: frozenset(v) for k, v in objects.items()}}
+            "objects": {k: frozenset(v) for k, v in objects.items()}, "statements": frozenset(statements)}
 
 
 def build_prefilter(nlp: Any = None, data_dir: Path | None = None) -> Prefilter:
