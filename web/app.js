@@ -68,7 +68,12 @@
     return p;
   }
 
+  // Filters can change while a load is in flight: only the latest load is shown, and the page
+  // counts as loaded only when that one is done.
+  let loadSeq = 0;
+
   async function loadEvents() {
+    const seq = ++loadSeq;
     const params = filterParams();
     document.body.dataset.loading = "1";
     $("#summary").textContent = "loading…";
@@ -79,11 +84,13 @@
         params.set("limit", String(PAGE));
         params.set("offset", String(offset));
         const page = await getJSON(`${API}/events?${params}`);
+        if (seq !== loadSeq) return;
         total = page.total;
         events.push(...page.events);
         if (page.events.length < PAGE || events.length >= total) break;
       }
     } catch (err) {
+      if (seq !== loadSeq) return;
       $("#summary").innerHTML = `<span class="error">${esc(err.message)}</span>`;
       document.body.dataset.loading = "0";
       return;

@@ -125,7 +125,8 @@ class AttributionStage:
         for sent in doc.sents:
             for tok in sent:
                 det = self._detect_at(tok, sent, last_person, last_group)
-                if det is not None:
+                # speech reported inside a quotation belongs to the quoted speaker, not a new source
+                if det is not None and not _inside_quotation(doc.text, det.source_start):
                     found.append(det)
             for ent in sent.ents:
                 # single-word PERSON tags on places are common; trust names or subjects
@@ -165,7 +166,7 @@ class AttributionStage:
             subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
         elif subj is not None and subj.dep_ == "nsubjpass":
             return None  # "he was told" - the subject is the hearer
-        if subj is None:
+        if subj is None or subj.lower_ in ("that", "which"):
             return None
         has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech) for c in kids)
         quote_in_sentence = any(t.text in ("\"", "“", "”") for t in sent)
@@ -379,6 +380,13 @@ def _covering(dets: list[Detection], i: int) -> Detection | None:
     """The innermost detection whose content holds token ``i``."""
     covering = [d for d in dets if i in d.content]
     return min(covering, key=lambda d: len(d.content)) if covering else None
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` sits inside a quotation opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    return before.count("“") > before.count("”") or before.count("\"") % 2 == 1
 
 
 def _first_person_claim(span: Any) -> bool:
