@@ -94,3 +94,13 @@ def negated(tok: Token) -> bool:
     if tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in tok.head.children):
         return tok.head.lemma_ not in ("say", "tell", "think", "believe")
     return False
+
+
+#: Lemmas the small English model gets wrong for event words ("staged" -> "stag").
+_LEMMA_FIX = {"stag": "stage", "wag": "wage", "spar": "spare", "bor": "bore"}
+
+
+def lem(tok: Token) -> str:
+    """Lower-case lemma with the model's known slips corrected."""
+    lemma = tok.lemma_.lower()
+    return _LEMMA_FIX.get(lemma, lemma)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..coding.lexicon import Lexicon
 from ..coding.ontology import STATEMENT_ONLY, Ontology
-from ..coding.syntax import arg_span, conjuncts, negated, np_head
+from ..coding.syntax import arg_span, conjuncts, lem, negated, np_head
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
 
@@ -125,7 +125,7 @@ class _SentenceCoder:
             if pos == "VERB":
                 ev = self._verbal(tok)
             elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in _ARG_DEPS)) \
-                    and tok.lemma_.lower() in self.lex.nouns:
+                    and lem(tok) in self.lex.nouns:
                 ev = self._nominal(tok)
             else:
                 ev = None
@@ -137,7 +137,7 @@ class _SentenceCoder:
 
     def _verbal(self, tok: Any) -> Event | None:
         t = tok  # type: ignore[assignment]
-        lemma = t.lemma_.lower()
+        lemma = lem(t)
         particle = ""
         for c in t.children:
             if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in self.lex.particles.get(lemma, ())):
@@ -169,7 +169,7 @@ class _SentenceCoder:
             return None  # "is considering sending aid": not (yet) an event
         if lemma in _INTENT and any(self._coded_verb(c) for c in t.children if c.dep_ == "xcomp"):
             return None  # "vowed to attack": the embedded verb carries the event, as intent
-        if t.dep_ == "xcomp" and self._coded_verb(t.head) and t.head.lemma_.lower() not in _INTENT:
+        if t.dep_ == "xcomp" and self._coded_verb(t.head) and lem(t.head) not in _INTENT:
             return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
         self.had_object = False
         actors, recipients = self._verb_args(t)
@@ -190,7 +190,7 @@ class _SentenceCoder:
         intent = self._intent(t)
         if neg and info.quad_class in (1, 2):
             code, neg = "120", False  # "will not accept", "did not agree": a rejection
-        elif t.dep_ == "xcomp" and t.head.lemma_.lower() in _THREAT_VERBS:
+        elif t.dep_ == "xcomp" and lem(t.head) in _THREAT_VERBS:
             code = _FUTURE_THREATEN.get(info.plover or "", "130")  # "threatened to strike", "warned it would..."
         elif intent and self._unless(t):
             code = "130"  # "will withdraw its force unless...": a conditional threat
@@ -206,12 +206,12 @@ class _SentenceCoder:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prt" and c.lower_ == "fire"):
                 for h in conjuncts(c):
-                    if h.lemma_.lower() in _QUANT or h.pos_ == "NUM":  # "700 kg of medicine"
+                    if lem(h) in _QUANT or h.pos_ == "NUM":  # "700 kg of medicine"
                         h = next((g for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                                   for g in p.children if g.dep_ == "pobj"), h)
                     words = [h] + [m for m in h.children if m.dep_ in ("compound", "amod")]
                     for w in words:  # "the ceasefire agreement", "economic sanctions"
-                        code = table.get((lemma, w.lemma_.lower()))
+                        code = table.get((lemma, lem(w)))
                         if code is not None:
                             return code
         return None
@@ -224,21 +224,21 @@ class _SentenceCoder:
 
     def _abstract_object(self, t: Any) -> bool:
         for c in t.children:  # type: ignore[attr-defined]
-            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ABSTRACT:
+            if c.dep_ in ("dobj", "nsubjpass") and lem(c) in _ABSTRACT:
                 return True
-            if c.dep_ == "prep" and any(g.lemma_.lower() in _ABSTRACT for g in c.children if g.dep_ == "pobj"):
+            if c.dep_ == "prep" and any(lem(g) in _ABSTRACT for g in c.children if g.dep_ == "pobj"):
                 return True
         return False
 
     def _statement_verb(self, v: Any) -> bool:
-        code = self.lex.verbs.get((v.lemma_.lower(), ""))  # type: ignore[attr-defined]
+        code = self.lex.verbs.get((lem(v), ""))  # type: ignore[attr-defined]
         return code is not None and code[:3] in STATEMENT_ONLY
 
     def _coded_verb(self, v: Any) -> bool:
         t = v  # type: ignore[assignment]
         if t.pos_ != "VERB":
             return False
-        code = self._object_code(t, t.lemma_.lower()) or self.lex.verb_code(t.lemma_.lower(), "", self.words,
+        code = self._object_code(t, lem(t)) or self.lex.verb_code(lem(t), "", self.words,
                                                                              t.i - self.offset)
         return code is not None and code[:3] not in STATEMENT_ONLY
 
@@ -251,7 +251,7 @@ class _SentenceCoder:
             if v.dep_ != "xcomp":
                 return False
             head = v.head
-            if head.lemma_.lower() in _INTENT or head.lemma_.lower() in _READY:
+            if lem(head) in _INTENT or lem(head) in _READY:
                 return True
             v = head
         return False
@@ -262,8 +262,8 @@ class _SentenceCoder:
 
     def _nominal(self, tok: Any) -> Event | None:
         t = tok  # type: ignore[assignment]
-        lemma = t.lemma_.lower()
-        mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+        lemma = lem(t)
+        mods = {lem(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
         if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and self.word_set & _LABOUR:
             mods.add("labour")
         nc = self.lex.noun_code(lemma, mods)
@@ -274,7 +274,7 @@ class _SentenceCoder:
         actors: list[Actor] = []
         recipients: list[Actor] = []
         frame = t
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _COLLECTIVE:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and lem(t.head.head) in _COLLECTIVE:
             frame = t.head.head  # "a wave of car bombings by insurgents": the wave carries the arguments
         for c in list(t.children) + (list(frame.children) if frame is not t else []):
             if c.dep_ == "poss":
@@ -313,7 +313,7 @@ class _SentenceCoder:
             dep = frame.dep_
         neg = any(c.lower_ == "no" for c in t.children if c.dep_ == "det")
         if dep in _OBJ and gov.pos_ in ("VERB", "AUX"):
-            if self.lex.is_light(gov.lemma_.lower()) or gov.lemma_.lower() in ("launch", "carry", "conduct"):
+            if self.lex.is_light(lem(gov)) or lem(gov) in ("launch", "carry", "conduct"):
                 if not actors:
                     actors.extend(self._subjects(gov))
                 if not recipients:
@@ -365,7 +365,7 @@ class _SentenceCoder:
                                          for a in self._code_arg(g, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
-            if v.lemma_.lower() in _TRANSFER:
+            if lem(v) in _TRANSFER:
                 # "sent troops to Syria", "withdrew its forces from Lebanon": the place or party at the other end
                 ends = [a for a in preps if (a.start, a.end) in self.actorlike]
                 coded = ends or coded
@@ -406,7 +406,7 @@ class _SentenceCoder:
 
     def _verb_preps(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
-        preps = _VERB_TARGET_PREPS | _TRANSFER_PREPS if v.lemma_.lower() in _TRANSFER else _VERB_TARGET_PREPS
+        preps = _VERB_TARGET_PREPS | _TRANSFER_PREPS if lem(v) in _TRANSFER else _VERB_TARGET_PREPS
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
@@ -445,8 +445,8 @@ class _SentenceCoder:
                 if t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children):
                     return []
                 return self._code_arg(head)
-            if dep not in ("xcomp", "conj", "advcl", "ccomp"):
-                return []
+            if dep not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
+                return []  # "acomp": "Norway is willing to send": send <- willing <- is <- Norway
             subj = [c for c in head.children if c.dep_ in _SUBJ]
             if subj:
                 out: list[Actor] = []
@@ -462,7 +462,7 @@ class _SentenceCoder:
     def _code_arg(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
         h = head  # type: ignore[assignment]
         doc = h.doc
-        if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.nouns:
+        if h.pos_ == "NOUN" and lem(h) in self.lex.nouns:
             # "agreed to a ceasefire with the RSF": the party is inside the event noun's phrase
             inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                      for g in c.children if g.dep_ == "pobj"]
@@ -485,7 +485,7 @@ class _SentenceCoder:
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
                           sector=ante.sector, code=ante.code)]
         of_noun = None
-        if h.lemma_.lower() in _QUANT or h.pos_ == "NUM":
+        if lem(h) in _QUANT or h.pos_ == "NUM":
             # "scores of Liberian refugees", "thousands of students": the "of" noun is the actor
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -571,7 +571,7 @@ class _SentenceCoder:
     # ------------------------------------------------------------------ helpers
 
     def _event_noun(self, tok: Any) -> bool:
-        return tok.lemma_.lower() in self.lex.nouns and tok.pos_ in ("NOUN", "PROPN")  # type: ignore[attr-defined]
+        return lem(tok) in self.lex.nouns and tok.pos_ in ("NOUN", "PROPN")  # type: ignore[attr-defined]
 
     def _subject_is_bomb(self, t: Any) -> bool:
         for c in t.children:  # type: ignore[attr-defined]
@@ -603,7 +603,7 @@ class _SentenceCoder:
         r_words = frozenset(w for a in recipients for w in a.text.lower().split())
         context = frozenset(w.lower_ for w in t.subtree) | frozenset(w.lower_ for w in t.children) \
             | frozenset(self.words[max(0, t.i - self.offset - 3): t.i - self.offset + 4])
-        acled_type, acled_sub = self.onto.acled(code, t.lemma_.lower(), context, a_sec, r_sec, r_words)
+        acled_type, acled_sub = self.onto.acled(code, lem(t), context, a_sec, r_sec, r_words)
         if t.pos_ != "VERB" and code[:2] in ("18", "19", "20") and acled_type is None:
             acled_type, acled_sub = "Battles", "Armed clash"
         return Event(
