@@ -197,6 +197,8 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
             return _toll_value(tok)
         if lemma in ("wound", "injury", "condition", "custody"):
             return _bearer(tok)  # "two gunshot wounds" counts wounds, not people
+        if lemma in ("shooting", "stabbing") and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+            return []  # "two fatal shootings" counts incidents, not people
         if any(c.dep_ in ("nummod", "quantmod") for c in children):
             return [tok]  # "12 dead", "60 deaths"
         if dep in ("oprd", "acomp", "xcomp", "ccomp", "advmod") and tok.head.pos_ in ("VERB", "AUX"):
@@ -214,8 +216,6 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
         of = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if of:
             return of[:1]  # "the killing of three protesters", "a crowd of 5,000", "the lives of 30"
-        if lemma in ("shooting", "stabbing"):
-            return []  # "six shootings" counts incidents, not people
         return [tok]
     if lemma in ("die", "perish", "succumb", "drown", "flee") or kind == "crowd":
         subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]

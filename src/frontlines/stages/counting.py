@@ -29,6 +29,7 @@ _NOT_COUNTS = {"year", "month", "week", "day", "hour", "minute", "second", "perc
                "caliber", "calibre", "mm", "gram", "kg", "ton", "tonne", "yard", "page", "point", "vote", "seat",
                "-year", "million", "billion"}
 _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _RUN_WORDS = set(UNITS) - {"no", "a", "an", "half", "single", "lone", "pair", "couple", "both"} | set(SCALES)
 _VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "many", "numerous",
                 "few", "handful", "multiple", "both", "couple"}
@@ -173,6 +174,8 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
             return None
     if prev is not None and _MONTH_WORD.match(prev.text):
         return None  # "a Jan. 14 shooting"
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ != "DATE" and not _WEEKDAY.match(prev.text):
+        return None  # "Fox 59", "Channel 4", "Route 66": part of a name
     if prev is not None and prev.text == "," and start - 2 >= span.start and doc[start - 2].is_alpha \
             and (nxt is None or nxt.text in (",", ")", ";", ".", "-", "–", "—")) and end - start == 1:
         return None  # "Boy, 9, dies", "Ronald Munn, 28, was shot": an age
