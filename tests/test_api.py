@@ -239,6 +239,7 @@ def test_ingest_needs_the_bearer_token_and_runs_the_pipeline(tmp_path, resources
         auth = {"Authorization": "Bearer s3cret-token"}
         assert_error(c.post("/api/v1/documents", json={"text": ""}, headers=auth), 422)
         assert_error(c.post("/api/v1/documents", json={"text": "x", "date": "May 14"}, headers=auth), 422)
+        assert_error(c.post("/api/v1/documents", json={"text": "x", "date": "2024-13-45"}, headers=auth), 422)
         resp = c.post("/api/v1/documents", json=body, headers=auth)
         assert resp.status_code == 201, resp.text
         out = resp.json()

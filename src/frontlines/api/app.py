@@ -10,6 +10,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -18,7 +19,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from .. import __version__
 from . import analytics as api_analytics
@@ -62,10 +63,17 @@ class DocumentIn(BaseModel):
     doc_id: str | None = Field(default=None, max_length=200)
 
 
+    @field_validator("date")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            date.fromisoformat(value)  # ValueError -> 422: 2024-13-45 matches the pattern but is no date
+        return value
+
+
 class Ingested(BaseModel):
     doc_id: str
     events: list[str]
-    error: str | None = None
 
 
 class _Service:
@@ -119,9 +127,7 @@ def create_app(store: Any, *, token: str | None = None, resources: Any | None = 
                     ) -> Any:
         """Events matching the filters, newest first, one page at a time."""
         query = filters.to_query()
-        with svc._lock:
-            total = store.count_events(query)
-            events = store.query_events(query)
+        total, events = svc.call(lambda: (store.count_events(query), store.query_events(query)))
         if format == "geojson":
             body = feature_collection(events, total=total, limit=filters.limit, offset=filters.offset)
             return JSONResponse(body, media_type=GEOJSON)
