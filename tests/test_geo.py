@@ -188,16 +188,22 @@ def test_build_stages_adds_places_only_with_a_gazetteer(nlp, gaz):
     assert with_gaz.index("places") == with_gaz.index("events") + 1
 
 
+# Quality floors, a little under the measured dev numbers (raw 0.82 exact / 0.86 within 161 km, given 0.86).
+FLOORS = {"overall_raw_exact": 0.78, "overall_raw_km161": 0.82, "overall_given_exact": 0.82,
+          "gwn_raw_exact": 0.76, "trnews_raw_exact": 0.79}
+
+
 @pytest.mark.slow
-def test_geo_evaluation_runs_on_shared_data(gold_dir, nlp, gaz):
+def test_geo_evaluation_meets_its_floors(gold_dir, nlp, gaz):
     from frontlines.evaluation import EvalContext
     from frontlines.evaluation.geo import run_corpora
 
-    ctx = EvalContext(gold_dir=gold_dir, limit=8, _resources=Resources(nlp=nlp, gazetteer=gaz))
+    ctx = EvalContext(gold_dir=gold_dir, _resources=Resources(nlp=nlp, gazetteer=gaz))
     metrics = run_corpora(ctx, ("gwn", "trnews"))
-    assert metrics["overall_raw_n"] > 100
-    assert metrics["overall_raw_exact"] > 0.6 and metrics["overall_given_exact"] > 0.65
+    assert metrics["overall_raw_n"] > 3000
     assert metrics["overall_raw_km161"] >= metrics["overall_raw_exact"]
+    low = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] < floor}
+    assert not low, low
 
 
 def test_replace_keeps_place_frozen(stage, nlp):
