@@ -112,7 +112,8 @@ def _kind_of(tok: Tok) -> str | None:
             # a wound says someone was hit, not that they lived: the count decides with the deaths
             return "casualties" if lemma in ("wound", "injury") else "injured"
         if lemma in HARM_NOUNS and pos == "NOUN":
-            return "killed" if any(c.lower_ in ("fatal", "deadly") for c in tok.children) else "casualties"
+            fatal = any(c.lower_ in ("fatal", "deadly") and not _negated_prefix(c) for c in tok.children)
+            return "killed" if fatal else "casualties"
         if lemma in ARREST_NOUNS and pos == "NOUN":
             return "arrested"
         if lemma in DISPLACE_NOUNS or text == "displaced":
@@ -145,12 +146,17 @@ def _number_of(tok: Tok) -> str | None:
     return None
 
 
+def _negated_prefix(tok: Tok) -> bool:
+    """'non-fatal' comes as 'non', '-', 'fatal'."""
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "non"
+
+
 def _fatal_incident(tok: Tok) -> int:
     """'a fatal shooting', 'a homicide', 'a murder-suicide': the least number of dead the words
     imply (0 when they imply none), for articles that never say who died."""
     lemma = tok.lemma_.lower()
     if lemma in ("shooting", "stabbing", "attack", "incident", "assault", "crash") and tok.pos_ == "NOUN":
-        return 1 if any(c.lower_ in ("fatal", "deadly") for c in tok.children) else 0
+        return 1 if any(c.lower_ in ("fatal", "deadly") and not _negated_prefix(c) for c in tok.children) else 0
     if lemma == "homicide" and tok.pos_ == "NOUN":
         return 1
     if lemma == "suicide" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "murder":

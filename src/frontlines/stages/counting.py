@@ -54,6 +54,8 @@ PERSON_NOUNS = {
     "policemen", "gang", "gangster", "dealer", "hunter", "cyclist", "jogger", "security guard", "someone",
     "somebody", "one", "other", "another", "ex", "father-in-law",
 }
+_MEDIA_WORDS = {"news", "weather", "sports", "channel", "tv", "radio", "online", "breaking", "home", "update",
+                "video", "photos", "traffic", "closings", "local", "story", "report", "press"}
 _PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
 
 
@@ -182,7 +184,7 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
     if prev is not None and (prev.text in ("$", "#", "No.", "no.", "£", "€", ":", "Route", "Highway")
                              or prev.lower_ in ("page", "number", "route", "interstate", "highway", "channel")):
         return None
-    if toks[0].ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL") or (
+    if ":" in text or toks[0].ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL") or (
             toks[0].ent_type_ == "DATE" and len(toks[0].text) == 4 and toks[0].text.isdigit()):
         return None
     if toks[0].text.isdigit() and len(toks[0].text) == 4 and 1900 <= int(toks[0].text) <= 2100 and \
@@ -260,8 +262,9 @@ def _is_person(tok: Tok) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "PRON":
         return low in _PRONOUN_ONE
-    if tok.pos_ == "PROPN":
-        return tok.tag_ == "NNP" and tok.ent_type_ in ("PERSON", "")
+    if tok.pos_ == "PROPN":  # a name; not a dateline or an outlet ("KWWL", "Breaking News")
+        return tok.tag_ == "NNP" and (tok.ent_type_ == "PERSON" or (
+            tok.ent_type_ == "" and low not in _MEDIA_WORDS))
     if tok.tag_ not in ("NN",) and not (lemma == "old" and any(t.lower_ == "year" for t in tok.lefts)):
         return False
     return lemma in PERSON_NOUNS or low in PERSON_NOUNS or lemma == "old" or (
