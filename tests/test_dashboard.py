@@ -308,6 +308,9 @@ def test_filter_panel_dates_actor_country_and_sources(page):
     page.wait_loaded()
     (row,) = page.rows()
     assert row[4] == "Mosul, IRQ" and row[7] == "2"
+    assert row[8] in ("Nineveh Daily +1", "Tigris Wire +1")  # the table links to the reports
+    href = page.page.get_attribute("#events-table tbody td a", "href")
+    assert href.startswith("https://news.example/doc-")
 
 
 def test_table_sorts_by_a_column(page):

@@ -366,7 +366,20 @@
     date: (e) => evDate(e) || "", type: evType, actor1: (e) => names(e.actors), actor2: (e) => names(e.recipients),
     location: (e) => (e.location ? e.location.name || e.location.text || "" : ""),
     fatalities: (e) => fatal(e) ?? -1, factuality: (e) => e.factuality || "", sources: (e) => e.n_sources ?? 0,
+    source: (e) => ((e.mentions || [])[0] || {}).source || e.source || "",
   };
+
+  // The first report's outlet, linked to the article when its URL is known.
+  function sourceCell(e) {
+    const ms = e.mentions && e.mentions.length ? e.mentions : [{ source: e.source, url: null }];
+    const first = ms[0];
+    const name = esc(first.source || "unnamed");
+    const more = ms.length > 1 ? ` <span class="hint">+${ms.length - 1}</span>` : "";
+    const all = esc(ms.map((m) => m.source || "unnamed").join("; "));
+    const link = first.url && /^https?:/.test(first.url)
+      ? `<a href="${esc(first.url)}" target="_blank" rel="noopener noreferrer">${name}</a>` : name;
+    return `<td title="${all}">${link}${more}</td>`;
+  }
 
   function sorted(events) {
     if (!state.sort) return events;
@@ -401,13 +414,14 @@
         <td title="${esc(loc)}">${esc(loc)}</td>
         <td class="num">${fatal(e) ?? ""}</td>
         <td>${esc(e.factuality || "")}</td>
-        <td class="num">${e.n_sources ?? ""}</td></tr>`;
+        <td class="num">${e.n_sources ?? ""}</td>${sourceCell(e)}</tr>`;
     });
     $("#events-table tbody").innerHTML = rows.join("");
     $("#table-count").textContent = events.length > TABLE_ROWS ? `(first ${TABLE_ROWS} of ${events.length})` : `(${events.length})`;
   }
 
   $("#events-table tbody").addEventListener("click", (ev) => {
+    if (ev.target.closest("a")) return; // a source link opens the article, not the event
     const tr = ev.target.closest("tr[data-event-id]");
     if (tr) selectEvent(tr.dataset.eventId, { from: "table" });
   });
