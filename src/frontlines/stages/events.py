@@ -579,6 +579,23 @@ class _SentenceCoder:
                 return True
         return False
 
+    def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
+        """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
+        strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""
+        clause = t.head if t.pos_ != "VERB" and t.head.pos_ in ("VERB", "AUX") else t
+        taken = {(a.start, a.end) for a in actors}
+        for tok in clause.subtree:
+            if tok.i <= t.i or tok.i not in self.by_head:
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE | {"at", "on", "from", "during", "since"}:
+                continue  # where and when, not whom
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # the subject of another clause acts, it is not the target
+            found = [a for a in self._code_arg(tok) if (a.start, a.end) not in taken]
+            if found:
+                return found
+        return []
+
     def _place_target(self, t: Any) -> list[Actor]:
         """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
         heads = [t] + [c for c in t.children if c.dep_ in _OBJ]  # type: ignore[attr-defined]
@@ -595,6 +612,8 @@ class _SentenceCoder:
         t = trig  # type: ignore[assignment]
         if not recipients:
             recipients = self._place_target(t)
+        if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
+            recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
         info = self.onto.info(code)
         sent = self.sentence
         trigger = Span(t.text, t.idx, t.idx + len(t.text))
