@@ -175,6 +175,7 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("One dead after officer-involved shooting | Fox 59. One person is dead after the shooting.", 1, 0),
     ("Activists say there have been two fatal shootings by police in 40 days.", 1, 0),
     ("Police said the non-fatal shooting left a delivery driver wounded.", 0, 1),
+    ("During the altercation one man was killed and another was injured.", 1, 1),
     ("Police investigating Cedar Rapids shooting - KWWL - Eastern Iowa Breaking News.", 0, 0),
     ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
 ])

@@ -278,6 +278,8 @@ def _single(tok: Tok, phrases: list[Phrase], default_one: bool) -> Count | None:
     if any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in tok.children) or tok.lower_ in (
             "nobody", "none"):
         return Count(0, 0, 0, "exact", tok.text, tok.idx, tok.idx + len(tok.text))
+    if default_one and tok.lower_ == "another" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return Count(1, 1, 1, "exact", tok.text, tok.idx, tok.idx + len(tok.text))  # "another was injured"
     if default_one and _is_person(tok):
         left = tok.left_edge
         first = left.i if left.i >= tok.i - 4 else tok.i
