@@ -25,7 +25,7 @@ $(DATA)/gazetteer.sqlite: $(STAMP) src/frontlines/geo/build.py src/frontlines/ge
 WEB_STATIC := src/frontlines/web/static
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-$(WEB_STATIC)/BUILT_BY_MAKE: web/node_modules/.package-lock.json web/build.mjs web/index.html web/app.js web/style.css
+$(WEB_STATIC)/BUILT_BY_MAKE: web/node_modules/.package-lock.json $(wildcard web/*.mjs web/*.html web/*.js web/*.css)
 	cd web && node build.mjs
 .PHONY: web
 web: $(WEB_STATIC)/BUILT_BY_MAKE

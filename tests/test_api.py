@@ -290,7 +290,7 @@ def test_dashboard_is_served_and_offline(client):
             assert asset in html
             assert client.get(asset).status_code == 200
     # nothing the page loads points off the machine (the browser test watches the real requests)
-    for name in ("index.html", "app.js", "style.css"):
+    for name in ("index.html", "common.js", "panel.js", "app.js", "style.css"):
         assert not re.search(r"\w+://", (static_dir() / name).read_text()), name
     for name in ("vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css", "vendor/uplot/uPlot.min.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", (static_dir() / name).read_text()), name

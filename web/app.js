@@ -1,65 +1,13 @@
 // frontlines dashboard: map (Leaflet + markercluster over Natural Earth outlines), timeline (uPlot,
-// brushable), filter panel, table with CSV/GeoJSON export, and an event panel that shows the source
-// sentence with its highlights. Everything is served by the app itself: nothing leaves 127.0.0.1.
+// brushable), filter panel and table with CSV/GeoJSON export; the event panel is panel.js, shared
+// helpers common.js. Everything is served by the app itself: nothing leaves 127.0.0.1.
 "use strict";
 
 (() => {
-  const API = "/api/v1";
-  const PAGE = 1000;
-  const MAX_EVENTS = 20000;
-  const TABLE_ROWS = 1000;
-  // ACLED event types first (fixed colours, as analysts know them), PLOVER categories as fallbacks.
-  const TYPE_COLORS = {
-    "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
-    "Protests": "#2471a3", "Riots": "#b7950b", "Strategic developments": "#27ae60",
-    "ASSAULT": "#c0392b", "COERCE": "#d35400", "THREATEN": "#e67e22", "PROTEST": "#2471a3",
-    "ACCUSE": "#7f8c8d", "REQUEST": "#16a085", "AGREE": "#27ae60", "SUPPORT": "#2e86c1",
-    "CONSULT": "#5d6d7e", "AID": "#1abc9c", "RETREAT": "#a04000", "REJECT": "#922b21",
-    "MOBILIZE": "#af601a", "SANCTION": "#6c3483", "CONCEDE": "#229954", "COOPERATE": "#148f77",
-    "OTHER": "#95a5a6",
-  };
-  const SPARE_COLORS = ["#1b4f72", "#7d6608", "#4a235a", "#0e6251", "#78281f", "#424949", "#b03a2e", "#2874a6"];
-  const UNCERTAIN = new Set(["speculated", "planned", "hypothetical"]);
-  const DENIED = new Set(["denied", "negated"]);
-
-  const state = { events: [], total: 0, brush: null, selected: null, visible: [], markers: new Map(), bins: null };
-  window.frontlines = state; // read by the browser tests and handy in the console
-
-  const $ = (sel) => document.querySelector(sel);
-  const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-
-  // ---------- event accessors ----------
-  const evType = (e) => e.plover || (e.acled && e.acled.event_type) || "unknown";
-  const acledType = (e) => (e.acled ? [e.acled.event_type, e.acled.sub_event_type].filter(Boolean).join(" / ") : "");
-  const evDate = (e) => (e.date && e.date.start) || e.doc_date || null;
-  const evLatLon = (e) => {
-    const l = e.location;
-    return l && typeof l.lat === "number" && typeof l.lon === "number" ? [l.lat, l.lon] : null;
-  };
-  const names = (list) => (list || []).map((a) => a.name || a.text).filter(Boolean).join("; ");
-  const fatal = (e) => (e.fatalities && typeof e.fatalities.best === "number" ? e.fatalities.best : null);
-  const evId = (e) => e.canonical_id || e.event_id;
-  const dayMs = (iso) => (iso ? Date.parse(iso.slice(0, 10) + "T00:00:00Z") : NaN);
-
-  function typeColor(t) {
-    if (TYPE_COLORS[t]) return TYPE_COLORS[t];
-    let h = 0;
-    for (const ch of t) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-    TYPE_COLORS[t] = SPARE_COLORS[h % SPARE_COLORS.length];
-    return TYPE_COLORS[t];
-  }
-
-  // ---------- API ----------
-  async function getJSON(url) {
-    const r = await fetch(url, { headers: { Accept: "application/json" } });
-    const body = await r.json().catch(() => null);
-    if (!r.ok) {
-      const msg = body && body.error ? body.error.message : `HTTP ${r.status}`;
-      throw new Error(msg);
-    }
-    return body;
-  }
-
+  const {
+    API, PAGE, MAX_EVENTS, TABLE_ROWS, UNCERTAIN, DENIED, state, $, esc, evType, evDate, evLatLon, names, fatal,
+    evId, dayMs, isoDay, typeColor, getJSON,
+  } = window.FL;
   function filterParams() {
     const p = new URLSearchParams();
     for (const el of $("#filter-form").elements) {
@@ -344,8 +292,6 @@
     if (pts.length && !pts.some((p) => view.contains(p))) fitMap();
   }
 
-  const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
-
   function applyBrush() {
     const b = state.brush;
     state.visible = b ? state.events.filter((e) => { const t = dayMs(evDate(e)); return t >= b.from && t < b.to; })
@@ -473,153 +419,6 @@
     download("frontlines-events.geojson", "application/geo+json", JSON.stringify({ type: "FeatureCollection", features }, null, 1));
   });
 
-  // ---------- event panel ----------
-  function highlightText(text, spans) {
-    // spans: [{start, end, kind}] relative to text; overlapping spans keep the earlier, longer one
-    const ok = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
-      .sort((a, b) => a.start - b.start || b.end - a.end);
-    let out = "", pos = 0;
-    for (const s of ok) {
-      if (s.start < pos) continue;
-      out += esc(text.slice(pos, s.start));
-      out += `<mark class="hl-${esc(s.kind)}" title="${esc(s.kind)}">${esc(text.slice(s.start, s.end))}</mark>`;
-      pos = s.end;
-    }
-    return out + esc(text.slice(pos));
-  }
-
-  // Highlights computed from the event's own offsets (document offsets) for its evidence sentence.
-  function eventSpans(e, base) {
-    const out = [];
-    const add = (o, kind) => { if (o && typeof o.start === "number" && typeof o.end === "number") out.push({ start: o.start - base, end: o.end - base, kind }); };
-    add(e.trigger, "trigger");
-    (e.actors || []).forEach((a) => add(a, "actor"));
-    (e.recipients || []).forEach((a) => add(a, "recipient"));
-    add(e.location, "place");
-    if (e.date) add({ start: e.date.char_start, end: e.date.char_end }, "date");
-    add(e.fatalities, "fatalities");
-    add(e.injuries, "injuries");
-    add(e.arrests, "arrests");
-    add(e.attribution, "attribution");
-    return out;
-  }
-
-  // The store's provenance: one entry per report (mention) of the event, each with its sentence and
-  // highlight offsets relative to that sentence. Without it, fall back to the event's own offsets.
-  function provenance(d) {
-    const out = [];
-    for (const p of d.provenance || []) {
-      const sent = p.sentence || {};
-      if (typeof sent.text !== "string") continue;
-      const spans = (p.highlights || []).map((h) => ({ start: h.start, end: h.end, kind: h.kind || "mark" }));
-      const a = d.attribution;
-      if (p.event_id === d.event_id && a && typeof a.start === "number" && typeof sent.start === "number") {
-        spans.push({ start: a.start - sent.start, end: a.end - sent.start, kind: "attribution" });
-      }
-      out.push({ ...p, text: sent.text, spans });
-    }
-    if (!out.length && d.evidence) {
-      out.push({ text: d.evidence.text, source: d.source, doc_id: d.doc_id, doc_date: d.doc_date,
-        spans: eventSpans(d, d.evidence.start) });
-    }
-    return out;
-  }
-
-  function badge(text, cls) { return `<span class="badge ${cls || ""}">${esc(text)}</span>`; }
-
-  function quantityText(q) {
-    if (!q) return null;
-    if (q.low != null && q.high != null && q.low !== q.high) return `${q.low}–${q.high}${q.best != null ? ` (best ${q.best})` : ""}`;
-    const v = q.best ?? q.low ?? q.high;
-    return v == null ? null : `${q.qualifier === "at_least" ? "at least " : q.qualifier === "about" ? "about " : ""}${v}`;
-  }
-
-  function renderPanel(d) {
-    const t = evType(d);
-    const badges = [];
-    if (d.factuality) badges.push(badge(d.factuality, `f-${d.factuality}`));
-    if (typeof d.certainty === "number") badges.push(badge(`certainty ${Math.round(d.certainty * 100)}%`));
-    if (d.attribution && (d.attribution.name || d.attribution.text)) {
-      badges.push(badge(`according to ${d.attribution.name || d.attribution.text}${d.attribution.kind && d.attribution.kind !== "unknown" ? ` (${d.attribution.kind})` : ""}`, "attr"));
-    }
-    if (d.negated) badges.push(badge("negated", "f-negated"));
-    if (d.n_sources != null) badges.push(badge(`${d.n_sources} source${d.n_sources === 1 ? "" : "s"}`));
-    const loc = d.location ? [d.location.name || d.location.text, d.location.admin1, d.location.country].filter(Boolean).join(", ")
-      + (d.location.precision ? ` (${d.location.precision})` : "") : null;
-    const facts = [
-      ["Date", evDate(d) ? `${evDate(d)}${d.date && d.date.end && d.date.end !== d.date.start ? ` → ${d.date.end}` : ""}${d.date && d.date.precision ? ` (${d.date.precision})` : ""}` : null],
-      ["Actor 1", names(d.actors) || null], ["Actor 2", names(d.recipients) || null], ["Location", loc],
-      ["Fatalities", quantityText(d.fatalities)], ["Injuries", quantityText(d.injuries)], ["Arrests", quantityText(d.arrests)],
-      ["Codes", [d.plover && `PLOVER ${d.plover}`, d.cameo && `CAMEO ${d.cameo}`, d.goldstein != null && `Goldstein ${d.goldstein}`].filter(Boolean).join(" · ") || null],
-    ].filter(([, v]) => v);
-    const sents = provenance(d).map((s) => {
-      const meta = [s.source, s.doc_date, s.title].filter(Boolean).map(esc).join(" · ");
-      const link = (s.url ? ` · <a href="${esc(s.url)}" target="_blank" rel="noopener noreferrer">article</a>` : "")
-        + (s.doc_id ? ` · <a href="${API}/documents/${encodeURIComponent(s.doc_id)}" target="_blank">stored text</a>` : "");
-      const factBadge = s.factuality ? ` · ${esc(s.factuality)}` : "";
-      return `<blockquote class="sentence" data-doc-id="${esc(s.doc_id || "")}">${highlightText(s.text, s.spans)}<span class="meta">${meta}${factBadge}${link}</span></blockquote>`;
-    });
-    const kinds = ["trigger", "actor", "recipient", "place", "date", "fatalities", "attribution"];
-    $("#panel").innerHTML = `
-      <h3><span class="type-dot" style="background:${typeColor(t)}"></span>${esc(t)}${acledType(d) ? ` <small>${esc(acledType(d))}</small>` : ""}</h3>
-      <div class="badges">${badges.join("")}</div>
-      <dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>
-      <h2>Source sentence${sents.length === 1 ? "" : "s"}</h2>
-      ${sents.join("") || '<p class="hint">no source sentence stored</p>'}
-      <div class="hl-key">${kinds.map((k) => `<mark class="hl-${k}">${k}</mark>`).join("")}</div>
-      <section id="dyad" hidden></section>
-      <p class="hint">event <code>${esc(d.event_id)}</code></p>`;
-    renderDyad(d);
-  }
-
-  // ---------- dyad of the selected event (analytics) ----------
-  let dyadPlot = null;
-
-  async function renderDyad(d) {
-    if (dyadPlot) { dyadPlot.destroy(); dyadPlot = null; }
-    const keys = d.dyad_keys;
-    if (!keys || !keys.sources.length || !keys.targets.length) return;
-    const [a, b] = [keys.sources[0], keys.targets[0]];
-    let ans;
-    // half a year either side of the event: the context an analyst reads a single event in
-    const params = new URLSearchParams({ actor: a, vs: b, by: "week" });
-    try {
-      const t0 = dayMs(evDate(d));
-      if (!Number.isNaN(t0)) {
-        params.set("event_date_from", isoDay(t0 - 182 * 86400000));
-        params.set("event_date_to", isoDay(t0 + 182 * 86400000));
-      }
-      ans = await getJSON(`${API}/dyads?${params}`);
-    } catch (err) {
-      return; // analytics are an extra: the event panel stands without them
-    }
-    const el = document.getElementById("dyad");
-    if (!el || state.selected !== evId(d) || !ans.points.length) return;
-    const t = ans.partners[0] || { events: 0, conflict: 0, cooperation: 0, fatalities: 0 };
-    el.hidden = false;
-    el.innerHTML = `<h2>Dyad, week by week (±6 months)</h2>
-      <p class="dyad-names"><b>${esc(a)}</b> ↔ <b>${esc(b)}</b></p>
-      <p class="hint">${t.events} event${t.events === 1 ? "" : "s"} · ${t.conflict} conflict · ${t.cooperation} cooperation · ${t.fatalities} killed</p>
-      <div id="dyad-chart"></div>`;
-    const xs = ans.points.map((p) => Date.parse(p.period + "T00:00:00Z") / 1000 + 3.5 * 86400);
-    const from = params.get("event_date_from"), to = params.get("event_date_to");
-    const win = from && to ? [Date.parse(from) / 1000, Date.parse(to) / 1000] : null;
-    const chart = document.getElementById("dyad-chart");
-    dyadPlot = new uPlot({
-      width: Math.max(200, chart.clientWidth), height: 104, padding: [4, 18, 0, 0], legend: { show: false },
-      cursor: { show: false },
-      scales: {
-        x: { time: true, range: (u, mn, mx) => (win ? win : [mn - 7 * 86400, mx + 7 * 86400]) },
-        y: { range: (u, mn, mx) => [0, Math.max(1, mx)] },
-      },
-      axes: [{ size: 28, stroke: "#5d6670", grid: { show: false } },
-        { size: 26, stroke: "#5d6670", grid: { stroke: "#eeebe5" }, values: (u, v) => v.map((x) => (Number.isInteger(x) ? x : "")) }],
-      series: [{},
-        { label: "conflict", stroke: "#c0392b", fill: "rgba(192,57,43,0.5)", paths: uPlot.paths.bars({ size: [0.8, 30], align: -1 }), points: { show: false } },
-        { label: "cooperation", stroke: "#27ae60", fill: "rgba(39,174,96,0.5)", paths: uPlot.paths.bars({ size: [0.8, 30], align: 1 }), points: { show: false } }],
-    }, [xs, ans.points.map((p) => p.conflict), ans.points.map((p) => p.cooperation)], chart);
-  }
-
   async function selectEvent(id, { from } = {}) {
     const prev = state.selected;
     state.selected = id;
@@ -638,7 +437,7 @@
     $("#panel").innerHTML = '<p class="placeholder">loading…</p>';
     try {
       const d = await getJSON(`${API}/events/${encodeURIComponent(id)}`);
-      if (state.selected === id) renderPanel(d);
+      if (state.selected === id) window.FL.renderPanel(d);
     } catch (err) {
       $("#panel").innerHTML = `<p class="error">${esc(err.message)}</p>`;
     }
@@ -658,28 +457,6 @@
     sel.value = current;
   }
 
-  function renderOverview(s, countries) {
-    const top = countries.slice().sort((a, b) => b[1] - a[1]).slice(0, 8);
-    const max = Math.max(1, ...top.map(([, n]) => n));
-    $("#panel").innerHTML = `
-      <h3>Overview</h3>
-      <dl class="facts"><dt>Documents</dt><dd>${s.documents ?? "?"}</dd><dt>Event reports</dt><dd>${s.mentions ?? "?"}</dd>
-        <dt>Distinct events</dt><dd>${s.events ?? "?"}</dd></dl>
-      ${s.events ? "" : '<p class="hint">No events stored yet: run <code>frontlines ingest PATH</code> (same <code>--db</code>) and reload.</p>'}
-      <h2>Events by country</h2>
-      <ul class="bars">${top.map(([k, n]) => `<li><span>${esc(k)}</span><i style="width:${(100 * n) / max}%"></i><b>${n}</b></li>`).join("")}</ul>
-      <section id="factions" hidden></section>
-      <p class="placeholder">Click a point on the map or a row in the table to see the source sentence.</p>`;
-    getJSON(`${API}/factions`).then((f) => {
-      const el = document.getElementById("factions");
-      const groups = f.factions.filter((x) => x.size > 1).slice(0, 6);
-      if (!el || !groups.length) return;
-      el.hidden = false;
-      el.innerHTML = `<h2>Factions (cooperating actors)</h2><ol class="factions">${groups.map((g) =>
-        `<li>${g.members.map((m) => `<span class="chip">${esc(m)}</span>`).join("")}</li>`).join("")}</ol>`;
-    }).catch(() => {});
-  }
-
   async function loadFacets() {
     try {
       const s = await getJSON(`${API}/stats`);
@@ -687,7 +464,7 @@
       const countries = pairs(s.by_country || s.countries || s.country);
       fillSelect($("#f-type"), types);
       fillSelect($("#f-country"), countries);
-      if (!state.selected) renderOverview(s, countries);
+      if (!state.selected) window.FL.renderOverview(s, countries);
       $("#legend-types").innerHTML = types.map(([k]) => `<li><span class="swatch" style="background:${typeColor(k)}"></span>${esc(k)}</li>`).join("");
     } catch (err) {
       $("#legend-types").innerHTML = `<li class="error">${esc(err.message)}</li>`;

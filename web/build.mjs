@@ -29,7 +29,7 @@ const vendor = [
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
   ["swagger-ui-dist/LICENSE", "swagger-ui/LICENSE"],
 ];
-const own = ["index.html", "app.js", "style.css"];
+const own = ["index.html", "common.js", "panel.js", "app.js", "style.css"];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "vendor"), { recursive: true });
