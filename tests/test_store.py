@@ -291,3 +291,22 @@ def test_actor_overlap_follows_the_code_hierarchy():
     assert actor_overlap(keys(ukrmil), keys(rusmil)) == 0.0
     assert actor_overlap(keys(rusmil, ukrmil), keys(ukrmil)) == 1.0
     assert keys(official) == frozenset()  # a role alone identifies no one
+
+
+def test_undated_events_sort_last_on_every_backend(store_url, reports):
+    from frontlines.evaluation.dedupe import report_event
+    from frontlines.records import Annotation
+
+    store = open_store(store_url)
+    anns, _ = report_annotations(reports[:2])
+    store.add_many(anns)
+    undated = dict(reports[0], date=None, report="undated")
+    doc = Document(doc_id="doc-undated", text=undated["text"], source="Nowhere Times")
+    store.add(Annotation(document=doc, events=(report_event(undated, "doc-undated", 0),)))
+    newest_first = store.query_events(EventQuery())
+    oldest_first = list(store.iter_events(EventQuery()))
+    assert newest_first[-1]["doc_id"] == "doc-undated" and newest_first[-1]["date"] is None
+    assert oldest_first[-1]["doc_id"] == "doc-undated"
+    assert len(newest_first) == len(oldest_first) == 2  # the two Kharkiv reports merged, plus the undated one
+    assert store.count_events(EventQuery(since="2000-01-01")) == len(newest_first) - 1
+    store.close()
