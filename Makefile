@@ -31,8 +31,11 @@ $(WEB_STATIC)/BUILT_BY_MAKE: web/node_modules/.package-lock.json $(wildcard web/
 web: $(WEB_STATIC)/BUILT_BY_MAKE
 setup: web
 
+# The main job: code the example corpus into the embedded SQLite store, then serve the dashboard.
 run: setup
-	$(BIN)/frontlines extract examples/corpus --format table
+	$(BIN)/frontlines ingest examples/corpus --db frontlines.db
+	$(BIN)/frontlines events --db frontlines.db --format table
+	$(BIN)/frontlines serve --db frontlines.db --host 127.0.0.1 --port 8000
 
 test: setup
 	$(BIN)/pytest

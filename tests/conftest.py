@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from pg import pg_server, pg_url, store_url  # noqa: F401 - PostgreSQL fixtures for the store tests
 
 REPO = Path(__file__).resolve().parents[1]
