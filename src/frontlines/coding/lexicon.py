@@ -21,7 +21,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
                          "wage", "resume", "step", "intensify", "escalate", "unleash", "undertake", "make",
                          "perform", "organize", "organise", "lead", "have", "engage", "join", "order",
                          "announce", "call", "declare", "impose", "sign", "reach", "conclude", "broker",
-                         "open", "renew", "press", "take", "execute", "commit", "orchestrate", "spearhead"})
+                         "open", "renew", "press", "take", "execute", "commit", "orchestrate", "spearhead", "issue"})
 
 Matcher = tuple[int, object]  # (kind, value): 0 exact str, 1 prefix str, 2 frozenset of words (prefix match)
 

@@ -17,8 +17,10 @@ _EXTRA_PLOVER = {"016": "REJECT", "018": "SUPPORT", "019": "SUPPORT", "02": "REQ
 
 #: Where the PLOVER gold standard codes a CAMEO code differently from the conversion table:
 #: taking territory by force ("captured", "overran", "invasion") is ASSAULT there, imposing sanctions is
-#: SANCTION and a resignation is RETREAT (PLOVER's "RETREAT: Resign" mode).
-_PLOVER_OVERRIDES = {"192": ("ASSAULT", "seize"), "163": ("SANCTION", "restrict"), "0831": ("RETREAT", "resign")}
+#: SANCTION, a resignation is RETREAT (PLOVER's "RETREAT: Resign" mode), destroying property and
+#: repressing (dispersing crowds) are COERCE.
+_PLOVER_OVERRIDES = {"192": ("ASSAULT", "seize"), "163": ("SANCTION", "restrict"), "0831": ("RETREAT", "resign"),
+                     "1712": ("COERCE", "seize"), "175": ("COERCE", "")}
 
 #: Statement codes that are not events of their own (saying, commenting, considering): left uncoded.
 STATEMENT_ONLY = frozenset({"010", "011", "012", "013", "014", "015", "017"})

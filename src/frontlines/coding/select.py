@@ -22,8 +22,10 @@ def main_event(events: Sequence[Event], doc: Any) -> Event | None:
         tok = span[0] if span is not None and len(span) else None
         verbal = tok is not None and tok.pos_ == "VERB"
         d = depth(tok) if tok is not None else 99
-        if tok is not None and not verbal and tok.dep_ in ("dobj", "conj", "pobj"):
-            # "imposed sanctions", "launched an offensive": the noun stands where its verb is
+        if tok is not None and not verbal and (tok.dep_ in ("dobj", "conj")
+                                              or (tok.dep_ == "pobj" and tok.head.lower_ == "to")):
+            # "imposed sanctions", "agreed to a truce": the noun stands where its verb is; nouns in
+            # adjuncts ("following the invasion", "after the attack") stay background
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
             if gov.pos_ == "VERB":
                 d = depth(gov)

@@ -54,13 +54,15 @@ _MUST = frozenset({"must", "should", "ought"})
 _MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 #: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
 _INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pledge", "promise", "agree", "offer",
-                     "threaten", "want", "seek", "hope", "aim", "expect", "try", "attempt", "resolve", "propose",
+                     "threaten", "want", "seek", "hope", "aim", "expect", "resolve", "propose",
                      "volunteer", "mean", "wish", "aspire"})
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 _TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
                        "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
                        "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
 _TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})
+_MESSAGES = frozenset({"statement", "declaration", "communique", "letter", "message", "resolution", "report",
+                       "appeal", "call", "note", "reminder", "decree", "order", "ruling", "speech", "address"})
 _READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
 _FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
 _STATE = frozenset({"MIL", "GOV", "COP"})
@@ -173,6 +175,11 @@ class _SentenceCoder:
             return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
         self.had_object = False
         actors, recipients = self._verb_args(t)
+        if (t.dep_ in ("ccomp", "acl") and not self._statement_verb(t.head)
+                and any(a.lower_ in _MUST for a in t.children if a.dep_ == "aux")):
+            # "issued a reminder to Iraq that it must cooperate": a demand on the clause's subject
+            code, recipients = "100", self._subjects(t)
+            actors = self._inherited_subject(t) or self._subjects(t.head) if t.head.pos_ == "VERB" else actors
         if code[:3] in STATEMENT_ONLY:
             # "X said Y must withdraw": a demand on Y; other statements are not events of their own
             content = self._demand_content(t)
@@ -444,6 +451,10 @@ class _SentenceCoder:
                 # "the air force carried out strikes" parsed as a noun with a clause; not "troops backed by"
                 if t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children):
                     return []
+                if head.dep_ in ("dobj", "pobj") and lem(head) in _MESSAGES:
+                    # "issued a statement urging X": the one who issued it urges
+                    gov = head.head.head if head.dep_ == "pobj" else head.head
+                    return self._subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
                 return self._code_arg(head)
             if dep not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
                 return []  # "acomp": "Norway is willing to send": send <- willing <- is <- Norway
