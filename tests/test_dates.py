@@ -8,7 +8,6 @@ from frontlines.evaluation import EvalContext
 from frontlines.evaluation import dates as dates_eval
 from frontlines.pipeline import Pipeline
 from frontlines.records import DateRange, Document
-from frontlines.resources import load_resources
 from frontlines.stages import build_stages
 from frontlines.stages.dates import dateline_date, doc_date_range, find_dates, resolve
 from frontlines.timeprec import acled_time_precision, ucdp_date_prec
@@ -83,8 +82,7 @@ def test_fallback_is_the_week_up_to_the_document_date() -> None:
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    resources = load_resources()
+def pipeline(resources) -> Pipeline:  # noqa: ANN001 - the session fixture from conftest
     return Pipeline(resources.nlp, build_stages(resources))
 
 
