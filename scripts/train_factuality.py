@@ -102,10 +102,10 @@ def train_hedge(gold: Path, nlp: object) -> None:
         root = main_token(doc[:]) if len(doc) else None
         feats.append(sentence_features(doc[:], lex, assess(root, lex) if root is not None else None))
     y = np.array([lab for _, lab in rows])
-    vocab = _vocab(feats, 2)
+    vocab = _vocab(feats, MIN_COUNT)
     X = vectorize(feats, vocab)
     best = None
-    for C in (0.05, 0.1, 0.2, 0.5):
+    for C in (0.05, 0.1, 0.2):
         probs = np.zeros(len(y))
         for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y):
             m = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X[tr], y[tr])

@@ -56,8 +56,10 @@ class Lexicon:
         self.block_of: dict[str, str] = {}
         for row in read_tsv(data_dir / "verbs.tsv"):
             lemma, particle, code, block = (row + ["", "", "", ""])[:4]
-            self.verbs.setdefault((lemma, particle), code or None)
-            self.block_of.setdefault(lemma, block or lemma)
+            if self.verbs.get((lemma, particle)) is None:  # a coded entry beats an uncoded homonym
+                self.verbs[(lemma, particle)] = code or None
+                if code or lemma not in self.block_of:
+                    self.block_of[lemma] = block or lemma
         self.phrasal: dict[tuple[str, str], str | None] = {}
         self.overridden: set[str] = set()
         for row in read_tsv(data_dir / "verb_overrides.tsv"):

@@ -74,7 +74,7 @@ def process_chunk(docs: list[Document], out_dir: str) -> dict[str, Any]:
     from .rows import document_row, event_rows  # noqa: PLC0415
 
     pipeline = _plugin().pipeline
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     events: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
@@ -89,7 +89,7 @@ def process_chunk(docs: list[Document], out_dir: str) -> dict[str, Any]:
     _write(Path(out_dir), "events", events, key)
     _write(Path(out_dir), "documents", documents, key)
     return {"docs": len(docs), "stored": len(documents), "events": len(events), "errors": errors,
-            "seconds": time.perf_counter() - t0, "pid": os.getpid()}
+            "seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - cpu0, "pid": os.getpid()}
 
 
 def _error_json(err: ErrorRecord | None) -> dict[str, Any]:
@@ -118,6 +118,7 @@ class DaskResult:
     events: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # worker CPU time in tasks, all workers together
     workers: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -185,6 +186,7 @@ def _collect(future: Any, result: DaskResult, report: Callable[[dict[str, Any]],
     result.docs += part["docs"]
     result.stored += part["stored"]
     result.events += part["events"]
+    result.cpu_seconds += part["cpu_seconds"]
     for err in part["errors"]:
         result.errors.append(err)
         report(err)
@@ -246,14 +248,18 @@ def dask_scaling(docs: list[Document], *, prefilter: bool = True, sizes: tuple[i
     from distributed import Client  # noqa: PLC0415
 
     out: dict[str, float] = {}
+    chunk = max(1, min(CHUNK, len(docs) // (4 * max(sizes))))  # the same tasks for every size
     for n in sizes:
         with local_cluster(n) as cluster, Client(cluster) as client, tempfile.TemporaryDirectory() as tmp:
             client.register_plugin(PipelinePlugin(prefilter), name=PLUGIN_NAME)  # returns once loaded everywhere
-            res = run_documents(client, docs, tmp, chunk_size=max(1, min(CHUNK, len(docs) // (4 * n) or 1)))
+            res = run_documents(client, docs, tmp, chunk_size=chunk)
             out[f"workers_{n}_seconds"] = res.seconds
             out[f"workers_{n}_docs_per_s"] = round(len(docs) / res.seconds, 2)
+            out[f"workers_{n}_docs_per_cpu_s"] = round(len(docs) / res.cpu_seconds, 2)
     lo, hi = min(sizes), max(sizes)
     out["efficiency"] = round((out[f"workers_{lo}_seconds"] / out[f"workers_{hi}_seconds"]) / (hi / lo), 3)
+    # the same in CPU time: 1.0 = adding workers costs no extra work (robust when other jobs share the cores)
+    out["cpu_efficiency"] = round(out[f"workers_{hi}_docs_per_cpu_s"] / out[f"workers_{lo}_docs_per_cpu_s"], 3)
     return out
 
 

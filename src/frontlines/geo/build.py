@@ -78,7 +78,8 @@ def _keep_alt(name: str) -> bool:
         return False
     if name.isupper() and len(name) <= 4:
         return False
-    return len(name) >= 2 and is_latin(norm(name))
+    key = norm(name)
+    return len(key) >= 3 and is_latin(key)  # two-letter variants ("Ba" for Bath) mostly collide with words
 
 
 def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float] | tuple[None, None]:

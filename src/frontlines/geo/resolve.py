@@ -22,7 +22,10 @@ from .toponyms import Mention
 # words that are place names somewhere but, inside a longer name, almost never mean that place
 _WEAK = frozenset({"state", "university", "city", "county", "national", "federal", "world", "cup", "bank", "new",
                    "north", "south", "east", "west", "central", "united", "republic", "royal", "international",
-                   "college", "school", "club", "the", "of", "and", "for", "reserve", "commission", "council"})
+                   "college", "school", "club", "the", "of", "and", "for", "reserve", "commission", "council",
+                   "lake", "island", "islands", "river", "mount", "bay", "beach", "park", "airport", "hospital",
+                   "church", "street", "road", "square", "bridge", "station", "hotel", "house", "tower", "fire",
+                   "center", "centre", "union", "star", "king", "queen", "saint", "st"})
 
 
 @dataclass(frozen=True, slots=True)

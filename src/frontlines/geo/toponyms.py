@@ -23,7 +23,8 @@ CITY_WORDS = frozenset({"city", "town", "village", "capital", "port"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
                       "through", "inside", "throughout", "within", "between", "of", "via", "north", "south", "east",
                       "west", "northern", "southern", "eastern", "western", "central", "and"})
-_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ean", "ic", "ch", "ot", "iote", "er", "ers")
+STRICT_LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "into", "around", "across", "toward",
+                             "towards", "through", "inside", "throughout", "within"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-)")
 _TRIM_HEAD = ("the ", "The ", "THE ")
 # words NER tags as places that name no place on their own ("the South", "Centre")
@@ -86,6 +87,8 @@ class ToponymFinder:
     # -- helpers -------------------------------------------------------------------------------
     def _strong(self, name: str, *, loose_ok: bool = False) -> Candidate | None:
         """The best candidate if the name is a prominent place (country, admin area, sizeable town)."""
+        if name.lower() in GENERIC:
+            return None
         for c in self.gaz.lookup(name, fuzzy=True):
             if c.match > 2 and not loose_ok:
                 continue
@@ -162,6 +165,8 @@ class ToponymFinder:
             if any(c.feature in ("PCLI", "ADM1") or c.population >= 100_000 for c in exact):
                 admin, city = self._hints(doc, ent.start, ent.end - 1)
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
+        if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and self.is_demonym(name):
+            return [self._demonym(name, start, end)]  # "Azerbaijani" mistaken for a name
         if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):
             cand = self._strong(name)
             admin, city = self._hints(doc, ent.start, ent.end - 1)
@@ -213,8 +218,8 @@ class ToponymFinder:
             name, start, end = _trim(span.text, span.start_char, span.end_char)
             if not name[:1].isupper() or name.lower() in GENERIC or any(start < e and s < end for s, e in taken):
                 continue
-            if span.label_ == "PERSON" and len(span) > 1:
-                continue  # a first and last name
+            if span.label_ == "PERSON" and (len(span) > 1 or a == 0 or doc[a - 1].lower_ not in STRICT_LOCATIVE):
+                continue  # a person's name unless it follows "in", "near"...
             for c in self.gaz.lookup(name.title() if name.isupper() else name, fuzzy=False):
                 if c.match != 0 or c.population < min_population:
                     continue
@@ -233,7 +238,7 @@ class ToponymFinder:
         while i < len(toks):
             t = toks[i]
             if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper() or i == 0 \
-                    or toks[i - 1].lower_ not in LOCATIVE:
+                    or toks[i - 1].lower_ not in STRICT_LOCATIVE:
                 i += 1
                 continue
             j = i

@@ -73,7 +73,8 @@ class FactualityStage:
         content = _content_of(root, self.lexicon)
         a, certainty = self.event_certainty(content, in_quote=in_quote)
         label = a.label
-        hedge = self.hedge_probability(span, a)
+        # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
+        hedge = self.hedge_probability(span, a if content is root else assess(root, self.lexicon))
         threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
         if label in ("asserted", "reported") and hedge >= threshold:
             # hedged without a modal on the main verb: "Some analysts believe...", "is said to"
