@@ -100,6 +100,12 @@ def test_event_takes_the_date_of_its_own_clause(pipeline: Pipeline) -> None:
     assert events[0].date.start == "2008-03-24"
 
 
+def test_coordinated_verbs_share_the_date(pipeline: Pipeline) -> None:
+    text = "A suicide bomber killed 25 people and wounded 40 at a funeral in Diyala on Monday, police said."
+    dated = {e.trigger.text: e.date.text for e in _events(pipeline, text, "2008-03-26") if e.date}
+    assert dated.get("killed") == "Monday" and dated.get("wounded") == "Monday"
+
+
 def test_reporting_date_does_not_date_the_event(pipeline: Pipeline) -> None:
     text = "Police said on Wednesday that militants attacked a checkpoint in Mosul."
     events = [e for e in _events(pipeline, text, "2008-03-26") if e.trigger.text == "attacked"]

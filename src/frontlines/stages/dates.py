@@ -97,6 +97,10 @@ def _attached(doc: object, event: Event, dates: list[DateRange]) -> DateRange | 
     for _ in range(6):
         if node.i in heads:
             return heads[node.i]
+        # "killed 25 and wounded 40 on Monday": the date hangs off the last of coordinated verbs
+        shared = [heads[c.i] for c in node.children if c.dep_ == "conj" and c.i in heads]
+        if shared:
+            return shared[0]
         if node.lemma_.lower() in _REPORTING or node.head.i == node.i:
             break
         if node.head.lemma_.lower() in _REPORTING:
