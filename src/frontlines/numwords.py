@@ -39,6 +39,8 @@ def parse_number(text: str) -> float | None:
     words = [w for w in re.split(r"[\s\-]+", text.lower().strip().replace(" and ", " ")) if w]
     if words[:2] == ["half", "a"]:
         words = ["0.5", *words[2:]]
+    if words[-2:] == ["a", "half"]:  # "two and a half"
+        words = [*words[:-2], "0.5"]
     if not words:
         return None
     total = 0.0

@@ -271,9 +271,8 @@ def _h_past_n(m: re.Match[str], ref: date | None) -> Res | None:
         return UNRESOLVED
     unit = m["unit"].lower()
     if m["recent"]:
-        n = {"day": 7, "week": 4, "month": 6, "year": 3}[unit]
-        unit = "day" if unit == "day" else unit
-        days = n if unit == "day" else n * int(_UNIT_DAYS[unit])
+        n = {"hour": 1, "day": 7, "week": 4, "month": 6, "year": 3}[unit]
+        days = n if unit in ("hour", "day") else n * int(_UNIT_DAYS[unit])
     else:
         n = _amount(m["n"]) if m["n"] else 1
         days = max(1, round(n * _UNIT_DAYS[unit]))
@@ -401,7 +400,10 @@ def find_dates(text: str, ref: str | date | None, base: int = 0) -> list[DateRan
                 continue
             if _MONTH_ALONE.match(m[0]) and m[0].lower().startswith("may") and not text[s].isupper():
                 continue
-            res = handler(m, refd)
+            try:
+                res = handler(m, refd)
+            except (ValueError, OverflowError):  # "2008 years ago", "99999 days ago": no calendar date
+                continue
             if res is not None:
                 if text[e - 1] == "." and text[s:e - 1].split()[-1].lower() in _FULL_MONTHS:
                     e -= 1  # the full stop ends the sentence, not an abbreviation
@@ -414,10 +416,10 @@ def find_dates(text: str, ref: str | date | None, base: int = 0) -> list[DateRan
     out = []
     for s, e, (ds, de, prec) in sorted(taken):
         since = _SINCE.search(text[max(0, s - 40):s])
-        if since and ds is not None:
+        if since and ds is not None and refd is not None and ds <= refd:
             s -= len(since[0])
             de, prec = refd, "range"
-        elif since:
+        elif since and ds is None:
             s -= len(since[0])
         out.append(DateRange(text=text[s:e], start=ds.isoformat() if ds else None,
                              end=de.isoformat() if de else None, precision=prec if ds else "unknown",

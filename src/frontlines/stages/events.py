@@ -373,9 +373,16 @@ class _SentenceCoder:
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
             if lem(v) in _TRANSFER:
-                # "sent troops to Syria", "withdrew its forces from Lebanon": the place or party at the other end
+                # "sent troops to Syria", "withdrew its forces from the territory of Kashmir": the place or
+                # party at the other end, not the actor's own troops
                 ends = [a for a in preps if (a.start, a.end) in self.actorlike]
-                coded = ends or coded
+                if not ends:
+                    for c in v.children:
+                        if c.dep_ == "prep" and c.lower_ in _TRANSFER_PREPS | {"to"}:
+                            ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g))
+                own = {(a.start, a.end) for a in objects if self.text[a.start:a.end].lower().split()[0]
+                       in ("its", "their", "his", "her", "our")}
+                coded = ends or [a for a in coded if (a.start, a.end) not in own]
             if not coded:
                 for c in v.children:
                     if c.dep_ == "xcomp" and c.pos_ == "VERB":

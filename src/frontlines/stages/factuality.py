@@ -76,7 +76,7 @@ class FactualityStage:
         # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
         hedge = self.hedge_probability(span, a if content is root else assess(root, self.lexicon))
         threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
-        if label in ("asserted", "reported") and hedge >= threshold:
+        if label in ("asserted", "reported", "planned") and hedge >= threshold:
             # hedged without a modal on the main verb: "Some analysts believe...", "is said to"
             label = "speculated"
             certainty = min(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
