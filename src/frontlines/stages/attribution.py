@@ -191,6 +191,7 @@ class AttributionStage:
         doc = src.doc
         text = doc.text[start:end]
         low = src.lower_
+        name: str | None
         if low in ("who", "which", "that") and src.head.dep_ == "relcl":
             ref = src.head.head  # "the minister, who said..." -> the minister
             name = " ".join(t.text for t in ref.subtree if t.i <= ref.i and t.dep_ in ("compound", "amod",
