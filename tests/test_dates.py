@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.evaluation import EvalContext
 from frontlines.evaluation import dates as dates_eval
@@ -38,6 +40,25 @@ def test_offsets_point_at_the_expression() -> None:
     assert [d.text for d in found] == ["Wednesday", "two days ago"]
     for d in found:
         assert text[d.char_start - 100:d.char_end - 100] == d.text
+
+
+_WORDS = ["Tuesday", "March", "25", "2008", "last", "week", "since", "the", "summer", "of", "ago", "two", "days",
+          "mid-", "early", "late", "between", "and", "to", "-", "1990s", "weekend", "recent", "hours", "Christmas",
+          "end", "beginning", "May", "may", "Sept.", "11,", "year", "this", "next", "fall", "in", "on", "earlier",
+          "February", "29", "30", "99999", "years", "month"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8),
+       st.sampled_from([None, "2008-03-26", "2024-02-29", "2000-01-01", "0001-01-05", "9999-12-30"]))
+def test_any_word_salad_resolves_to_ordered_ranges(words: list[str], ref: str | None) -> None:
+    text = " ".join(words)
+    for d in find_dates(text, ref):
+        assert text[d.char_start:d.char_end] == d.text
+        assert (d.start is None) == (d.precision == "unknown")
+        if d.start and d.end:
+            assert d.start <= d.end
+    dateline_date(text, ref)
 
 
 def test_resolve_single_expression() -> None:

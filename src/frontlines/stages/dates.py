@@ -22,7 +22,7 @@ _REPORTING = {"say", "tell", "report", "announce", "claim", "state", "add", "con
 def doc_date_range(doc_date: str | None) -> DateRange:
     """The fallback date of an event without its own expression: the week up to the document date."""
     d = _parse_ref(doc_date)
-    if d is None:
+    if d is None or d.toordinal() <= 6:
         return DateRange(text=None, start=None, end=None, precision="unknown")
     return DateRange(text=None, start=(d - timedelta(days=6)).isoformat(), end=d.isoformat(), precision="week")
 
