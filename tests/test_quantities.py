@@ -15,9 +15,9 @@ from frontlines.stages.quantities import article_counts, extract_mentions
 @pytest.mark.parametrize(("text", "value"), [
     ("three", 3), ("twenty-one", 21), ("two dozen", 24), ("a dozen", 12), ("half a dozen", 6),
     ("4,000", 4000), ("1.5 million", 1_500_000), ("a hundred", 100), ("one hundred and fifty", 150),
-    ("60", 60), ("seventy five", 75),
+    ("60", 60), ("seventy five", 75), ("two and a half", 2.5),
 ])
-def test_parse_number(text: str, value: int) -> None:
+def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == value
 
 

@@ -188,12 +188,15 @@ def reduction(ctx: EvalContext) -> dict[str, float]:
             store.add_many(r.annotation for r in pipeline.run(docs) if r.annotation is not None)
             st = store.stats()
             multi = store.count_events(_multi_source())
+            multi_doc = store.db.query(
+                "SELECT count(*) FROM (SELECT canonical_id FROM events GROUP BY canonical_id"
+                " HAVING count(DISTINCT doc_id) > 1) x")[0][0]
         finally:
             store.close()
     mentions, events = st["mentions"], st["events"]
     return {"news_documents": float(st["documents"]), "news_mentions": float(mentions),
             "news_events": float(events), "news_reduction_rate": 1 - events / mentions if mentions else 0.0,
-            "news_multi_source_events": float(multi)}
+            "news_multi_source_events": float(multi), "news_multi_document_events": float(multi_doc)}
 
 
 def _multi_source() -> Any:

@@ -48,6 +48,7 @@ _OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "
 _IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
 _COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
                          "barrage", "volley", "rash", "surge", "spree", "chain", "cycle"})
+_NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MUST = frozenset({"must", "should", "ought"})
@@ -109,6 +110,7 @@ class _SentenceCoder:
         self.onto = stage.ontology
         self.ann = ann
         self.text = ann.document.text
+        self.sentence_countries: set[str] | None = None
         self.had_object = False  # the last verb had an object, even if not a party ("lifted the curfew")
         self.actorlike: set[tuple[int, int]] = set()  # argument spans headed by a party (coded, named, pronoun)
         self.sentence = sentence
@@ -597,6 +599,20 @@ class _SentenceCoder:
                 return True
         return False
 
+    def _domestic(self, a: Actor) -> Actor:
+        """A generic agent with no country ("Islamic fundamentalists", "the rebels") in a sentence that names
+        only one country belongs to that country, as event coders assume for domestic actors."""
+        if a.country is not None or a.sector is None or a.code and not a.code.startswith("~"):
+            return a
+        if self.sentence_countries is None:
+            lo, hi = self.toks[0].i, self.toks[-1].i
+            self.sentence_countries = {actor.country for _, head_i, actor in self.mentions
+                                       if lo <= head_i <= hi and actor.country and actor.country not in _NONSTATE}
+        if len(self.sentence_countries) != 1:
+            return a
+        (country,) = tuple(self.sentence_countries)
+        return replace(a, country=country, code=country + "".join((a.sector or "").split()))
+
     def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
         """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
         strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""
@@ -630,6 +646,8 @@ class _SentenceCoder:
         t = trig  # type: ignore[assignment]
         if not recipients:
             recipients = self._place_target(t)
+        actors = [self._domestic(a) for a in actors]
+        recipients = [self._domestic(a) for a in recipients]
         if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
             recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
         info = self.onto.info(code)
