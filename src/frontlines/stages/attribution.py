@@ -122,11 +122,12 @@ class AttributionStage:
         found: list[Detection] = []
         last_person: str | None = None
         last_group: str | None = None
+        full_text = doc.text  # Doc.text is rebuilt on every access: read it once
         for sent in doc.sents:
             for tok in sent:
-                det = self._detect_at(tok, sent, last_person, last_group)
+                det = self._detect_at(tok, sent, last_person, last_group, full_text)
                 # speech reported inside a quotation belongs to the quoted speaker, not a new source
-                if det is not None and not _inside_quotation(doc.text, det.source_start):
+                if det is not None and not _inside_quotation(full_text, det.source_start):
                     found.append(det)
             for ent in sent.ents:
                 # single-word PERSON tags on places are common; trust names or subjects
@@ -137,7 +138,7 @@ class AttributionStage:
         return found
 
     def _detect_at(self, tok: Token, sent: Any, last_person: str | None,
-                   last_group: str | None) -> Detection | None:
+                   last_group: str | None, full_text: str) -> Detection | None:
         low = tok.lower_
         if low == "according" and tok.dep_ == "prep":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -145,7 +146,7 @@ class AttributionStage:
             if pobj is None:
                 return None
             content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
-            return self._make(pobj, tok, content, sent, last_person, last_group)
+            return self._make(pobj, tok, content, sent, last_person, last_group, full_text)
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
         lemma = tok.lemma_.lower()
@@ -183,13 +184,12 @@ class AttributionStage:
             content = frozenset(t.i for c in kids if c.dep_ in _CONTENT_DEPS and c.i != subj.i for t in c.subtree)
             if not content or quote_in_sentence:
                 content = frozenset(t.i for t in sent) - frozenset(t.i for t in subj.subtree) - {tok.i}
-        return self._make(subj, tok, content, sent, last_person, last_group)
+        return self._make(subj, tok, content, sent, last_person, last_group, full_text)
 
     def _make(self, src: Token, cue: Token, content: frozenset[int], sent: Any, last_person: str | None,
-              last_group: str | None) -> Detection:
+              last_group: str | None, full_text: str) -> Detection:
         start, end = _source_extent(src)
-        doc = src.doc
-        text = doc.text[start:end]
+        text = full_text[start:end]
         low = src.lower_
         name: str | None
         if low in ("who", "which", "that") and src.head.dep_ == "relcl":
