@@ -291,6 +291,10 @@ def test_actor_overlap_follows_the_code_hierarchy():
     assert actor_overlap(keys(ukrmil), keys(rusmil)) == 0.0
     assert actor_overlap(keys(rusmil, ukrmil), keys(ukrmil)) == 1.0
     assert keys(official) == frozenset()  # a role alone identifies no one
+    mixed = Actor("army", 0, 4, "Sudan", "SDN", "GOV MIL", "SDNGOVMIL")
+    assert actor_overlap(keys(mixed), keys(Actor("x", 0, 1, "Sudan", "SDN", "MIL", "SDNLEGMIL"))) == 1.0
+    assert actor_overlap(keys(Actor("x", 0, 1, "Sudan", "SDN", "MIL", "SDNMIL")),
+                         keys(Actor("RSF", 0, 3, "RSF", "SDN", "PRM", "SDNPRM"))) == 0.0
 
 
 def test_undated_events_sort_last_on_every_backend(store_url, reports):

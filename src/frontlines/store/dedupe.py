@@ -148,6 +148,16 @@ def types_compatible(a: Features, b: Features) -> bool:
     return bool(a.acled and a.acled == b.acled)
 
 
+def codes_agree(x: str, y: str) -> bool:
+    """CAMEO-style codes are a 3-letter entity plus 3-letter roles: RUS (Russia) agrees with RUSMIL
+    (its military), SDNGOVMIL with SDNLEGMIL (both name the military); SDNMIL and SDNPRM do not."""
+    if x[:3] != y[:3]:
+        return False
+    rx = {x[i:i + 3] for i in range(3, len(x), 3)}
+    ry = {y[i:i + 3] for i in range(3, len(y), 3)}
+    return not rx or not ry or bool(rx & ry)
+
+
 def actor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient |A & B| / min(|A|, |B|): a report naming one side of a two-sided clash
     still fully agrees with a canonical event that names both."""
@@ -155,9 +165,8 @@ def actor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     ca = sorted(k[5:] for k in a if k.startswith("code:"))
     cb = sorted(k[5:] for k in b if k.startswith("code:"))
     if ca and cb:
-        # CAMEO codes are hierarchical: RUS (Russia) agrees with RUSMIL (its military)
         small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-        hits = sum(1 for x in small if any(x.startswith(y) or y.startswith(x) for y in big))
+        hits = sum(1 for x in small if any(codes_agree(x, y) for y in big))
         return hits / len(small)
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
