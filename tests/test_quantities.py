@@ -173,6 +173,9 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("Activists say there have been two fatal shootings by police in 40 days.", 1, 0),
     ("Police said the non-fatal shooting left a delivery driver wounded.", 0, 1),
     ("During the altercation one man was killed and another was injured.", 1, 1),
+    ("At least three people died during the blizzard while shoveling snow.", 0, 0),
+    ("Two soldiers were killed in a roadside bomb attack.", 2, 0),
+    ("DENVER (CBS4) – The man who was shot by a police officer on Monday has died.", 1, 0),
     ("Police investigating Cedar Rapids shooting - KWWL - Eastern Iowa Breaking News.", 0, 0),
     ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
 ])

@@ -359,7 +359,7 @@ class _SentenceMentions:
             kind = _kind_of(tok)
             if kind is None:
                 continue
-            if _irrealis(tok):
+            if _irrealis(tok) or _nonviolent_death(tok):
                 continue
             if kind == "crowd" and tok.pos_ == "NOUN" and _kind_of(tok.head) not in (None, "crowd"):
                 continue  # "protesters were arrested": an arrest count, not a crowd size
@@ -414,6 +414,27 @@ class _SentenceMentions:
 
 _IRREALIS_AUX = {"to", "would", "could", "might", "may", "will", "can", "should", "must", "'d", "wo", "ca"}
 _IRREALIS_MOD = {"possibly", "nearly", "almost", "attempted", "potential", "possible", "planned", "threatened"}
+
+
+_NONVIOLENT = {"blizzard", "storm", "flood", "earthquake", "quake", "accident", "crash", "illness", "cancer",
+               "disease", "overdose", "cause", "complication", "snow", "heat", "cold", "fire", "avalanche",
+               "landslide", "drowning", "collision", "wreck", "attack"}
+
+
+def _nonviolent_death(tok: Tok) -> bool:
+    """'died during the blizzard', 'killed in a car crash', 'died of cancer': no political or armed
+    violence. ('heart attack' is an attack only with its compound.)"""
+    if tok.lemma_.lower() not in KILL_VERBS:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "of", "from", "after"):
+            continue
+        for obj in prep.children:
+            lemma = obj.lemma_.lower()
+            if obj.dep_ == "pobj" and lemma in _NONVIOLENT and (
+                    lemma != "attack" or any(c.lower_ == "heart" for c in obj.children)):
+                return True
+    return False
 
 
 def _irrealis(tok: Tok) -> bool:

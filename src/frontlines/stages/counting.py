@@ -54,6 +54,7 @@ PERSON_NOUNS = {
     "policemen", "gang", "gangster", "dealer", "hunter", "cyclist", "jogger", "security guard", "someone",
     "somebody", "one", "other", "another", "ex", "father-in-law",
 }
+_NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
 _MEDIA_WORDS = {"news", "weather", "sports", "channel", "tv", "radio", "online", "breaking", "home", "update",
                 "video", "photos", "traffic", "closings", "local", "story", "report", "press"}
 _PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
@@ -262,9 +263,9 @@ def _is_person(tok: Tok) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "PRON":
         return low in _PRONOUN_ONE
-    if tok.pos_ == "PROPN":  # a name; not a dateline or an outlet ("KWWL", "Breaking News")
+    if tok.pos_ == "PROPN":  # a name; not a dateline or an outlet ("KWWL", "Breaking News", "CBS4", "Pa-")
         return tok.tag_ == "NNP" and (tok.ent_type_ == "PERSON" or (
-            tok.ent_type_ == "" and low not in _MEDIA_WORDS))
+            tok.ent_type_ == "" and low not in _MEDIA_WORDS and _NAME.fullmatch(tok.text) is not None))
     if tok.tag_ not in ("NN",) and not (lemma == "old" and any(t.lower_ == "year" for t in tok.lefts)):
         return False
     return lemma in PERSON_NOUNS or low in PERSON_NOUNS or lemma == "old" or (
