@@ -85,3 +85,10 @@ def test_news_default_is_the_outlet(annotate):
     ann = annotate("Houthi forces fired a missile at a tanker in the Red Sea on Sunday.", source="Aden Daily")
     s = ann.sentences[0]
     assert s.attribution.kind == "outlet" and s.attribution.name == "Aden Daily"
+
+
+def test_speech_act_without_content_stays_the_writers(annotate):
+    ann = annotate("Iraqi troops entered Basra on Friday. Perhaps Maliki asked for it.", source="Gulf Wire")
+    guess = next(s for s in ann.sentences if "Maliki" in s.text)
+    assert guess.attribution.name == "Gulf Wire"
+    assert guess.factuality == "speculated"

@@ -103,6 +103,9 @@ class Detection:
     cue_i: int
     content: frozenset[int]  # token indices of the reported content
     sent_start: int  # char offset of the sentence holding it
+    # a clause, quotation or "according to" carries the content; without one ("Maliki asked for it")
+    # the verb is a speech act the writer reports, and the sentence stays the writer's
+    has_content: bool = True
 
 
 class AttributionStage:
@@ -178,13 +181,15 @@ class AttributionStage:
             if speech and not (has_clause or quote_in_sentence or is_reporting_clause
                                or _followed_by_colon(tok)):
                 return None
+        carries = has_clause or quote_in_sentence or is_reporting_clause or _followed_by_colon(tok)
         if is_reporting_clause and not has_clause:
             content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
         else:
             content = frozenset(t.i for c in kids if c.dep_ in _CONTENT_DEPS and c.i != subj.i for t in c.subtree)
             if not content or quote_in_sentence:
                 content = frozenset(t.i for t in sent) - frozenset(t.i for t in subj.subtree) - {tok.i}
-        return self._make(subj, tok, content, sent, last_person, last_group, full_text)
+        det = self._make(subj, tok, content, sent, last_person, last_group, full_text)
+        return det if carries else replace(det, has_content=False)
 
     def _make(self, src: Token, cue: Token, content: frozenset[int], sent: Any, last_person: str | None,
               last_group: str | None, full_text: str) -> Detection:
@@ -217,7 +222,8 @@ class AttributionStage:
         detections = self.detect(doc)
         by_sent: dict[int, list[Detection]] = {}
         for d in detections:
-            by_sent.setdefault(d.sent_start, []).append(d)
+            if d.has_content:
+                by_sent.setdefault(d.sent_start, []).append(d)
         default = self.default_attribution(ann)
         quoted = self._quoted_block_sources(ann)
         sentences: list[Sentence] = []
