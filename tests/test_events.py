@@ -161,3 +161,25 @@ def test_ontology_tables():
     assert onto.info("1831").plover == "ASSAULT"
     assert onto.info("19").plover == "ASSAULT"  # a bare root falls back to its 0 child
     assert [quad_class(c) for c in ("010", "020", "036", "070", "111", "163", "145")] == [0, 0, 1, 2, 3, 3, 4]
+
+
+def test_generic_agent_takes_the_only_country_named(code):
+    ev = event(code("Rebels shelled the outskirts of Juba, the capital of South Sudan."), "shelled")
+    assert ev.actors and ev.actors[0].country == "SSD" and "REB" in (ev.actors[0].sector or "")
+    ev = event(code("Rebels shelled Goma as Rwandan and Congolese officials met in Luanda."), "shelled")
+    assert ev.actors[0].country is None  # two countries named: no guess
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(code):
+    ann = code("The Nigerian Air Force said it killed several Boko Haram fighters near Maiduguri.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.plover == "ASSAULT"
+    assert ev.actors[0].country == "NGA" and "Air Force" in ev.actors[0].text
+    assert "REB" in (ev.recipients[0].sector or "")
+
+
+def test_recipients_are_parties_not_things(code):
+    ev = event(code("The government lifted the ban on the Islamic Salvation Front."), "lifted")
+    assert [r.text for r in ev.recipients] == ["the Islamic Salvation Front"]
+    ev = event(code("Syria withdrew its troops from Lebanon."), "withdrew")
+    assert ev.plover == "RETREAT" and countries(ev.recipients) == {"LBN"}

@@ -52,7 +52,10 @@ class ActorDictionary:
             self._add(row, None)
         for row in read_tsv(data_dir / "agents.tsv") + read_tsv(data_dir / "agents_extra.tsv"):
             if len(row) >= 2:
-                self.agents[tuple(row[0].split())] = row[1]
+                key = tuple(row[0].split())
+                self.agents[key] = row[1]
+                # plurals too: capitalised "Rebels" is tagged PROPN and keeps its plural lemma
+                self.agents.setdefault(key[:-1] + (_plural(key[-1]),), row[1])
         for row in read_tsv(data_dir / "actors_extra.tsv"):
             self._add(row, None, override=True)
         for path in extra:
@@ -128,3 +131,13 @@ def split_code(code: str) -> Coded:
 
 def is_nonstate(country: str | None) -> bool:
     return country in _NONSTATE
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
