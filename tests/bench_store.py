@@ -91,3 +91,11 @@ def test_count_with_filters_200k(benchmark, big_store):
     n = benchmark(big_store.count_events, QUERY)
     assert n > 0
     assert benchmark.stats.stats.median < 0.100
+
+
+def test_newest_page_unfiltered_200k(benchmark, big_store):
+    """The API's default request: the newest 100 events, no filter."""
+    result = benchmark(big_store.query_events, EventQuery(limit=100))
+    assert len(result) == 100
+    days = [e["date"]["start"] for e in result]
+    assert days == sorted(days, reverse=True)
