@@ -71,6 +71,7 @@ _UNKNOWN_SOURCES = {"sources", "source", "reports", "report", "rumours", "rumors
 _OPEN_QUOTES = ("\"", "“")
 STRONG_RATE = 0.5  # a verb with a subject is a cue this often or more: a reporting verb in any frame
 WEAK_RATE = 0.15  # below this even a clause does not make it one (e.g. "know", "see")
+SOMETIMES_RATE = 0.35  # any verb this often a cue is one when a clause or quotation backs it ("he continued")
 VERB_FILE = "attribution_verbs.tsv"
 
 
@@ -127,6 +128,9 @@ class AttributionStage:
         last_group: str | None = None
         full_text = doc.text  # Doc.text is rebuilt on every access: read it once
         for sent in doc.sents:
+            colon = _colon_source(sent, full_text)
+            if colon is not None:
+                found.append(colon)
             for tok in sent:
                 det = self._detect_at(tok, sent, last_person, last_group, full_text)
                 # speech reported inside a quotation belongs to the quoted speaker, not a new source
@@ -155,7 +159,8 @@ class AttributionStage:
         lemma = tok.lemma_.lower()
         rate = self.verb_rates.get(lemma)
         strong = rate is not None and rate >= STRONG_RATE
-        speech = lemma in self.reporting and (rate is None or rate >= WEAK_RATE)
+        speech = (lemma in self.reporting and (rate is None or rate >= WEAK_RATE)) or (
+            rate is not None and rate >= SOMETIMES_RATE)
         cognitive = lemma in _COGNITIVE
         if not (strong or speech or cognitive):
             return None
@@ -295,6 +300,24 @@ class AttributionStage:
                     out[s.start] = Attribution(name=_strip_article(qs.name), kind=kind, text=qs.name,
                                                start=qs.start, end=qs.end)
         return out
+
+
+def _colon_source(sent: Any, full_text: str) -> Detection | None:
+    """"Trump: Cruz has a long way to go" - a short name before a colon opening a headline or line."""
+    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+        return None
+    head = sent.doc[sent.start:colon.i]
+    if not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT") and t.text not in ("“", "\"")
+               for t in head) or not head[0].text[:1].isupper() or not any(t.pos_ == "PROPN" for t in head):
+        return None
+    if any(t.lower_ in ("update", "correction", "from", "via", "labels", "tags") for t in head):
+        return None
+    start, end = head[0].idx, head[-1].idx + len(head[-1].text)
+    text = full_text[start:end]
+    root = head.root
+    return Detection(start, end, text, text, _kind_of(root, text), colon.i,
+                     frozenset(range(colon.i + 1, sent.end)), sent.start_char)
 
 
 def _followed_by_colon(tok: Token) -> bool:
