@@ -92,3 +92,17 @@ def test_speech_act_without_content_stays_the_writers(annotate):
     guess = next(s for s in ann.sentences if "Maliki" in s.text)
     assert guess.attribution.name == "Gulf Wire"
     assert guess.factuality == "speculated"
+
+
+def test_polnear_reader_and_matching(tmp_path):
+    from frontlines.evaluation.polnear import _match, read_sources
+
+    text = "The ministry said troops left Raqqa. “We won,” a commander told reporters."
+    ann = tmp_path / "a.ann"
+    ann.write_text("T1\tSource 0 12\tThe ministry\nT2\tCue 13 17\tsaid\n"
+                   "T3\tSource 47 58\ta commander\nT4\tCue 59 63\ttold\n", encoding="utf-8")
+    gold = read_sources(ann, text)
+    assert [text[a:b] for a, b in gold] == ["The ministry", "a commander"]
+    assert _match(text, [(4, 12), (47, 58)], gold, exact=False) == 2  # head word shared
+    assert _match(text, [(4, 12), (47, 58)], gold, exact=True) == 1
+    assert _match(text, [(18, 24)], gold, exact=False) == 0
