@@ -24,6 +24,9 @@ _PLOVER_OVERRIDES = {"192": ("ASSAULT", "seize"), "163": ("SANCTION", "restrict"
 
 #: Statement codes that are not events of their own (saying, commenting, considering): left uncoded.
 STATEMENT_ONLY = frozenset({"010", "011", "012", "013", "014", "015", "017"})
+#: Statements that are kept when an object makes them specific ("expressed condolences", "claimed
+#: responsibility", "rejected the accusations"): neutral (quad 0) events.
+FRAME_STATEMENTS = frozenset({"011", "012", "013", "015", "016", "018"})
 
 _AIR = frozenset({"air", "airstrike", "airstrikes", "aircraft", "plane", "planes", "jet", "jets", "warplane",
                   "warplanes", "drone", "drones", "helicopter", "helicopters", "gunship", "gunships", "aerial",

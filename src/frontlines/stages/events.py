@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..coding.lexicon import Lexicon
-from ..coding.ontology import STATEMENT_ONLY, Ontology
+from ..coding.ontology import FRAME_STATEMENTS, STATEMENT_ONLY, Ontology
 from ..coding.syntax import arg_span, conjuncts, lem, negated, np_head
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
@@ -182,7 +182,11 @@ class _SentenceCoder:
             # "issued a reminder to Iraq that it must cooperate": a demand on the clause's subject
             code, recipients = "100", self._subjects(t)
             actors = self._inherited_subject(t) or self._subjects(t.head) if t.head.pos_ == "VERB" else actors
-        if code[:3] in STATEMENT_ONLY:
+        if lemma == "decline" and any(lem(c) == "comment" for c in t.children if c.dep_ == "xcomp"):
+            code = "011"  # "declined to comment"
+        if code[:3] in FRAME_STATEMENTS and (actors or recipients or self.had_object):
+            pass  # "expressed condolences to Turkey", "claimed responsibility for the attack"
+        elif code[:3] in STATEMENT_ONLY:
             # "X said Y must withdraw": a demand on Y; other statements are not events of their own
             content = self._demand_content(t)
             if content is None:
