@@ -314,3 +314,17 @@ def test_undated_events_sort_last_on_every_backend(store_url, reports):
     assert len(newest_first) == len(oldest_first) == 2  # the two Kharkiv reports merged, plus the undated one
     assert store.count_events(EventQuery(since="2000-01-01")) == len(newest_first) - 1
     store.close()
+
+
+def test_edited_text_under_the_same_id_reuses_event_ids(store_url, reports):
+    anns, event_of = report_annotations(reports)
+    store = open_store(store_url)
+    store.add_many(anns)
+    before = store.stats()
+    ann = next(a for a in anns if len(a.events) == 2)  # the Kirkuk article that tells its story twice
+    edited_doc = dataclasses.replace(ann.document, text=ann.document.text + " More to follow.")
+    assert store.add(dataclasses.replace(ann, document=edited_doc)) == "replaced"
+    assert store.stats() == before  # same events (same ids), same merges
+    assert store.get_document(ann.doc_id)["text"].endswith("More to follow.")
+    assert store.add(dataclasses.replace(ann, document=edited_doc)) == "unchanged"
+    store.close()
