@@ -88,9 +88,10 @@ _NEG_WORDS = {"not", "n't", "never", "no", "nobody", "none", "nothing", "nowhere
 _SPEC_ADVERBS_EXTRA = {"reportedly": "report", "allegedly": "speculative", "purportedly": "speculative"}
 
 
-def _modal_cue(word: str, lex: Lexicon, has_perfect: bool) -> tuple[str, float] | None:
+def _modal_cue(word: str, lex: Lexicon, has_perfect: bool, reported_future: bool = False) -> tuple[str, float] | None:
     if word in _HYPO_MODALS:
-        return "hypothetical", 0.3
+        # "the army said it would attack": the reported speaker's future, not a condition
+        return ("planned", 0.35) if reported_future and not has_perfect else ("hypothetical", 0.3)
     if word in _FUTURE_MODALS:
         return "planned", lex.get("planned", "will") or 0.4
     if word in _SPEC_MODALS:
@@ -108,17 +109,26 @@ def _own_cues(node: Token, lex: Lexicon, depth: int, relation: str) -> list[Cue]
     out: list[Cue] = []
     children = list(node.children)
     has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+    reported_future = (node.dep_ == "ccomp" and lex.has("report", node.head.lemma_.lower())
+                       and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in children)
+                       and not any(c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children)
+                                   for c in children))
     for c in children:
         low = c.lower_
         dep = c.dep_
         if dep == "neg" or (low in _NEG_WORDS and dep in ("advmod", "det", "preconj", "neg")):
             out.append(Cue("negation", low, 0.05, depth, c.i, relation))
         elif dep in ("aux", "auxpass") and c.tag_ == "MD":
-            found = _modal_cue(low, lex, has_perfect)
+            found = _modal_cue(low, lex, has_perfect, reported_future)
             if found:
                 out.append(Cue(found[0], low, found[1], depth, c.i, relation))
+        elif dep == "mark" and low == "whether":
+            out.append(Cue("speculative", low, 0.4, depth, c.i, relation))  # an open question, not a condition
         elif dep == "mark" and low in _CONDITIONAL_MARKS:
             out.append(Cue("hypothetical", low, lex.get("hypothetical", low) or 0.25, depth, c.i, relation))
+        elif dep in ("nsubj", "nsubjpass") and (low in ("nobody", "none", "nothing", "noone") or any(
+                g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+            out.append(Cue("negation", low, 0.05, depth, c.i, relation))  # "No one was killed", "Nobody fired"
         elif dep in ("advmod", "amod") and low in _SPEC_ADVERBS_EXTRA:
             cat = _SPEC_ADVERBS_EXTRA[low]
             out.append(Cue(cat, low, 0.7 if cat == "report" else 0.55, depth, c.i, relation))

@@ -10,7 +10,7 @@ from .syntax import depth
 
 
 def main_event(events: Sequence[Event], doc: Any) -> Event | None:
-    """The event a human coder would pick: coded (PLOVER type), highest in the tree, verbal before nominal.
+    """The event a human coder would pick: the highest in the tree, typed before untyped, verbal before nominal.
 
     Ties go to the earlier trigger. Negated events are kept out when a non-negated one exists.
     """
@@ -29,6 +29,6 @@ def main_event(events: Sequence[Event], doc: Any) -> Event | None:
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
             if gov.pos_ == "VERB":
                 d = depth(gov)
-        return (ev.plover is None, ev.negated, d, not verbal, ev.trigger.start)
+        return (ev.negated, d, ev.plover is None, not verbal, ev.trigger.start)
 
     return min(events, key=key)

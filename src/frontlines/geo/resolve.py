@@ -28,12 +28,20 @@ _WEAK = frozenset({"state", "university", "city", "county", "national", "federal
                    "center", "centre", "union", "star", "king", "queen", "saint", "st"})
 
 
+FEATURE_CLASSES = ("PCLI", "CONT", "PPLC", "ADM1", "PPL", "ADM2", "WORLD", "OTHER")
+_WORLD = frozenset({"RGN", "OCN", "SEA", "PEN"})
+#: the scorer is linear in these features; ``Weights.vector`` gives the hand-set weight of each
+FEATURES = ("log_population", *(f"feature_{f}" for f in FEATURE_CLASSES),
+            *(f"match_{i}" for i in range(5)), "alt_when_main", "admin_hint_admin", "admin_hint_other",
+            "city_over_admin", "city_hint_city", "city_hint_other", "bias", "no_country_in_context",
+            "country_share", "top_country", "admin_context")
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     population: float = 1.0
     feature: tuple[tuple[str, float], ...] = (("PCLI", 4.0), ("CONT", 3.0), ("PPLC", 2.5), ("ADM1", 1.5),
-                                              ("PPL", 0.0), ("ADM2", -1.0), ("RGN", 1.0), ("OCN", 1.0),
-                                              ("SEA", 1.0), ("GULF", 0.0), ("PEN", 1.0), ("BLDG", 0.0))
+                                              ("PPL", 0.0), ("ADM2", -1.0), ("WORLD", 1.0), ("OTHER", 0.0))
     match: tuple[tuple[int, float], ...] = ((EXACT_MAIN, 0.0), (EXACT_ALT, -0.4), (EXACT_ALIAS, -0.2),
                                             (BARE, -1.2), (LOOSE, -2.5))
     country_context: float = 4.0
@@ -46,6 +54,13 @@ class Weights:
     admin_ratio: float = 4.0  # ...unless the province is far bigger than its namesake city (Quebec)
     alt_when_main: float = 1.0  # an alternate name counts less when another place bears it as its own name
     min_score: float = 2.0
+
+    def vector(self) -> tuple[float, ...]:
+        feat, match = dict(self.feature), dict(self.match)
+        return (self.population, *(feat[f] for f in FEATURE_CLASSES), *(match[i] for i in range(5)),
+                -self.alt_when_main, self.admin_hint, -self.admin_hint / 2, -self.city_over_admin,
+                self.city_hint, -self.city_hint, self.bias, self.country_context / 2, self.country_context,
+                self.top_country, self.admin_context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +80,7 @@ class Resolver:
         self.gaz = gazetteer
         self.demonyms = demonyms or Demonyms(gazetteer)
         self.w = weights or Weights()
-        self._feature = dict(self.w.feature)
-        self._match = dict(self.w.match)
+        self._vector = self.w.vector()
         bias = gazetteer.country(country_bias) if country_bias else None
         self.bias_cc = bias.cc if bias else None
 
@@ -97,24 +111,32 @@ class Resolver:
                         return (d,)
         return ()
 
+    def prior_features(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> list[float]:
+        """The context-free part of ``FEATURES`` for candidate ``c`` of mention ``m``."""
+        fc = c.feature if c.feature in FEATURE_CLASSES else "WORLD" if c.feature in _WORLD else "OTHER"
+        f = [math.log10(c.population + 10), *(float(fc == x) for x in FEATURE_CLASSES),
+             *(float(c.match == i) for i in range(5))]
+        f.append(float(c.match == EXACT_ALT and any(o.match == EXACT_MAIN and not (o.is_admin and o.cc == c.cc)
+                                                    for o in pool)))
+        f += [float(m.admin_hint and c.is_admin), float(m.admin_hint and not c.is_admin)]
+        f.append(float(not m.admin_hint and c.is_admin and any(
+            o.feature.startswith("PPL") and o.cc == c.cc and o.admin1 == c.admin1 and o.match <= c.match + 1
+            and o.population * self.w.admin_ratio >= c.population for o in pool)))
+        is_city = c.feature.startswith("PPL")
+        f += [float(m.city_hint and is_city), float(m.city_hint and not is_city)]
+        f.append(float(bool(self.bias_cc) and c.cc == self.bias_cc))
+        return f
+
+    def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]]) -> list[float]:
+        n = sum(ctx_c.values())
+        top = ctx_c.most_common(1)[0][0] if ctx_c else None
+        return [float(bool(n) and c.cc is None), ctx_c.get(c.cc, 0) / n if n and c.cc else 0.0,
+                float(bool(n) and c.cc is not None and c.cc == top),
+                float(bool(c.admin1) and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1")]
+
     def prior(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> float:
-        w = self.w
-        s = w.population * math.log10(c.population + 10) + self._feature.get(c.feature, -1.0)
-        s += self._match.get(c.match, -3.0)
-        if c.match == EXACT_ALT and any(o.match == EXACT_MAIN and not (o.is_admin and o.cc == c.cc)
-                                        for o in pool):
-            s -= w.alt_when_main
-        if m.admin_hint:
-            s += w.admin_hint if c.is_admin else -w.admin_hint / 2
-        elif c.is_admin and any(o.feature.startswith("PPL") and o.cc == c.cc and o.admin1 == c.admin1
-                                and o.match <= c.match + 1 and o.population * w.admin_ratio >= c.population
-                                for o in pool):
-            s -= w.city_over_admin
-        if m.city_hint:
-            s += w.city_hint if c.feature.startswith("PPL") else -w.city_hint
-        if self.bias_cc and c.cc == self.bias_cc:
-            s += w.bias
-        return s
+        f = self.prior_features(c, m, pool)
+        return sum(w * x for w, x in zip(self._vector[:len(f)], f, strict=True))
 
     def rank(self, name: str, *, limit: int = 5) -> list[tuple[float, Candidate]]:
         """A lone name's candidates, best first, scored without document context."""
@@ -148,23 +170,20 @@ class Resolver:
         total_a: Counter[tuple[str, str]] = sum(admins.values(), Counter())
 
         chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
+        self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
+        ctx_w = self._vector[-4:]
         for k, scored in priors.items():
             ctx_c = total_c - countries.get(k, Counter())
             ctx_a = total_a - admins.get(k, Counter())
-            n = sum(ctx_c.values())
-            top = ctx_c.most_common(1)[0][0] if ctx_c else None
             best: tuple[float, Candidate] | None = None
+            rows = []
             for s, c in scored:
-                if n and c.cc is None:
-                    s += self.w.country_context / 2  # oceans and world regions fit any document
-                if n and c.cc:
-                    s += self.w.country_context * ctx_c.get(c.cc, 0) / n
-                    if c.cc == top:
-                        s += self.w.top_country
-                if c.admin1 and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1":
-                    s += self.w.admin_context
+                cf = self.context_features(c, ctx_c, ctx_a)
+                rows.append((cf, c))
+                s += sum(w * x for w, x in zip(ctx_w, cf, strict=True))
                 if best is None or s > best[0]:
                     best = (s, c)
+            self.last_features[k] = rows
             chosen[k] = best if best is not None and best[0] >= self.w.min_score else None
         out = []
         for m in mentions:
