@@ -242,24 +242,22 @@ class Store:
         if f.day_start is None or f.day_end is None:
             return None
         tol = self.dedupe.date_tolerance_days
-        type_sql, type_params = [], []
+        # one type key, the one types_compatible decides on first, so the (plover, day) index answers
         if f.plover:
-            type_sql.append("e.plover = ?")
-            type_params.append(f.plover)
-        if f.cameo_root:
-            type_sql.append("substr(e.cameo, 1, 2) = ?")
-            type_params.append(f.cameo_root)
-        if f.acled:
-            type_sql.append("e.acled_event_type = ?")
-            type_params.append(f.acled)
-        if not type_sql:
+            type_sql, type_param = "e.plover = ?", f.plover
+        elif f.cameo_root:
+            type_sql, type_param = "e.plover IS NULL AND e.cameo LIKE ?", f.cameo_root + "%"
+        elif f.acled:
+            type_sql, type_param = "e.plover IS NULL AND e.acled_event_type = ?", f.acled
+        else:
             return None
         rows = self.db.query(
             "SELECT e.canonical_id, c.n_mentions, e.plover, e.cameo, e.acled_event_type, e.day_start, e.day_end,"
             " e.lat, e.lon, e.country, e.precision, e.actor_keys, e.admin1 FROM events e"
             " JOIN canonical c ON c.canonical_id = e.canonical_id"
-            f" WHERE ({' OR '.join(type_sql)}) AND e.day_start <= ? AND e.day_end >= ?",
-            (*type_params, f.day_end + tol, f.day_start - tol))
+            # mentions spanning more than max_span_days never match: that bounds the index range
+            f" WHERE {type_sql} AND e.day_start <= ? AND e.day_start >= ? AND e.day_end >= ?",
+            (type_param, f.day_end + tol, f.day_start - tol - self.dedupe.max_span_days, f.day_start - tol))
         votes: dict[str, list[float]] = {}
         sizes: dict[str, int] = {}
         for cid, n, plover, cameo, acled, d0, d1, lat, lon, country, precision, keys, admin1 in rows:
