@@ -183,3 +183,13 @@ def test_recipients_are_parties_not_things(code):
     assert [r.text for r in ev.recipients] == ["the Islamic Salvation Front"]
     ev = event(code("Syria withdrew its troops from Lebanon."), "withdrew")
     assert ev.plover == "RETREAT" and countries(ev.recipients) == {"LBN"}
+
+
+def test_neutral_statement_frames(code):
+    ann = code("The Taliban claimed responsibility for the attack on the police post in Kunduz.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.cameo == "015" and ev.quad_class == 0
+    assert any(e.trigger.text == "attack" and e.plover == "ASSAULT" for e in ann.events)  # still recorded
+    ann = code("Egypt expressed condolences to Turkey over the earthquake.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.cameo == "018" and countries(ev.recipients) == {"TUR"}

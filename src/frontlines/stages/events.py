@@ -184,6 +184,10 @@ class _SentenceCoder:
             actors = self._inherited_subject(t) or self._subjects(t.head) if t.head.pos_ == "VERB" else actors
         if lemma == "decline" and any(lem(c) == "comment" for c in t.children if c.dep_ == "xcomp"):
             code = "011"  # "declined to comment"
+        elif lemma == "claim" and any(c.dep_ == "ccomp" for c in t.children):
+            code = "015"  # "claimed that they had attacked": a claim, the attack is recorded on its own
+        elif lemma in ("arrive", "land") and any("MIL" in (a.sector or "").split() for a in actors):
+            code = "074"  # troops or peacekeepers arriving: military protection
         if code[:3] in FRAME_STATEMENTS and (actors or recipients or self.had_object):
             pass  # "expressed condolences to Turkey", "claimed responsibility for the attack"
         elif code[:3] in STATEMENT_ONLY:
