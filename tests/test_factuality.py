@@ -32,6 +32,9 @@ def _judge(nlp, stage, text: str, word: str):
     ("Rebels did not attack the convoy.", "attack", "negated"),
     ("The rebels failed to capture the airport.", "capture", "negated"),
     ("The ministry denied that police fired on protesters.", "fired", "denied"),
+    ("The army said it would attack Mosul.", "attack", "planned"),
+    ("No one was killed in the attack on Kidal.", "killed", "negated"),
+    ("It is unclear whether the strike hit the depot.", "hit", "speculated"),
 ])
 def test_labels(nlp, stage, text, word, label):
     assessment, certainty = _judge(nlp, stage, text, word)
