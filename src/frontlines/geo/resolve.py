@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .demonyms import Demonyms
-from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidate, Gazetteer
+from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidate, Gazetteer, distance_km
 from .names import norm
 from .toponyms import Mention
 
@@ -28,13 +28,14 @@ _WEAK = frozenset({"state", "university", "city", "county", "national", "federal
                    "center", "centre", "union", "star", "king", "queen", "saint", "st"})
 
 
+NEAR_KM = 150.0
 FEATURE_CLASSES = ("PCLI", "CONT", "PPLC", "ADM1", "PPL", "ADM2", "WORLD", "OTHER")
 _WORLD = frozenset({"RGN", "OCN", "SEA", "PEN"})
 #: the scorer is linear in these features; ``Weights.vector`` gives the hand-set weight of each
 FEATURES = ("log_population", *(f"feature_{f}" for f in FEATURE_CLASSES),
             *(f"match_{i}" for i in range(5)), "alt_when_main", "admin_hint_admin", "admin_hint_other",
             "city_over_admin", "city_hint_city", "city_hint_other", "bias", "no_country_in_context",
-            "country_share", "top_country", "admin_context")
+            "country_share", "top_country", "admin_context", "near_other_place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Weights:
     country_context: float = 4.0
     top_country: float = 1.0
     admin_context: float = 2.0
+    near: float = 2.5  # within NEAR_KM of another place the document names (London, Ontario near St. Thomas)
     bias: float = 5.0
     admin_hint: float = 4.0
     city_hint: float = 2.5
@@ -60,7 +62,7 @@ class Weights:
         return (self.population, *(feat[f] for f in FEATURE_CLASSES), *(match[i] for i in range(5)),
                 -self.alt_when_main, self.admin_hint, -self.admin_hint / 2, -self.city_over_admin,
                 self.city_hint, -self.city_hint, self.bias, self.country_context / 2, self.country_context,
-                self.top_country, self.admin_context)
+                self.top_country, self.admin_context, self.near)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +129,15 @@ class Resolver:
         f.append(float(bool(self.bias_cc) and c.cc == self.bias_cc))
         return f
 
-    def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]]) -> list[float]:
+    def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],
+                         near: Sequence[tuple[float, float]] = ()) -> list[float]:
         n = sum(ctx_c.values())
         top = ctx_c.most_common(1)[0][0] if ctx_c else None
+        close = c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2") and any(
+            distance_km(c.lat, c.lon, la, lo) <= NEAR_KM for la, lo in near)
         return [float(bool(n) and c.cc is None), ctx_c.get(c.cc, 0) / n if n and c.cc else 0.0,
                 float(bool(n) and c.cc is not None and c.cc == top),
-                float(bool(c.admin1) and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1")]
+                float(bool(c.admin1) and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1"), float(close)]
 
     def prior(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> float:
         f = self.prior_features(c, m, pool)
@@ -171,14 +176,19 @@ class Resolver:
 
         chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
         self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
-        ctx_w = self._vector[-4:]
+        ctx_w = self._vector[-5:]
+        # towns the first pass chose with some confidence, as anchors for "near another named place"
+        anchors = {k: (c.lat, c.lon) for k, (score, c) in first.items()
+                   if c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2")
+                   and score >= self.w.min_score and not k[0].startswith("=")}
         for k, scored in priors.items():
             ctx_c = total_c - countries.get(k, Counter())
             ctx_a = total_a - admins.get(k, Counter())
+            near = [ll for kk, ll in anchors.items() if kk[0] != k[0]] if len(scored) > 1 else []
             best: tuple[float, Candidate] | None = None
             rows = []
             for s, c in scored:
-                cf = self.context_features(c, ctx_c, ctx_a)
+                cf = self.context_features(c, ctx_c, ctx_a, near)
                 rows.append((cf, c))
                 s += sum(w * x for w, x in zip(ctx_w, cf, strict=True))
                 if best is None or s > best[0]:

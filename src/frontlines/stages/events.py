@@ -23,7 +23,7 @@ _SUBJ = frozenset({"nsubj", "csubj"})
 _OBJ = frozenset({"dobj", "obj", "dative"})
 #: Prepositions whose object is the target of an event ("clashed with", "attack on", "appeal to").
 _TARGET_PREPS = frozenset({"against", "on", "with", "at", "upon", "into", "toward", "towards", "to", "targeting",
-                           "of", "over"})
+                           "of", "over", "between"})
 _VERB_TARGET_PREPS = _TARGET_PREPS - {"of", "over"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its", "our", "them", "him",
                        "themselves", "itself"})
@@ -49,6 +49,8 @@ _IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "
 _COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
                          "barrage", "volley", "rash", "surge", "spree", "chain", "cycle"})
 _NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+_FRAMES = frozenset({"effort", "campaign", "mission", "operation", "drive", "process", "programme", "program",
+                     "initiative", "bid", "plan", "move", "push", "attempt", "deal", "package"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MUST = frozenset({"must", "should", "ought"})
@@ -293,6 +295,8 @@ class _SentenceCoder:
         frame = t
         if t.dep_ == "pobj" and t.head.lower_ == "of" and lem(t.head.head) in _COLLECTIVE:
             frame = t.head.head  # "a wave of car bombings by insurgents": the wave carries the arguments
+        elif t.dep_ == "compound" and t.head.pos_ == "NOUN" and lem(t.head) in _FRAMES:
+            frame = t.head  # "a mediation effort between India and Pakistan"
         for c in list(t.children) + (list(frame.children) if frame is not t else []):
             if c.dep_ == "poss":
                 actors.extend(self._code_arg(c))
@@ -344,7 +348,17 @@ class _SentenceCoder:
                     recipients.extend(self._code_arg(c))
         if lemma in ("attack", "assault", "bombing", "shooting", "explosion", "blast") and self._subject_is_bomb(t):
             pass
+        if dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB" and not recipients:
+            # "holding 2000 people as human shields"
+            recipients.extend(a for c in gov.head.children if c.dep_ in _OBJ for a in self._code_arg(c))
         recipients = [r for r in recipients if (r.start, r.end) in self.actorlike]
+        if not recipients and nc.code[:2] in ("02", "10"):
+            # "its demand that the US ease sanctions": the clause's subject is asked
+            recipients.extend(a for c in frame.children if c.dep_ in ("acl", "ccomp", "relcl")
+                              for a in self._subjects(c) if (a.start, a.end) in self.actorlike)
+        if not recipients:
+            taken = {(a.start, a.end) for a in actors}
+            recipients = [a for a in self._inner_party(frame) if (a.start, a.end) not in taken]
         return self._event(t, nc.code, nc.mode, actors, recipients, neg)
 
     # ------------------------------------------------------------------ arguments
@@ -402,6 +416,10 @@ class _SentenceCoder:
                 for c in v.children:
                     if c.dep_ in _OBJ:
                         coded.extend(self._inner_party(c))
+                    elif c.dep_ == "xcomp":  # "refuses to lift the ban on Cypriot ships"
+                        for cc in c.children:
+                            if cc.dep_ in _OBJ:
+                                coded.extend(self._inner_party(cc))
                     if coded:
                         break
             recipients.extend(coded)
