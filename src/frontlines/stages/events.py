@@ -13,63 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..coding import wordlists as W
 from ..coding.lexicon import Lexicon
 from ..coding.ontology import FRAME_STATEMENTS, STATEMENT_ONLY, Ontology
 from ..coding.syntax import arg_span, conjuncts, lem, negated, np_head
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
-
-_SUBJ = frozenset({"nsubj", "csubj"})
-_OBJ = frozenset({"dobj", "obj", "dative"})
-#: Prepositions whose object is the target of an event ("clashed with", "attack on", "appeal to").
-_TARGET_PREPS = frozenset({"against", "on", "with", "at", "upon", "into", "toward", "towards", "to", "targeting",
-                           "of", "over", "between"})
-_VERB_TARGET_PREPS = _TARGET_PREPS - {"of", "over"}
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its", "our", "them", "him",
-                       "themselves", "itself"})
-#: PLOVER: future CONSULT/SUPPORT/COOPERATE/AID are AGREE.
-#: The PLOVER gold standard also codes future RETREAT/CONCEDE ("will release", "will allow") as AGREE.
-_FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "AGREE": "030",
-                 "RETREAT": "035", "CONCEDE": "035"}
-_LABOUR = frozenset({"worker", "workers", "union", "unions", "employees", "teachers", "doctors", "nurses", "staff",
-                     "pay", "wages", "salaries", "labour", "labor"})
-_NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
-_ABSTRACT = frozenset({"epidemic", "pandemic", "virus", "disease", "poverty", "corruption", "fire", "wildfire",
-                       "blaze", "hunger", "inflation", "drought", "flood", "crime", "cancer", "malaria", "ebola",
-                       "covid", "coronavirus", "outbreak", "infection", "unemployment", "climate", "change",
-                       "famine", "illiteracy", "misinformation", "disinformation", "addiction", "fraud"})
-_QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million", "part", "group", "member",
-                    "some", "many", "most", "all", "few", "several", "one", "two", "three", "dozens", "scores",
-                    "hundreds", "thousands", "millions", "band", "unit", "contingent", "delegation", "team",
-                    "kg", "kilogram", "ton", "tonne", "tons", "litre", "liter", "gallon", "barrel", "truckload",
-                    "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "portion"})
-#: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
-_OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
-_IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
-_COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
-                         "barrage", "volley", "rash", "surge", "spree", "chain", "cycle"})
-_NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
-_FRAMES = frozenset({"effort", "campaign", "mission", "operation", "drive", "process", "programme", "program",
-                     "initiative", "bid", "plan", "move", "push", "attempt", "deal", "package"})
-_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
-_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_MUST = frozenset({"must", "should", "ought"})
-_MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
-#: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
-_INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pledge", "promise", "agree", "offer",
-                     "threaten", "want", "seek", "hope", "aim", "expect", "resolve", "propose",
-                     "volunteer", "mean", "wish", "aspire"})
-_THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
-_TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
-                       "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
-                       "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
-_TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})
-_MESSAGES = frozenset({"statement", "declaration", "communique", "letter", "message", "resolution", "report",
-                       "appeal", "call", "note", "reminder", "decree", "order", "ruling", "speech", "address"})
-_READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
-_FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
-_STATE = frozenset({"MIL", "GOV", "COP"})
-_BOMB_WORDS = frozenset({"bomb", "bombs", "bomber", "bombers", "ied", "explosive", "explosives", "device"})
 
 
 class EventStage:
@@ -130,7 +79,7 @@ class _SentenceCoder:
             pos = tok.pos_
             if pos == "VERB":
                 ev = self._verbal(tok)
-            elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in _ARG_DEPS)) \
+            elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in W.ARG_DEPS)) \
                     and lem(tok) in self.lex.nouns:
                 ev = self._nominal(tok)
             else:
@@ -150,7 +99,7 @@ class _SentenceCoder:
                 particle = c.lower_
                 break
         if (self.lex.is_light(lemma) and (lemma, particle) not in self.lex.phrasal
-                and any(self._event_noun(h) for c in t.children if c.dep_ in _OBJ for h in conjuncts(c))):
+                and any(self._event_noun(h) for c in t.children if c.dep_ in W.OBJ for h in conjuncts(c))):
             return None  # "launched an offensive": the noun is the event
         code = self._object_code(t, lemma)
         if code is None and self._statement_verb(t):
@@ -173,14 +122,14 @@ class _SentenceCoder:
             return None  # "fight the epidemic", "attack poverty"
         if t.dep_ == "xcomp" and self._statement_verb(t.head):
             return None  # "is considering sending aid": not (yet) an event
-        if lemma in _INTENT and any(self._coded_verb(c) for c in t.children if c.dep_ == "xcomp"):
+        if lemma in W.INTENT and any(self._coded_verb(c) for c in t.children if c.dep_ == "xcomp"):
             return None  # "vowed to attack": the embedded verb carries the event, as intent
-        if t.dep_ == "xcomp" and self._coded_verb(t.head) and lem(t.head) not in _INTENT:
+        if t.dep_ == "xcomp" and self._coded_verb(t.head) and lem(t.head) not in W.INTENT:
             return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
         self.had_object = False
         actors, recipients = self._verb_args(t)
         if (t.dep_ in ("ccomp", "acl") and not self._statement_verb(t.head)
-                and any(a.lower_ in _MUST for a in t.children if a.dep_ == "aux")):
+                and any(a.lower_ in W.MUST for a in t.children if a.dep_ == "aux")):
             # "issued a reminder to Iraq that it must cooperate": a demand on the clause's subject
             code, recipients = "100", self._subjects(t)
             actors = self._inherited_subject(t) or self._subjects(t.head) if t.head.pos_ == "VERB" else actors
@@ -202,21 +151,21 @@ class _SentenceCoder:
             return None
         if code[:2] in ("18", "19") and self._subject_is_bomb(t):
             code = "183"
-        if lemma == "block" and not ({s for a in actors for s in (a.sector or "").split()} & _STATE):
+        if lemma == "block" and not ({s for a in actors for s in (a.sector or "").split()} & W.STATE):
             code = "144"  # civilians blocking roads protest; armies blockade
         neg = negated(t)
         info = self.onto.info(code)
         intent = self._intent(t)
         if neg and info.quad_class in (1, 2):
             code, neg = "120", False  # "will not accept", "did not agree": a rejection
-        elif t.dep_ == "xcomp" and lem(t.head) in _THREAT_VERBS:
-            code = _FUTURE_THREATEN.get(info.plover or "", "130")  # "threatened to strike", "warned it would..."
+        elif t.dep_ == "xcomp" and lem(t.head) in W.THREAT_VERBS:
+            code = W.FUTURE_THREATEN.get(info.plover or "", "130")  # "threatened to strike", "warned it would..."
         elif intent and self._unless(t):
             code = "130"  # "will withdraw its force unless...": a conditional threat
-        elif intent and info.quad_class in (1, 2) and info.plover in _FUTURE_AGREE:
-            code = _FUTURE_AGREE[info.plover]
-        elif intent and info.plover in _FUTURE_THREATEN:
-            code = _FUTURE_THREATEN[info.plover]
+        elif intent and info.quad_class in (1, 2) and info.plover in W.FUTURE_AGREE:
+            code = W.FUTURE_AGREE[info.plover]
+        elif intent and info.plover in W.FUTURE_THREATEN:
+            code = W.FUTURE_THREATEN[info.plover]
         return self._event(t, code, None, actors, recipients, neg)
 
     def _object_code(self, t: Any, lemma: str) -> str | None:
@@ -225,7 +174,7 @@ class _SentenceCoder:
         for c in t.children:  # type: ignore[attr-defined]
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prt" and c.lower_ == "fire"):
                 for h in conjuncts(c):
-                    if lem(h) in _QUANT or h.pos_ == "NUM":  # "700 kg of medicine"
+                    if lem(h) in W.QUANT or h.pos_ == "NUM":  # "700 kg of medicine"
                         h = next((g for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                                   for g in p.children if g.dep_ == "pobj"), h)
                     words = [h] + [m for m in h.children if m.dep_ in ("compound", "amod")]
@@ -237,15 +186,15 @@ class _SentenceCoder:
 
     def _demand_content(self, t: Any) -> Any | None:
         for c in t.children:  # type: ignore[attr-defined]
-            if c.dep_ == "ccomp" and any(a.lower_ in _MUST for a in c.children if a.dep_ == "aux"):
+            if c.dep_ == "ccomp" and any(a.lower_ in W.MUST for a in c.children if a.dep_ == "aux"):
                 return c
         return None
 
     def _abstract_object(self, t: Any) -> bool:
         for c in t.children:  # type: ignore[attr-defined]
-            if c.dep_ in ("dobj", "nsubjpass") and lem(c) in _ABSTRACT:
+            if c.dep_ in ("dobj", "nsubjpass") and lem(c) in W.ABSTRACT:
                 return True
-            if c.dep_ == "prep" and any(lem(g) in _ABSTRACT for g in c.children if g.dep_ == "pobj"):
+            if c.dep_ == "prep" and any(lem(g) in W.ABSTRACT for g in c.children if g.dep_ == "pobj"):
                 return True
         return False
 
@@ -265,12 +214,12 @@ class _SentenceCoder:
         """Future, modal or intended ("will meet", "plans to attack", "is ready to withdraw")."""
         v = t  # type: ignore[assignment]
         for _ in range(3):
-            if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in v.children):
+            if any(c.dep_ == "aux" and c.lower_ in W.MODAL for c in v.children):
                 return True
             if v.dep_ != "xcomp":
                 return False
             head = v.head
-            if lem(head) in _INTENT or lem(head) in _READY:
+            if lem(head) in W.INTENT or lem(head) in W.READY:
                 return True
             v = head
         return False
@@ -283,7 +232,7 @@ class _SentenceCoder:
         t = tok  # type: ignore[assignment]
         lemma = lem(t)
         mods = {lem(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
-        if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and self.word_set & _LABOUR:
+        if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and self.word_set & W.LABOUR:
             mods.add("labour")
         nc = self.lex.noun_code(lemma, mods)
         if nc is None:
@@ -293,9 +242,9 @@ class _SentenceCoder:
         actors: list[Actor] = []
         recipients: list[Actor] = []
         frame = t
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and lem(t.head.head) in _COLLECTIVE:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and lem(t.head.head) in W.COLLECTIVE:
             frame = t.head.head  # "a wave of car bombings by insurgents": the wave carries the arguments
-        elif t.dep_ == "compound" and t.head.pos_ == "NOUN" and lem(t.head) in _FRAMES:
+        elif t.dep_ == "compound" and t.head.pos_ == "NOUN" and lem(t.head) in W.FRAMES:
             frame = t.head  # "a mediation effort between India and Pakistan"
         for c in list(t.children) + (list(frame.children) if frame is not t else []):
             if c.dep_ == "poss":
@@ -307,7 +256,7 @@ class _SentenceCoder:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
                             actors.extend(self._code_arg(h))
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            elif c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
@@ -323,7 +272,7 @@ class _SentenceCoder:
             gov = first.head
             if not recipients:
                 for c in first.children:
-                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    if c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 recipients.extend(self._code_arg(g))
@@ -333,7 +282,7 @@ class _SentenceCoder:
         if frame is not t:
             dep = frame.dep_
         neg = any(c.lower_ == "no" for c in t.children if c.dep_ == "det")
-        if dep in _OBJ and gov.pos_ in ("VERB", "AUX"):
+        if dep in W.OBJ and gov.pos_ in ("VERB", "AUX"):
             if self.lex.is_light(lem(gov)) or lem(gov) in ("launch", "carry", "conduct"):
                 if not actors:
                     actors.extend(self._subjects(gov))
@@ -344,13 +293,13 @@ class _SentenceCoder:
             actors.extend(self._subjects(gov.head))  # "agreed to a truce", "took part in the protest"
         elif dep == "nsubj" and gov.pos_ == "VERB" and not recipients:
             for c in gov.children:
-                if c.dep_ in _OBJ:
+                if c.dep_ in W.OBJ:
                     recipients.extend(self._code_arg(c))
         if lemma in ("attack", "assault", "bombing", "shooting", "explosion", "blast") and self._subject_is_bomb(t):
             pass
         if dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB" and not recipients:
             # "holding 2000 people as human shields"
-            recipients.extend(a for c in gov.head.children if c.dep_ in _OBJ for a in self._code_arg(c))
+            recipients.extend(a for c in gov.head.children if c.dep_ in W.OBJ for a in self._code_arg(c))
         recipients = [r for r in recipients if (r.start, r.end) in self.actorlike]
         if not recipients and nc.code[:2] in ("02", "10"):
             # "its demand that the US ease sanctions": the clause's subject is asked
@@ -370,7 +319,7 @@ class _SentenceCoder:
         passive = False
         objects: list[Actor] = []
         for c in v.children:
-            if c.dep_ in _SUBJ:
+            if c.dep_ in W.SUBJ:
                 for h in conjuncts(c):
                     actors.extend(self._code_arg(h))
             elif c.dep_ in ("nsubjpass",):
@@ -382,27 +331,27 @@ class _SentenceCoder:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
                             actors.extend(self._code_arg(h))
-            elif c.dep_ in _OBJ and c.ent_type_ not in _NOT_ACTORS:
+            elif c.dep_ in W.OBJ and c.ent_type_ not in W.NOT_ACTORS:
                 for h in conjuncts(c):
                     objects.extend(self._code_arg(h))
         if not passive:
             # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
             preps = self._verb_preps(v)
             for c in v.children:  # "filed a lawsuit against X", "rejected a request for X's extradition"
-                if c.dep_ in _OBJ:
+                if c.dep_ in W.OBJ:
                     for pp in c.children:
-                        if pp.dep_ == "prep" and pp.lower_ in _OBJ_PREPS:
+                        if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS:
                             preps.extend(a for g in pp.children if g.dep_ == "pobj"
                                          for a in self._code_arg(g, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
-            if lem(v) in _TRANSFER:
+            if lem(v) in W.TRANSFER:
                 # "sent troops to Syria", "withdrew its forces from the territory of Kashmir": the place or
                 # party at the other end, not the actor's own troops
                 ends = [a for a in preps if (a.start, a.end) in self.actorlike]
                 if not ends:
                     for c in v.children:
-                        if c.dep_ == "prep" and c.lower_ in _TRANSFER_PREPS | {"to"}:
+                        if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}:
                             ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g))
                 own = {(a.start, a.end) for a in objects if self.text[a.start:a.end].lower().split()[0]
                        in ("its", "their", "his", "her", "our")}
@@ -414,11 +363,11 @@ class _SentenceCoder:
             if not coded:
                 # a party named inside the object: "withdrew peacekeepers from Liberia", "blockades in the West Bank"
                 for c in v.children:
-                    if c.dep_ in _OBJ:
+                    if c.dep_ in W.OBJ:
                         coded.extend(self._inner_party(c))
                     elif c.dep_ == "xcomp":  # "refuses to lift the ban on Cypriot ships"
                         for cc in c.children:
-                            if cc.dep_ in _OBJ:
+                            if cc.dep_ in W.OBJ:
                                 coded.extend(self._inner_party(cc))
                     if coded:
                         break
@@ -430,7 +379,7 @@ class _SentenceCoder:
 
     def _named(self, a: Actor) -> bool:
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        return span is not None and any(t.ent_type_ in _ACTOR_ENTS for t in span)
+        return span is not None and any(t.ent_type_ in W.ACTOR_ENTS for t in span)
 
     def _inner_party(self, h: Any) -> list[Actor]:
         for tok in h.subtree:
@@ -441,18 +390,18 @@ class _SentenceCoder:
     def _verb_objects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in _OBJ and c.ent_type_ not in _NOT_ACTORS:
+            if c.dep_ in W.OBJ and c.ent_type_ not in W.NOT_ACTORS:
                 for h in conjuncts(c):
                     out.extend(self._code_arg(h))
         return out + self._verb_preps(v)
 
     def _verb_preps(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
-        preps = _VERB_TARGET_PREPS | _TRANSFER_PREPS if lem(v) in _TRANSFER else _VERB_TARGET_PREPS
+        preps = W.VERB_TARGET_PREPS | W.TRANSFER_PREPS if lem(v) in W.TRANSFER else W.VERB_TARGET_PREPS
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTORS:
+                    if g.dep_ == "pobj" and g.ent_type_ not in W.NOT_ACTORS:
                         for h in conjuncts(g):
                             out.extend(self._code_arg(h))
         return out
@@ -460,7 +409,7 @@ class _SentenceCoder:
     def _subjects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in _SUBJ:
+            if c.dep_ in W.SUBJ:
                 for h in conjuncts(c):
                     out.extend(self._code_arg(h))
             elif c.dep_ == "agent":
@@ -486,14 +435,14 @@ class _SentenceCoder:
                 # "the air force carried out strikes" parsed as a noun with a clause; not "troops backed by"
                 if t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children):
                     return []
-                if head.dep_ in ("dobj", "pobj") and lem(head) in _MESSAGES:
+                if head.dep_ in ("dobj", "pobj") and lem(head) in W.MESSAGES:
                     # "issued a statement urging X": the one who issued it urges
                     gov = head.head.head if head.dep_ == "pobj" else head.head
                     return self._subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
                 return self._code_arg(head)
             if dep not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
                 return []  # "acomp": "Norway is willing to send": send <- willing <- is <- Norway
-            subj = [c for c in head.children if c.dep_ in _SUBJ]
+            subj = [c for c in head.children if c.dep_ in W.SUBJ]
             if subj:
                 out: list[Actor] = []
                 for s in subj:
@@ -510,7 +459,7 @@ class _SentenceCoder:
         doc = h.doc
         if h.pos_ == "NOUN" and lem(h) in self.lex.nouns:
             # "agreed to a ceasefire with the RSF": the party is inside the event noun's phrase
-            inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+            inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS
                      for g in c.children if g.dep_ == "pobj"]
             found = [a for g in inner for a in self._code_arg(g)]
             if found or not allow_event_noun:
@@ -518,8 +467,8 @@ class _SentenceCoder:
         lo, hi = arg_span(h)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         text = self.text[start:end]  # Doc.text rebuilds the whole string on every access
-        if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
-            if h.lower_ not in _PRONOUNS:
+        if h.pos_ == "PRON" or h.lower_ in W.PRONOUNS:
+            if h.lower_ not in W.PRONOUNS:
                 return []
             self.actorlike.add((start, end))
             ante = self._syntactic_antecedent(h) or self._antecedent(h)
@@ -531,18 +480,18 @@ class _SentenceCoder:
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
                           sector=ante.sector, code=ante.code)]
         of_noun = None
-        if lem(h) in _QUANT or h.pos_ == "NUM":
+        if lem(h) in W.QUANT or h.pos_ == "NUM":
             # "scores of Liberian refugees", "thousands of students": the "of" noun is the actor
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     of_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if h.ent_type_ in _NOT_ACTORS and h.pos_ != "PRON" and of_noun is None:
+        if h.ent_type_ in W.NOT_ACTORS and h.pos_ != "PRON" and of_noun is None:
             return []  # "on Sunday", "last year"
         coded = self.by_head.get(h.i)
         if not coded and of_noun is not None:
             coded = self.by_head.get(of_noun.i)
-        if coded or h.ent_type_ in _ACTOR_ENTS or any(
-                c.dep_ == "poss" and (self.by_head.get(c.i) or c.ent_type_ in _ACTOR_ENTS) for c in h.children):
+        if coded or h.ent_type_ in W.ACTOR_ENTS or any(
+                c.dep_ == "poss" and (self.by_head.get(c.i) or c.ent_type_ in W.ACTOR_ENTS) for c in h.children):
             self.actorlike.add((start, end))
         if coded:
             ethnic = any(c.lower_ == "ethnic" for c in h.children)
@@ -590,7 +539,7 @@ class _SentenceCoder:
                 return None
             v = v.head
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != p.i]
-            if subj and subj[0].lower_ not in _PRONOUNS:
+            if subj and subj[0].lower_ not in W.PRONOUNS:
                 found = self._code_arg(subj[0])
                 return found[0] if found else None
         return None
@@ -606,7 +555,7 @@ class _SentenceCoder:
                 if start < limit:
                     break
                 continue
-            if doc[head_i].dep_ == "pobj" and doc[head_i].head.lower_ in _IN_PLACE:
+            if doc[head_i].dep_ == "pobj" and doc[head_i].head.lower_ in W.IN_PLACE:
                 continue  # a place, not a party
             if doc[head_i].dep_ in ("nsubj", "nsubjpass"):
                 return actor
@@ -621,7 +570,7 @@ class _SentenceCoder:
 
     def _subject_is_bomb(self, t: Any) -> bool:
         for c in t.children:  # type: ignore[attr-defined]
-            if c.dep_ in _SUBJ and {w.lower_ for w in c.subtree} & _BOMB_WORDS:
+            if c.dep_ in W.SUBJ and {w.lower_ for w in c.subtree} & W.BOMB_WORDS:
                 return True
         return False
 
@@ -633,7 +582,7 @@ class _SentenceCoder:
         if self.sentence_countries is None:
             lo, hi = self.toks[0].i, self.toks[-1].i
             self.sentence_countries = {actor.country for _, head_i, actor in self.mentions
-                                       if lo <= head_i <= hi and actor.country and actor.country not in _NONSTATE}
+                                       if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE}
         if len(self.sentence_countries) != 1:
             return a
         (country,) = tuple(self.sentence_countries)
@@ -647,7 +596,7 @@ class _SentenceCoder:
         for tok in clause.subtree:
             if tok.i <= t.i or tok.i not in self.by_head:
                 continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE | {"at", "on", "from", "during", "since"}:
+            if tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE | {"at", "on", "from", "during", "since"}:
                 continue  # where and when, not whom
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 continue  # the subject of another clause acts, it is not the target
@@ -658,10 +607,10 @@ class _SentenceCoder:
 
     def _place_target(self, t: Any) -> list[Actor]:
         """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
-        heads = [t] + [c for c in t.children if c.dep_ in _OBJ]  # type: ignore[attr-defined]
+        heads = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
         for h in heads:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in _IN_PLACE:
+                if c.dep_ == "prep" and c.lower_ in W.IN_PLACE:
                     for g in c.children:
                         if g.dep_ == "pobj" and self.by_head.get(g.i):
                             return self._code_arg(g)

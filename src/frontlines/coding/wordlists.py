@@ -1,0 +1,58 @@
+"""Word lists and dependency labels the event coder's rules use (project's own lists).
+
+Kept apart from ``stages/events.py`` so the rules read as code; each list says what it is for.
+"""
+
+from __future__ import annotations
+
+SUBJ = frozenset({"nsubj", "csubj"})
+OBJ = frozenset({"dobj", "obj", "dative"})
+#: Prepositions whose object is the target of an event ("clashed with", "attack on", "appeal to").
+TARGET_PREPS = frozenset({"against", "on", "with", "at", "upon", "into", "toward", "towards", "to", "targeting",
+                           "of", "over", "between"})
+VERB_TARGET_PREPS = TARGET_PREPS - {"of", "over"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its", "our", "them", "him",
+                       "themselves", "itself"})
+#: PLOVER: future CONSULT/SUPPORT/COOPERATE/AID are AGREE.
+#: The PLOVER gold standard also codes future RETREAT/CONCEDE ("will release", "will allow") as AGREE.
+FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "AGREE": "030",
+                 "RETREAT": "035", "CONCEDE": "035"}
+LABOUR = frozenset({"worker", "workers", "union", "unions", "employees", "teachers", "doctors", "nurses", "staff",
+                     "pay", "wages", "salaries", "labour", "labor"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+ABSTRACT = frozenset({"epidemic", "pandemic", "virus", "disease", "poverty", "corruption", "fire", "wildfire",
+                       "blaze", "hunger", "inflation", "drought", "flood", "crime", "cancer", "malaria", "ebola",
+                       "covid", "coronavirus", "outbreak", "infection", "unemployment", "climate", "change",
+                       "famine", "illiteracy", "misinformation", "disinformation", "addiction", "fraud"})
+QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million", "part", "group", "member",
+                    "some", "many", "most", "all", "few", "several", "one", "two", "three", "dozens", "scores",
+                    "hundreds", "thousands", "millions", "band", "unit", "contingent", "delegation", "team",
+                    "kg", "kilogram", "ton", "tonne", "tons", "litre", "liter", "gallon", "barrel", "truckload",
+                    "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "portion"})
+#: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
+OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
+IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
+COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
+                         "barrage", "volley", "rash", "surge", "spree", "chain", "cycle"})
+NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+FRAMES = frozenset({"effort", "campaign", "mission", "operation", "drive", "process", "programme", "program",
+                     "initiative", "bid", "plan", "move", "push", "attempt", "deal", "package"})
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MUST = frozenset({"must", "should", "ought"})
+MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+#: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
+INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pledge", "promise", "agree", "offer",
+                     "threaten", "want", "seek", "hope", "aim", "expect", "resolve", "propose",
+                     "volunteer", "mean", "wish", "aspire"})
+THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
+TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
+                       "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
+                       "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
+TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})
+MESSAGES = frozenset({"statement", "declaration", "communique", "letter", "message", "resolution", "report",
+                       "appeal", "call", "note", "reminder", "decree", "order", "ruling", "speech", "address"})
+READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set", "eager", "keen", "likely"})
+FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
+STATE = frozenset({"MIL", "GOV", "COP"})
+BOMB_WORDS = frozenset({"bomb", "bombs", "bomber", "bombers", "ied", "explosive", "explosives", "device"})
