@@ -106,3 +106,21 @@ def test_polnear_reader_and_matching(tmp_path):
     assert _match(text, [(4, 12), (47, 58)], gold, exact=False) == 2  # head word shared
     assert _match(text, [(4, 12), (47, 58)], gold, exact=True) == 1
     assert _match(text, [(18, 24)], gold, exact=False) == 0
+
+
+def test_statement_lead_in_and_a_second_speaker(annotate):
+    text = ("Clashes continued in El Fasher on Sunday.\n\n"
+            "The Sudanese foreign ministry said in a statement:\n\n"
+            "The militia shelled the Abu Shouk camp and killed eleven displaced people.\n\n"
+            "Aid groups said they could not reach the camp. Ahmed Hassan, a local doctor, added:\n\n"
+            "\"We have no medicine left. Children are dying every day.\"")
+    ann = annotate(text, source="Darfur Monitor")
+    by_start = {s.text.strip()[:20]: s for s in ann.sentences}
+    shelled = by_start["The militia shelled "]
+    assert shelled.block == "quote" and shelled.attribution.kind == "government"
+    assert "foreign ministry" in shelled.attribution.name
+    aid = by_start["Aid groups said they"]
+    assert aid.block != "quote" and aid.attribution.kind == "organization"
+    assert aid.factuality == "negated"  # "could not reach": it did not happen
+    dying = by_start["Children are dying e"]
+    assert dying.attribution.name == "Ahmed Hassan" and dying.attribution.kind == "person"

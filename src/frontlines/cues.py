@@ -245,6 +245,11 @@ def decide(tok: Token, cues: list[Cue], *, in_quote: bool = False) -> Assessment
     first = modal[0]
     same_level = [c for c in modal if c.depth == first.depth]
     cats = {c.category for c in same_level}
+    ability = {"could", "can", "ca"}
+    if "negation" in cats and any(c.word in ability and c.category == "speculative" for c in same_level) \
+            and tok.tag_ in ("VB",) and first.depth == 0 and _past_context(tok):
+        # "they could not reach the camp": a failed attempt, the event did not happen
+        return Assessment("negated", 0.1, tuple(cues), report)
     if "negation" in cats and cats & {"hypothetical", "speculative", "planned"}:
         # "would not", "may not", "will not": the event is not asserted either way
         pick = next(c for c in same_level if c.category != "negation")
@@ -265,6 +270,12 @@ def decide(tok: Token, cues: list[Cue], *, in_quote: bool = False) -> Assessment
     if report is not None and label not in ("denied",):
         certainty *= 0.5 + 0.5 * report.weight
     return Assessment(label, round(max(0.0, min(1.0, certainty)), 3), tuple(cues), report)
+
+
+def _past_context(tok: Token) -> bool:
+    """"could" as the past of "can": the modal is past and nothing in the clause points ahead."""
+    return any(c.lower_ == "could" for c in tok.children) and not any(
+        c.lower_ in ("if", "unless", "soon", "tomorrow") for c in tok.subtree)
 
 
 def assess(tok: Token, lex: Lexicon, *, in_quote: bool = False) -> Assessment:

@@ -55,11 +55,13 @@ _BOILERPLATE_LINE = [re.compile(p, re.IGNORECASE) for p in (
 _LEAD_IN = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:from|via|here'?s|here is|this,? from|and (?:this|now),? from|quoting|see)\s+)"
     r"(?P<src1>[^:\n]{2,80}?)\s*[:–—-]+\s*$"
-    r"|(?:^|[.!?]\s+)(?P<src2>[A-Z][^:\n]{1,80}?)\s+(?:reports?|writes?|wrote|notes?|says?|said|explains?|adds?|"
-    r"observes?|argues?|has (?:this|more|the story|a report)|had (?:this|more)|tells? us|reported)"
+    r"|(?:^|[.!?]\s+)(?P<src2>[A-Z][^:\n]{1,80}?)\s+(?:reports?|writes?|wrote|notes?|noted|says?|said|explains?|"
+    r"explained|adds?|added|observes?|observed|argues?|argued|put it|puts it|continued|continues|"
+    r"has (?:this|more|the story|a report)|had (?:this|more)|tells? us|told \w+|reported)"
     r"(?:\s+(?:that|this|today|yesterday|in part|(?:on|in) [^:\n]{1,40}))?\s*[:–—-]+\s*$",
     re.IGNORECASE)
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z\"“])")
 _QUOTE_OPEN = ("\"", "“", "«", "‘‘", "''", "``")
 _QUOTE_CLOSE = ("\"", "”", "»", "’’", "''")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|(?i:me|my|mine|myself))\b")
@@ -128,18 +130,22 @@ def lead_in_source(block_text: str) -> tuple[str, int, int] | None:
     s = block_text.rstrip()
     if not s.endswith((":", "—", "–", "-")) or len(s) > 400:
         return None
-    m = _LEAD_IN.search(s)
+    # only the block's last sentence can be the lead-in ("... camp. Ahmed Hassan, a doctor, added:")
+    cut = max((m.end() for m in _SENTENCE_BREAK.finditer(s)), default=0)
+    m = _LEAD_IN.search(s[cut:])
     if m is None:
         return None
     group = "src1" if m.group("src1") else "src2"
     raw = m.group(group)
-    start = m.start(group)
+    start = cut + m.start(group)
     # strip trailing "'s report" / dates / "today" etc. and leading "the story in"
     name = re.sub(r"\s*(?:'s|’s)\s+(?:report|story|article|piece|account|editorial|column|blog).*$", "", raw,
                   flags=re.IGNORECASE)
     name = re.sub(r"^(?:a|an|this|the following)\s+(?:report|story|article|piece|account|editorial)\s+"
                   r"(?:in|from|by)\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r",?\s+(?:today|yesterday|this morning|tonight|on \w+day)$", "", name, flags=re.IGNORECASE)
+    # "Ahmed Hassan, a local doctor, added:" - the name, not its apposition
+    name = re.sub(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\b.*$", "", name, flags=re.IGNORECASE)
     name = name.strip(" ,'\"“”")
     if not name or len(name.split()) > 10:
         return None

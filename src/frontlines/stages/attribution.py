@@ -59,7 +59,8 @@ _GOVERNMENT = re.compile(
     re.IGNORECASE)
 _ORGANIZATION = re.compile(
     r"\b(?:party|movement|group|militia|front|alliance|coalition|union|committee|campaign|organization|"
-    r"organisation|association|council|league|brigade|army|bloc|faction|leaders|leadership|members|"
+    r"organisation|association|council|league|brigade|army|bloc|faction|leaders|leadership|members|groups|"
+    r"parties|movements|militias|organizations|organisations|associations|agencies|charities|charity|ngos?|"
     r"spokes(?:man|woman|person)|office|agency|institute|foundation|watch|amnesty|red cross|red crescent|"
     r"united nations|un|nato|eu|company|corporation|inc|ltd|university|center|centre|network|"
     r"insurgents|rebels|sadrists?|hamas|hezbollah|hizbollah|taliban|democrats|republicans|sources?)\b",
@@ -186,7 +187,8 @@ class AttributionStage:
             if speech and not (has_clause or quote_in_sentence or is_reporting_clause
                                or _followed_by_colon(tok)):
                 return None
-        carries = has_clause or quote_in_sentence or is_reporting_clause or _followed_by_colon(tok)
+        carries = (has_clause or quote_in_sentence or is_reporting_clause or _followed_by_colon(tok)
+                   or sent.text.rstrip().endswith(":"))  # "X said in a statement:" introduces what follows
         if is_reporting_clause and not has_clause:
             content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
         else:
