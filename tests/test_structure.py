@@ -89,3 +89,29 @@ def test_single_newline_layout_is_split_per_line():
     text = "Militants attacked Kidal.\nThree soldiers died.\nThe UN condemned it.\n12 comments"
     kinds = [k for k, _ in _kinds(text, commentary=False)]
     assert kinds == ["paragraph", "paragraph", "paragraph", "boilerplate"]
+
+
+_KINDS = {"paragraph", "heading", "quote", "commentary", "update", "boilerplate"}
+
+
+def test_labels_any_text_without_losing_or_overlapping_blocks():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["From the Post:", "\n\n", "\n", "I think", "“quoted", "”", "[Update: ", "3 comments",
+                              "Share this", "Troops attacked Gao.", " ", ">", ":", "By Ann Lee"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.one_of(pieces, st.text(max_size=20)), max_size=30), st.booleans())
+    def check(parts, commentary):
+        text = "".join(parts)
+        blocks = label_blocks(text, (), commentary=commentary)
+        last = 0
+        for b in blocks:
+            assert b.kind in _KINDS
+            assert last <= b.start < b.end <= len(text)
+            assert text[b.start:b.end].strip()
+            last = b.end
+        quote_sources(text, blocks)
+
+    check()
