@@ -48,7 +48,7 @@ class Weights:
     country_context: float = 4.0
     top_country: float = 1.0
     admin_context: float = 2.0
-    near: float = 2.5  # within NEAR_KM of another place the document names (London, Ontario near St. Thomas)
+    near: float = 1.5  # within NEAR_KM of another place the document names (London, Ontario near St. Thomas)
     bias: float = 5.0
     admin_hint: float = 4.0
     city_hint: float = 2.5

@@ -147,6 +147,10 @@ class _SentenceCoder:
             if content is None:
                 return None
             code, recipients = "100", self._subjects(content)
+        if not recipients and code[:2] in ("02", "10") or code[:3] == "016":
+            # "demanded that President Mugabe abandon...": the one asked is the clause's subject
+            recipients = [a for c in t.children if c.dep_ == "ccomp" for a in self._subjects(c)
+                          if (a.start, a.end) in self.actorlike] or recipients
         if not actors and not recipients and not self.had_object:
             return None
         if code[:2] in ("18", "19") and self._subject_is_bomb(t):
