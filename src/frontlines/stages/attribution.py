@@ -313,7 +313,8 @@ def _colon_source(sent: Any, full_text: str) -> Detection | None:
     if not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT") and t.text not in ("“", "\"")
                for t in head) or not head[0].text[:1].isupper() or not any(t.pos_ == "PROPN" for t in head):
         return None
-    if any(t.lower_ in ("update", "correction", "from", "via", "labels", "tags") for t in head):
+    if any(t.lower_ in ("update", "correction", "from", "via", "labels", "tags") or t.like_num
+           or any(ch.isdigit() for ch in t.text) for t in head):
         return None
     start, end = head[0].idx, head[-1].idx + len(head[-1].text)
     text = full_text[start:end]
