@@ -25,7 +25,7 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "arou
                       "west", "northern", "southern", "eastern", "western", "central", "and"})
 STRICT_LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "into", "around", "across", "toward",
                              "towards", "through", "inside", "throughout", "within"})
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-)")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-|:)")
 _TRIM_HEAD = ("the ", "The ", "THE ")
 # words NER tags as places that name no place on their own ("the South", "Centre")
 GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
@@ -155,8 +155,10 @@ class ToponymFinder:
         """PERSON/ORG entities that are really places ("in Kut"), and places inside org names."""
         out: list[Mention] = []
         name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
+        name, admin_tail, _ = split_kind(name)  # "Guma LGA"
+        end = start + len(name)
         prev = doc[ent.start - 1] if ent.start > 0 else None
-        locative = prev is not None and prev.lower_ in LOCATIVE
+        locative = prev is not None and prev.lower_ in LOCATIVE or admin_tail
         if ent.label_ == "NORP" and self.is_demonym(name):
             return [self._demonym(name, start, end)]
         if ent.label_ == "NORP" and name and len(ent) <= 3:
@@ -237,15 +239,19 @@ class ToponymFinder:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper() or i == 0 \
-                    or toks[i - 1].lower_ not in STRICT_LOCATIVE:
+            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper():
                 i += 1
                 continue
             j = i
             while j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN" and not toks[j + 1].ent_type_ and j - i < 2:
                 j += 1
             text = doc.text[t.idx: toks[j].idx + len(toks[j].text)]
-            if not self.is_demonym(text) and self._strong(text) is not None:
+            prev = toks[i - 1].lower_ if i else ""
+            # after "in", "near"... any known town; otherwise only a big, exactly named one ("of Cape Town")
+            need = 0 if prev in STRICT_LOCATIVE else 100_000 if prev in ("of", "and") else 1_000_000
+            cand = None if self.is_demonym(text) else self._strong(text)
+            if cand is not None and (need == 0 or (cand.match == 0 and (
+                    cand.population >= need or (cand.feature == "PCLI" and need <= 100_000)))):
                 admin, city = self._hints(doc, i, j)
                 out.append(Mention(text, t.idx, t.idx + len(text), "gazetteer", admin, city))
             i = j + 1
