@@ -98,3 +98,19 @@ def test_stage_on_blog_post(annotate):
     assert widget.block == "boilerplate" and widget.factuality is None
     for e in ann.events:
         assert e.factuality is not None and 0.0 <= e.certainty <= 1.0
+
+
+def test_named_source_stays_reported_vague_source_is_a_hedge(nlp, stage):
+    named = stage.judge_sentence(nlp("Sadrist leaders said they were planning mass protests in Baghdad.")[:])
+    assert named.label == "reported"
+    vague = stage.judge_sentence(nlp("Critics say the army shelled the market on purpose.")[:])
+    assert vague.label == "speculated"
+    assert vague.certainty < named.certainty
+
+
+def test_according_to_covers_the_whole_sentence(annotate):
+    ann = annotate("Iraqi troops clashed with militiamen in Basra on Tuesday, killing at least 30 people, "
+                   "according to police.", source="Basra Wire")
+    s = ann.sentences[0]
+    assert s.factuality == "reported"
+    assert s.attribution.name == "police" and s.attribution.kind == "government"

@@ -153,7 +153,8 @@ class AttributionStage:
             pobj = next((c for c in (to.children if to is not None else tok.children) if c.dep_ == "pobj"), None)
             if pobj is None:
                 return None
-            content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
+            # "according to police" vouches for the whole sentence it sits in
+            content = frozenset(t.i for t in sent) - frozenset(t.i for t in tok.subtree)
             return self._make(pobj, tok, content, sent, last_person, last_group, full_text)
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
@@ -332,9 +333,15 @@ def _source_extent(src: Token) -> tuple[int, int]:
     """Character extent of a source phrase: the subject's subtree, without relative clauses, appositions
     set off by commas, or trailing punctuation."""
     drop: set[int] = set()
+    doc = src.doc
     for c in src.children:
-        if c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > src.i:
+        if c.dep_ in ("relcl", "acl", "punct") and c.i > src.i:
             drop |= {t.i for t in c.subtree}
+        elif c.dep_ == "appos" and c.i > src.i:
+            # "My friend Ali" keeps the name; ", a local doctor," is set off and dropped
+            first = min(t.i for t in c.subtree)
+            if first > 0 and doc[first - 1].is_punct:
+                drop |= {t.i for t in c.subtree}
     toks = [t for t in src.subtree if t.i not in drop]
     # keep a contiguous run around the head
     toks.sort(key=lambda t: t.i)

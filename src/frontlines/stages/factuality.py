@@ -60,9 +60,17 @@ class FactualityStage:
         return a, round(certainty, 3)
 
     def hedge_probability(self, span: Any, root_assessment: Assessment | None = None) -> float:
+        return self._hedge(span, root_assessment)[0]
+
+    def _hedge(self, span: Any, root_assessment: Assessment | None) -> tuple[float, bool]:
+        """P(uncertain) and whether the source itself is vague ("some say", "it is believed")."""
         if self.hedge_model is None:
-            return 0.0
-        return self.hedge_model.score(sentence_features(span, self.lexicon, root_assessment))
+            return 0.0, False
+        features = sentence_features(span, self.lexicon, root_assessment)
+        vague = any(k in features for k in ("vague_subject", "passive_report")) or any(
+            t.dep_ == "nsubj" and t.tag_ == "NNS" and not list(t.children)
+            and self.lexicon.has("report", t.head.lemma_.lower()) for t in span)  # "critics say"
+        return self.hedge_model.score(features), vague
 
     def judge_sentence(self, span: Any, *, in_quote: bool = False) -> SentenceJudgement:
         if len(span) == 0:
@@ -74,9 +82,10 @@ class FactualityStage:
         a, certainty = self.event_certainty(content, in_quote=in_quote)
         label = a.label
         # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
-        hedge = self.hedge_probability(span, a if content is root else assess(root, self.lexicon))
+        hedge, vague = self._hedge(span, a if content is root else assess(root, self.lexicon))
         threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
-        if label in ("asserted", "reported", "planned") and hedge >= threshold:
+        # a named source's report stays "reported"; a vague one ("some say") is a hedge
+        if hedge >= threshold and (label == "asserted" or (label == "reported" and (vague or hedge >= 0.6))):
             # hedged without a modal on the main verb: "Some analysts believe...", "is said to"
             label = "speculated"
             certainty = min(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
