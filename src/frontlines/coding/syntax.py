@@ -62,6 +62,9 @@ def arg_span(head: Token) -> tuple[int, int]:
         lo += 1
     while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
+    # a bracketed acronym right after the name belongs to it: "the Nigerian Air Force (NAF)"
+    if hi + 3 < len(doc) and doc[hi + 1].text == "(" and doc[hi + 3].text == ")" and doc[hi + 2].text.isupper():
+        hi += 3
     return lo, hi + 1
 
 

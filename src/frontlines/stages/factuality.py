@@ -81,6 +81,8 @@ class FactualityStage:
         content = _content_of(root, self.lexicon)
         a, certainty = self.event_certainty(content, in_quote=in_quote)
         label = a.label
+        if label == "asserted" and _according_to(span):
+            label = "reported"  # "..., according to police." vouches for the whole sentence
         # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
         hedge, vague = self._hedge(span, a if content is root else assess(root, self.lexicon))
         threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
@@ -111,9 +113,16 @@ class FactualityStage:
                 continue
             block = _block_of(ann.sentences, e.evidence.start)
             a, certainty = self.event_certainty(tok, in_quote=block in _REPORTED_BLOCKS)
-            events.append(replace(e, factuality=a.label, certainty=certainty,
-                                  negated=e.negated or a.label == "negated"))
+            label = a.label
+            if label == "asserted" and _according_to(tok.sent):
+                label = "reported"
+            events.append(replace(e, factuality=label, certainty=certainty,
+                                  negated=e.negated or label == "negated"))
         return replace(ann, sentences=tuple(sentences), events=tuple(events))
+
+
+def _according_to(span: Any) -> bool:
+    return any(t.lower_ == "according" and t.dep_ == "prep" for t in span)
 
 
 def main_token(span: Any) -> Any:
