@@ -40,6 +40,7 @@ FRAMES = frozenset({"effort", "campaign", "mission", "operation", "drive", "proc
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MUST = frozenset({"must", "should", "ought"})
+#: Future and intention ("may halt mediation" is a threat; passives are exempted in the coder).
 MODAL = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 #: Verbs whose infinitive complement is an intended action ("vowed to fight", "agreed to withdraw").
 INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pledge", "promise", "agree", "offer",

@@ -217,6 +217,8 @@ class _SentenceCoder:
     def _intent(self, t: Any) -> bool:
         """Future, modal or intended ("will meet", "plans to attack", "is ready to withdraw")."""
         v = t  # type: ignore[assignment]
+        if any(c.dep_ == "auxpass" for c in v.children):
+            return False  # "may have been hacked": a hedge about what happened, not an intention
         for _ in range(3):
             if any(c.dep_ == "aux" and c.lower_ in W.MODAL for c in v.children):
                 return True
