@@ -193,3 +193,8 @@ def test_neutral_statement_frames(code):
     ann = code("Egypt expressed condolences to Turkey over the earthquake.")
     ev = main_event(ann.events, ann.doc)
     assert ev is not None and ev.cameo == "018" and countries(ev.recipients) == {"TUR"}
+
+
+def test_ordinary_verbs_are_not_events(code):
+    ann = code("Officials think the minister wants to lead the party, and analysts argue about the budget.")
+    assert not [e for e in ann.events if e.trigger.text in ("think", "wants", "lead", "argue")]
