@@ -124,3 +124,12 @@ def test_statement_lead_in_and_a_second_speaker(annotate):
     assert aid.factuality == "negated"  # "could not reach": it did not happen
     dying = by_start["Children are dying e"]
     assert dying.attribution.name == "Ahmed Hassan" and dying.attribution.kind == "person"
+
+
+def test_cumulative_toll_carries_factuality_and_source(annotate):
+    ann = annotate("Since the war began, the death toll has risen to 30,000, according to the health ministry in Gaza.",
+                   source="Levant Wire")
+    assert ann.statistics, "the quantities stage should find the cumulative toll"
+    toll = ann.statistics[0]
+    assert toll.factuality == "reported"
+    assert toll.attribution.kind == "government" and "health ministry" in toll.attribution.name

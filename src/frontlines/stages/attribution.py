@@ -113,7 +113,7 @@ class Detection:
 class AttributionStage:
     name = "attribution"
     requires = frozenset({"doc", "sentences", "events"})
-    assigns = frozenset({"sentences", "events"})
+    assigns = frozenset({"sentences", "events", "statistics"})
 
     def __init__(self, lexicon: Lexicon | None = None, verb_rates: dict[str, float] | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
@@ -276,7 +276,18 @@ class AttributionStage:
             elif not has_quote and not open_quote:
                 speaker = None  # plain narration breaks a run of quotations
             carry = attribution if text.endswith(":") and own is not None else None
-        return replace(ann, sentences=tuple(sentences), events=tuple(events))
+        statistics = []
+        for st in ann.statistics:
+            holder = next((x for x in sentences if x.start <= st.evidence.start < x.end), None)
+            det = None
+            if st.quantity.start is not None and st.quantity.end is not None and holder is not None:
+                qspan = doc.char_span(st.quantity.start, st.quantity.end, alignment_mode="expand")
+                sent_dets = by_sent.get(qspan.sent.start_char, []) if qspan is not None and len(qspan) else []
+                det = _covering(sent_dets, qspan.root.i) if sent_dets else None
+            found: Attribution | None = _to_attribution(det, default) if det is not None else (
+                holder.attribution if holder is not None else default)
+            statistics.append(replace(st, attribution=st.attribution or found))
+        return replace(ann, sentences=tuple(sentences), events=tuple(events), statistics=tuple(statistics))
 
     def default_attribution(self, ann: Annotation) -> Attribution:
         d = ann.document

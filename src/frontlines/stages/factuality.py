@@ -35,7 +35,7 @@ class SentenceJudgement:
 class FactualityStage:
     name = "factuality"
     requires = frozenset({"doc", "sentences", "events"})
-    assigns = frozenset({"sentences", "events"})
+    assigns = frozenset({"sentences", "events", "statistics"})
 
     def __init__(self, lexicon: Lexicon | None = None, *, event_model: LinearModel | None = None,
                  hedge_model: LinearModel | None = None, use_models: bool = True) -> None:
@@ -118,7 +118,17 @@ class FactualityStage:
                 label = "reported"
             events.append(replace(e, factuality=label, certainty=certainty,
                                   negated=e.negated or label == "negated"))
-        return replace(ann, sentences=tuple(sentences), events=tuple(events))
+        by_start = {s.start: s for s in sentences}
+        statistics = tuple(
+            replace(st, factuality=st.factuality or _sentence_at(sentences, by_start, st.evidence.start))
+            for st in ann.statistics)
+        return replace(ann, sentences=tuple(sentences), events=tuple(events), statistics=statistics)
+
+
+def _sentence_at(sentences: list[Sentence], by_start: dict[int, Sentence], offset: int) -> str | None:
+    """The factuality of the sentence holding ``offset`` (a cumulative toll is as sure as its sentence)."""
+    s = by_start.get(offset) or next((x for x in sentences if x.start <= offset < x.end), None)
+    return s.factuality if s is not None else None
 
 
 def _according_to(span: Any) -> bool:
