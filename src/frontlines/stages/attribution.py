@@ -305,14 +305,18 @@ class AttributionStage:
         if not blocks:
             return {}
         sources = quote_sources(ann.document.text, blocks)
+        if not sources:
+            return {}
+        block_starts = [b.start for b in blocks]
         out: dict[int, Attribution] = {}
         for s in ann.sentences:
-            for i, qs in sources.items():
-                b = blocks[i]
-                if b.start <= s.start < b.end:
-                    kind = "outlet" if _OUTLET.search(qs.name) else _kind_from_text(qs.name)
-                    out[s.start] = Attribution(name=_strip_article(qs.name), kind=kind, text=qs.name,
-                                               start=qs.start, end=qs.end)
+            i = bisect.bisect_right(block_starts, s.start) - 1
+            qs = sources.get(i)
+            if qs is None or not (blocks[i].start <= s.start < blocks[i].end):
+                continue
+            kind = "outlet" if _OUTLET.search(qs.name) else _kind_from_text(qs.name)
+            out[s.start] = Attribution(name=_strip_article(qs.name), kind=kind, text=qs.name,
+                                       start=qs.start, end=qs.end)
         return out
 
 
