@@ -347,8 +347,8 @@ class _SentenceCoder:
                 if c.dep_ in W.OBJ:
                     for pp in c.children:
                         if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS:
-                            preps.extend(a for g in pp.children if g.dep_ == "pobj"
-                                         for a in self._code_arg(g, allow_event_noun=False))
+                            preps.extend(a for g in pp.children if g.dep_ == "pobj" for h in conjuncts(g)
+                                         for a in self._code_arg(h, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
             if lem(v) in W.TRANSFER:
@@ -390,7 +390,7 @@ class _SentenceCoder:
     def _inner_party(self, h: Any) -> list[Actor]:
         for tok in h.subtree:
             if tok.i != h.i and tok.i in self.by_head and tok.dep_ in ("pobj", "poss", "compound", "nmod"):
-                return self._code_arg(tok)
+                return [a for c in conjuncts(tok) for a in self._code_arg(c)]  # "to Iran, Libya and Cuba"
         return []
 
     def _verb_objects(self, v: Any) -> list[Actor]:
