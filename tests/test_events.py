@@ -198,3 +198,10 @@ def test_neutral_statement_frames(code):
 def test_ordinary_verbs_are_not_events(code):
     ann = code("Officials think the minister wants to lead the party, and analysts argue about the budget.")
     assert not [e for e in ann.events if e.trigger.text in ("think", "wants", "lead", "argue")]
+
+
+def test_event_noun_actor_from_its_verb_but_not_from_witnesses(code):
+    ev = event(code("NATO tightened its naval blockade of Serbia."), "blockade")
+    assert countries(ev.actors) == {"IGO"}
+    ev = event(code("Villagers fled the fighting between Sudanese troops and rebels."), "fighting")
+    assert "Villagers" not in {a.text for a in ev.actors}

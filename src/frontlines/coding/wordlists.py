@@ -33,7 +33,8 @@ QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million",
 OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
 IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
 COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
-                         "barrage", "volley", "rash", "surge", "spree", "chain", "cycle"})
+                         "barrage", "volley", "rash", "surge", "spree", "chain", "cycle", "day", "week", "month", "year",
+                        "hour", "night"})
 NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 FRAMES = frozenset({"effort", "campaign", "mission", "operation", "drive", "process", "programme", "program",
                      "initiative", "bid", "plan", "move", "push", "attempt", "deal", "package"})
@@ -57,3 +58,7 @@ READY = frozenset({"ready", "willing", "prepared", "determined", "poised", "set"
 FUTURE_THREATEN = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "132", "SANCTION": "131", "PROTEST": "133"}
 STATE = frozenset({"MIL", "GOV", "COP"})
 BOMB_WORDS = frozenset({"bomb", "bombs", "bomber", "bombers", "ied", "explosive", "explosives", "device"})
+#: Verbs whose subject undergoes or perceives an event noun rather than doing it ("fled the fighting").
+EXPERIENCER = frozenset({"witness", "survive", "fear", "expect", "recall", "remember", "mourn", "see", "watch",
+                         "escape", "flee", "suffer", "face", "endure", "follow", "miss", "hear", "cover", "predict",
+                         "anticipate", "dread", "risk", "avoid", "notice", "monitor", "film", "record"})

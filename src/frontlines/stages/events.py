@@ -289,7 +289,9 @@ class _SentenceCoder:
             dep = frame.dep_
         neg = any(c.lower_ == "no" for c in t.children if c.dep_ == "det")
         if dep in W.OBJ and gov.pos_ in ("VERB", "AUX"):
-            if self.lex.is_light(lem(gov)) or lem(gov) in ("launch", "carry", "conduct"):
+            # "launched an offensive", and "tightened the blockade" (a verb that is no event of its own)
+            if self.lex.is_light(lem(gov)) or not (self._coded_verb(gov) or self._statement_verb(gov)
+                                                   or lem(gov) in W.EXPERIENCER):
                 if not actors:
                     actors.extend(self._subjects(gov))
                 if not recipients:
