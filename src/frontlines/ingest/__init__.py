@@ -210,12 +210,20 @@ def _label(doc: Document) -> tuple:
         from ..structure import label_blocks  # noqa: PLC0415 - the structure module owns block kinds
     except ImportError:
         return doc.blocks
-    return label_blocks(doc.text, doc.blocks, commentary=_is_commentary(doc.text))  # type: ignore[no-any-return]
+    return label_blocks(doc.text, doc.blocks, commentary=_is_commentary(doc))  # type: ignore[no-any-return]
 
 
-def _is_commentary(text: str) -> bool:
-    """First-person singular outside quotes is the mark of a blog post or column rather than a wire report."""
-    return len(re.findall(r"\b(I|I'm|I've|I'd|my|me)\b", text[:20000])) >= 2
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,600}[\"”]")
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|[Mm]y|[Mm]e)\b")
+
+
+def _is_commentary(doc: Document) -> bool:
+    """First-person singular in the writer's own words marks a blog post or column rather than a wire
+    report. Quoted blocks and quotations are left out: a wire story quoting a witness ("I saw...")
+    is still a wire story."""
+    own = [doc.text[b.start:b.end] for b in doc.blocks if b.kind != "quote"] if doc.blocks else [doc.text]
+    text = _QUOTED.sub(" ", "\n".join(own)[:20000])
+    return len(_FIRST_PERSON.findall(text)) >= 2
 
 
 __all__ += ["assemble"]
