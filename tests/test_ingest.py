@@ -115,3 +115,12 @@ def test_non_english_document_is_reported_and_skipped(tmp_path):
 def test_missing_path_is_an_error_not_a_crash(tmp_path):
     [err] = list(read_paths([tmp_path / "nope.txt"]))
     assert isinstance(err, ErrorRecord) and "no such file" in err.message
+
+
+def test_commentary_is_the_writers_first_person_not_a_quoted_witness():
+    from frontlines.ingest import _is_commentary, read_text
+
+    wire = read_text('Police said the raid began at dawn. "I saw my brother fall," one witness said. "They beat me."')
+    blog = read_text("I think the offensive has stalled. My guess is that talks will follow within weeks.")
+    assert not _is_commentary(wire)
+    assert _is_commentary(blog)
