@@ -82,7 +82,7 @@ class Ontology:
                 # a root code ("19") or an unknown child: take the root's 0 child
                 plover, mode = self._plover.get(root + "0", (None, None))
         goldstein = self._goldstein.get(code[:3], self._goldstein.get(root + "0", 0.0))
-        return CodeInfo(code, plover, mode, quad_class(code), goldstein)
+        return CodeInfo(code, plover, mode or None, quad_class(code), goldstein)
 
     def acled(self, code: str, trigger: str, context: frozenset[str], actor_sectors: frozenset[str],
               recipient_sectors: frozenset[str], recipient_words: frozenset[str]) -> tuple[str | None, str | None]:
