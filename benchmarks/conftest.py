@@ -1,6 +1,6 @@
 """Micro-benchmarks (pytest-benchmark). Not part of the default test run (testpaths = tests):
 
-    .venv/bin/pytest benchmarks --benchmark-enable          # or --benchmark-only
+    .venv/bin/pytest benchmarks --benchmark-only   (pyproject adds --benchmark-skip by default)
 `frontlines bench` (make bench) is the end-to-end throughput figure; these time the parts.
 """
 
