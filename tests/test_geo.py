@@ -245,3 +245,13 @@ def test_event_location_skips_datelines_governments_and_nationality_modifiers(st
     assert backed is None or backed.geonames_id == KUT
     accused = by_trigger.get("accused")
     assert accused is None or accused.name not in ("Moscow", "Kyiv")
+
+
+def test_big_city_after_of_is_found_even_when_its_province_ranks_first(resources):
+    from frontlines.geo.toponyms import ToponymFinder
+
+    finder = ToponymFinder(resources.gazetteer)
+    doc = resources.nlp("Government forces shelled rebel-held districts of Aleppo on Monday.")
+    assert [m.text for m in finder.find(doc) if m.source != "demonym"] == ["Aleppo"]
+    doc = resources.nlp("Members of Hamdan walked out of the meeting.")  # a name that is no big place
+    assert [m.text for m in finder.find(doc) if m.source != "demonym"] == []

@@ -250,8 +250,12 @@ class ToponymFinder:
             # after "in", "near"... any known town; otherwise only a big, exactly named one ("of Cape Town")
             need = 0 if prev in STRICT_LOCATIVE else 100_000 if prev in ("of", "and") else 1_000_000
             cand = None if self.is_demonym(text) else self._strong(text)
-            if cand is not None and (need == 0 or (cand.match == 0 and (
-                    cand.population >= need or (cand.feature == "PCLI" and need <= 100_000)))):
+            # a big place must carry exactly this as its main name, whichever entry _strong ranked first
+            # ("Aleppo" the city, not the province's alternate name; "Sadr" is only Sadr City's nickname)
+            exact = [] if cand is None or need == 0 else [
+                c for c in self.gaz.lookup(text, fuzzy=False) if c.match == 0]
+            if cand is not None and (need == 0 or any(
+                    c.population >= need or (c.feature == "PCLI" and need <= 100_000) for c in exact)):
                 admin, city = self._hints(doc, i, j)
                 out.append(Mention(text, t.idx, t.idx + len(text), "gazetteer", admin, city))
             i = j + 1
