@@ -59,6 +59,9 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
         pre = build_prefilter(resources.nlp) if self.prefilter else None
         self.pipeline = Pipeline(resources.nlp, build_stages(resources), batch_size=self.batch_size, prefilter=pre)
         self.loads += 1
+        from ..bench import warm_up  # noqa: PLC0415
+
+        warm_up(self.pipeline)  # lazy imports and caches load here, once, not in the first task
 
 
 def _plugin() -> PipelinePlugin:
