@@ -88,3 +88,22 @@ def test_split_code():
     assert split_code("IRQGOVMIL").sectors == ("GOV", "MIL")
     assert split_code("IGOUNO").country == "IGO"
     assert split_code("WAFREB").country is None  # a region, not a country
+
+
+def test_unknown_named_group_is_one_rebel_or_opposition_actor(actors):
+    # a region inside the name gives the country, the whole name is the actor's name
+    (front,) = [a for a in actors("The Jebel Marra Revolutionary Front ambushed a patrol.") if a.sector == "REB"]
+    assert front.name == "Jebel Marra Revolutionary Front"
+    # a leading adjective stays part of the name, and a cross-border sea gives no country
+    (alliance,) = [a for a in actors("The Black Sea Alliance held a rally in Odesa.") if a.name.endswith("Alliance")]
+    assert alliance.name == "Black Sea Alliance" and alliance.sector == "OPP"
+    (river,) = [a for a in actors("The Upper Nile Salvation Front denied the report.") if a.name.endswith("Front")]
+    assert river.country != "EGY"
+
+
+def test_members_of_a_group_are_the_group(actors):
+    found = actors("Commanders of the Euphrates Shield Brigade met the governor of Raqqa.")
+    (head,) = [a for a in found if a.text == "Commanders"]
+    assert head.name == "Euphrates Shield Brigade" and head.country is None
+    assert head.sector == "REB"
+    assert not [a for a in found if a.text.endswith("Brigade")]  # named once

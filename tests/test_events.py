@@ -205,3 +205,17 @@ def test_event_noun_actor_from_its_verb_but_not_from_witnesses(code):
     assert countries(ev.actors) == {"IGO"}
     ev = event(code("Villagers fled the fighting between Sudanese troops and rebels."), "fighting")
     assert "Villagers" not in {a.text for a in ev.actors}
+
+
+def test_appeal_to_accept_a_truce_is_a_request_only(code):
+    ann = code("Tribal elders pressed them to accept a truce.")
+    assert all(e.actors or e.recipients for e in ann.events)
+    assert event(ann, "pressed").plover == "REQUEST"
+    ann = code("The truce was holding in Aleppo on Sunday.")
+    assert not [e for e in ann.events if not e.actors and not e.recipients]
+
+
+def test_members_of_unknown_group_act_as_the_group(code):
+    ann = code("Fighters of the Lake Tana Movement blocked the highway.")
+    ev = event(ann, "blocked")
+    assert [a.name for a in ev.actors] == ["Lake Tana Movement"]

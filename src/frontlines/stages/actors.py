@@ -62,12 +62,44 @@ class ActorStage:
             head = np_head(toks[i + n - 1])
             groups.setdefault(head.i, []).append((i, i + n, entry, agent))
             i += n
-        out: list[Actor] = []
         doc = toks[0].doc if toks else None
+        found: dict[int, list[Actor]] = {}
         for head_i, matches in groups.items():
             head = doc[head_i]  # type: ignore[index]
-            out.extend(self._actors_for(head, matches, toks, date, doc_text))
-        return out
+            found[head_i] = self._actors_for(head, matches, toks, date, doc_text)
+        self._group_names(toks, words, groups, found, date, doc_text)
+        _head_of_group(found, doc_text)
+        return [a for head_i in sorted(found) for a in found[head_i]]
+
+    def _group_names(self, toks: list, words: list[str], groups: dict, found: dict[int, list[Actor]],
+                     date: str | None, doc_text: str) -> None:
+        """Named groups missing from the dictionary ("the Kordofan Revolutionary Front"): the whole name is the
+        actor, a rebel or opposition group; a region inside the name gives its country, a river or sea none."""
+        for tok in toks:
+            sector = _GROUP_HEADS.get(tok.lower_)
+            if sector is None or not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+                continue
+            lo = tok.i
+            for c in tok.lefts:
+                if c.dep_ in ("compound", "amod", "nmod", "flat") and c.text[:1].isupper():
+                    lo = min(lo, c.left_edge.i)
+            while lo < tok.i and not tok.doc[lo].text[:1].isupper():
+                lo += 1
+            if lo == tok.i:
+                continue
+            matches = groups.get(tok.i, [])
+            if any(e is not None and (e.kind != "country" or split_code(pick_code(e, date)).sectors)
+                   for _, _, e, _ in matches):
+                continue  # the dictionary knows this group ("Polisario Front")
+            country = None
+            for s, e, entry, _ in matches:
+                if entry is not None and " ".join(words[s:e]) not in _FEATURES and lo <= toks[s].i:
+                    country = split_code(pick_code(entry, date)).country
+                    break
+            start, end = tok.doc[lo].idx, tok.idx + len(tok.text)
+            text = doc_text[start:end]
+            found[tok.i] = [Actor(text=text, start=start, end=end, name=text, country=country, sector=sector,
+                                  code=(country or "~") + sector)]
 
     def _actors_for(self, head: Any, matches: list[tuple[int, int, Entry | None, str | None]],
                     toks: list, date: str | None, doc_text: str) -> list[Actor]:
@@ -125,6 +157,43 @@ class ActorStage:
 #: "Vietnamese-led forces", "Iranian-backed militias": the first part names the actor's country.
 _AFFIXES = ("-led", "-backed", "-based", "-born", "-allied", "-aligned", "-run", "-dominated", "-sponsored",
             "-trained", "-funded", "-supported", "-armed")
+
+
+#: Capitalised heads of group names and the sector such a group gets.
+_GROUP_HEADS = {"front": "REB", "brigade": "REB", "brigades": "REB", "militia": "REB", "militias": "REB",
+                "movement": "OPP", "alliance": "OPP", "coalition": "OPP"}
+#: Rivers, seas and deserts that cross borders: inside a group's name they give no country.
+_FEATURES = frozenset({"nile", "blue nile", "white nile", "red sea", "sea", "sahara", "sahel", "euphrates",
+                       "tigris", "gulf", "mediterranean", "jordan river", "lake chad", "horn of africa"})
+#: "Leaders of", "fighters of": the head names the sector, the "of" group the actor.
+_MEMBER_HEADS = frozenset({"leader", "leaders", "member", "members", "supporter", "supporters", "fighter",
+                           "fighters", "commander", "commanders", "militant", "militants", "spokesman",
+                           "spokeswoman", "official", "officials"})
+
+
+def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
+    """"Supporters of the Red Sea Alliance": one actor named after the group with the head's sector."""
+    for head_i in sorted(found):
+        actors = found.get(head_i, [])
+        if len(actors) != 1 or actors[0].name != actors[0].text:
+            continue
+        a = actors[0]
+        if a.text.split()[-1].lower() not in _MEMBER_HEADS or not a.sector:
+            continue
+        for other_i, others in list(found.items()):
+            if other_i <= head_i or len(others) != 1:
+                continue
+            g = others[0]
+            if g.name == g.text and not g.country and not g.sector:
+                continue
+            if g.start < a.end or doc_text[a.end:g.start].strip().lower() not in ("of", "of the"):
+                continue
+            # leaders or commanders of a rebel group are rebels, not a government or an army
+            sector = g.sector if g.sector and a.sector in ("GOV", "MIL") else a.sector
+            found[head_i] = [replace(a, name=g.name.removeprefix("the ").removeprefix("The "), country=g.country,
+                                     sector=sector, code=(g.country or "~") + "".join(sector.split()))]
+            del found[other_i]  # one party, named once
+            break
 
 
 def _word(lower: str) -> str:

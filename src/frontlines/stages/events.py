@@ -316,7 +316,28 @@ class _SentenceCoder:
         if not recipients:
             taken = {(a.start, a.end) for a in actors}
             recipients = [a for a in self._inner_party(frame) if (a.start, a.end) not in taken]
+        if not actors and not recipients and self._mentioned_only(frame):
+            return None  # "urged them to accept a ceasefire", "the ceasefire was holding": no new event
         return self._event(t, nc.code, nc.mode, actors, recipients, neg)
+
+    def _mentioned_only(self, noun: Any) -> bool:
+        """An event noun that another coded verb governs, or that is the subject of a state verb, names an
+        event already coded or already in place; alone it is no event."""
+        n = noun  # type: ignore[assignment]
+        gov = n.head
+        if n.dep_ in ("nsubj", "nsubjpass"):
+            return gov.pos_ in ("VERB", "AUX") and lem(gov) not in ("begin", "start", "erupt", "break")
+        if n.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        if n.dep_ not in W.OBJ and n.dep_ != "pobj" or gov.pos_ != "VERB":
+            return False
+        for _ in range(3):
+            if self._coded_verb(gov) or self._statement_verb(gov):
+                return True
+            if gov.dep_ != "xcomp":
+                return False
+            gov = gov.head
+        return False
 
     # ------------------------------------------------------------------ arguments
 
