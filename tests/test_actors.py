@@ -107,3 +107,7 @@ def test_members_of_a_group_are_the_group(actors):
     assert head.name == "Euphrates Shield Brigade" and head.country is None
     assert head.sector == "REB"
     assert not [a for a in found if a.text.endswith("Brigade")]  # named once
+
+
+def test_phoenix_legacy_codes_become_iso():
+    assert split_code("TMPGOV").country == "TLS" and split_code("ROM").country == "ROU"

@@ -219,3 +219,8 @@ def test_members_of_unknown_group_act_as_the_group(code):
     ann = code("Fighters of the Lake Tana Movement blocked the highway.")
     ev = event(ann, "blocked")
     assert [a.name for a in ev.actors] == ["Lake Tana Movement"]
+
+
+def test_generic_actor_takes_the_country_of_the_event_place(code):
+    ev = event(code("Thousands of farmers blocked roads in Kharkiv in defiance of Russian threats."), "blocked")
+    assert ev.actors and ev.actors[0].country == "UKR"

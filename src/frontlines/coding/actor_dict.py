@@ -25,6 +25,9 @@ _REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAU", "CFR", "CAS", "CEU", "E
                       "MEA", "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
                       "CRB", "KKL"})
 
+#: Phoenix country codes that differ from ISO 3166 alpha-3, which PLOVER uses.
+_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD"}
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -119,6 +122,8 @@ def split_code(code: str) -> Coded:
             country = None  # a Phoenix region ("WAF" West Africa), not a country
         elif country in ("EUR", "UNO"):
             country = "IGO"
+        else:
+            country = _ISO.get(country, country)
     sectors: list[str] = []
     for i in range(0, len(rest) - 2, 3):
         chunk = rest[i:i + 3]

@@ -603,7 +603,7 @@ class _SentenceCoder:
                 return True
         return False
 
-    def _domestic(self, a: Actor) -> Actor:
+    def _domestic(self, a: Actor, trig: Any = None) -> Actor:
         """A generic agent with no country ("Islamic fundamentalists", "the rebels") in a sentence that names
         only one country belongs to that country, as event coders assume for domestic actors."""
         if a.country is not None or a.sector is None or a.code and not a.code.startswith("~"):
@@ -612,10 +612,29 @@ class _SentenceCoder:
             lo, hi = self.toks[0].i, self.toks[-1].i
             self.sentence_countries = {actor.country for _, head_i, actor in self.mentions
                                        if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE}
-        if len(self.sentence_countries) != 1:
+        countries = self.sentence_countries
+        if len(countries) != 1:
+            # several countries named: the one of the place where it happens ("protesters ... in Hong Kong
+            # in defiance of Chinese authorities")
+            countries = self._place_countries(trig) if trig is not None else set()
+        if len(countries) != 1:
             return a
-        (country,) = tuple(self.sentence_countries)
+        (country,) = tuple(countries)
         return replace(a, country=country, code=country + "".join((a.sector or "").split()))
+
+    def _place_countries(self, trig: Any) -> set[str]:
+        """Countries of the places in the trigger's own clause ("in Hong Kong", "at a jail in Dili")."""
+        lo, hi = trig.left_edge.i, trig.right_edge.i
+        doc = self.ann.doc
+        out = set()
+        for _, head_i, actor in self.mentions:
+            if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE:
+                tok = doc[head_i]  # type: ignore[index]
+                verb = next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX")), None)
+                if (tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE | {"at"}
+                        and (verb is None or verb.i == trig.i)):  # not "as officials met in Luanda"
+                    out.add(actor.country)
+        return out
 
     def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
         """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
@@ -650,8 +669,8 @@ class _SentenceCoder:
         t = trig  # type: ignore[assignment]
         if not recipients:
             recipients = self._place_target(t)
-        actors = [self._domestic(a) for a in actors]
-        recipients = [self._domestic(a) for a in recipients]
+        actors = [self._domestic(a, t) for a in actors]
+        recipients = [self._domestic(a, t) for a in recipients]
         if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
             recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
         info = self.onto.info(code)
