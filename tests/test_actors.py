@@ -111,3 +111,8 @@ def test_members_of_a_group_are_the_group(actors):
 
 def test_phoenix_legacy_codes_become_iso():
     assert split_code("TMPGOV").country == "TLS" and split_code("ROM").country == "ROU"
+
+
+def test_sector_only_codes_have_no_country():
+    assert split_code("ELI").country is None and split_code("ELI").sectors == ("ELI",)
+    assert split_code("INTREB").country is None and split_code("INTREB").sectors == ("REB",)

@@ -26,7 +26,7 @@ _REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAU", "CFR", "CAS", "CEU", "E
                       "CRB", "KKL"})
 
 #: Phoenix country codes that differ from ISO 3166 alpha-3, which PLOVER uses.
-_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD"}
+_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "ANG": "AGO"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,9 @@ def split_code(code: str) -> Coded:
     """'IRQGOVMIL' -> country IRQ, sectors (GOV, MIL); '~MIL' (an agent) -> no country."""
     if code.startswith("~"):
         country, rest = None, code[1:]
+    elif code[:3] in SECTORS or code[:3] == "INT":
+        # "ELI" (Kofi Annan out of office), "MED" (Reuters), "INTREB" (transnational): no country
+        country, rest = None, code if code[:3] != "INT" else code[3:]
     else:
         country, rest = code[:3], code[3:]
         if country in _REGIONS:
