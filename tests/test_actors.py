@@ -116,3 +116,9 @@ def test_phoenix_legacy_codes_become_iso():
 def test_sector_only_codes_have_no_country():
     assert split_code("ELI").country is None and split_code("ELI").sectors == ("ELI",)
     assert split_code("INTREB").country is None and split_code("INTREB").sectors == ("REB",)
+
+
+def test_person_of_country_takes_that_country(actors):
+    # "Hassan" alone is a Jordanian royal in the dictionary; "of Morocco" says which one
+    a = by_text(actors("King Hassan of Morocco received the envoy in Rabat."), "Hassan")
+    assert a.country == "MAR"

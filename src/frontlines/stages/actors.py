@@ -69,6 +69,7 @@ class ActorStage:
             found[head_i] = self._actors_for(head, matches, toks, date, doc_text)
         self._group_names(toks, words, groups, found, date, doc_text)
         _head_of_group(found, doc_text)
+        _of_country(doc, found)
         return [a for head_i in sorted(found) for a in found[head_i]]
 
     def _group_names(self, toks: list, words: list[str], groups: dict, found: dict[int, list[Actor]],
@@ -194,6 +195,24 @@ def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
                                      sector=sector, code=(g.country or "~") + "".join(sector.split()))]
             del found[other_i]  # one party, named once
             break
+
+
+def _of_country(doc: Any, found: dict[int, list[Actor]]) -> None:
+    """"King Hassan of Morocco", "Sheikh Hamad of Qatar": the country named after the person is theirs,
+    whatever the dictionary says of a name shared by others."""
+    for head_i, actors in list(found.items()):
+        head = doc[head_i]
+        if len(actors) != 1 or head.pos_ != "PROPN" or not actors[0].sector:
+            continue
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                place = found.get(pobj.i, [])
+                if (pobj.dep_ == "pobj" and len(place) == 1 and place[0].country and not place[0].sector
+                        and place[0].country != actors[0].country):
+                    a, c = actors[0], place[0].country
+                    found[head_i] = [replace(a, country=c, code=c + "".join((a.sector or "").split()))]
 
 
 def _word(lower: str) -> str:
