@@ -122,3 +122,8 @@ def test_person_of_country_takes_that_country(actors):
     # "Hassan" alone is a Jordanian royal in the dictionary; "of Morocco" says which one
     a = by_text(actors("King Hassan of Morocco received the envoy in Rabat."), "Hassan")
     assert a.country == "MAR"
+
+
+def test_nationality_adjective_gives_an_ethnic_group_its_country(actors):
+    a = by_text(actors("Bosnian Croats boycotted the vote in Mostar."), "Croats")
+    assert a.country == "BIH"

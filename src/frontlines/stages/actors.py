@@ -133,6 +133,12 @@ class ActorStage:
         coordinated = len(countries) > 1 and any(t.dep_ == "cc" for t in doc[lo:h.i])  # type: ignore[attr-defined]
         # one actor: the named match nearest the head ("Russian President Vladimir Putin" -> Putin)
         picks = coded if coordinated else [max(coded, key=lambda x: (x[3].country is not None, x[1]))]
+        if not coordinated and len(countries) > 1 and not picks[0][3].sectors \
+                and toks[picks[0][1] - 1].tag_ in ("NNS", "NNPS"):
+            # "Bosnian Serbs", "Iraqi Kurds": the plural names the people, the adjective their country
+            first = min((x for x in coded if x[3].country and not x[3].sectors), key=lambda x: x[0])
+            if first[1] <= picks[0][0]:
+                picks = [first]
         out = []
         seen: set[str | None] = set()
         for s, e, entry, c in picks:
