@@ -127,3 +127,8 @@ def test_person_of_country_takes_that_country(actors):
 def test_nationality_adjective_gives_an_ethnic_group_its_country(actors):
     a = by_text(actors("Bosnian Croats boycotted the vote in Mostar."), "Croats")
     assert a.country == "BIH"
+
+
+def test_people_of_a_place_take_its_country(actors):
+    found = actors("The Serbs of northern Kosovo blocked the border crossings.")
+    assert by_text(found, "Serbs").country == by_text(found, "Kosovo").country != "SRB"

@@ -204,12 +204,12 @@ def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
 
 
 def _of_country(doc: Any, found: dict[int, list[Actor]]) -> None:
-    """"King Hassan of Morocco", "Sheikh Hamad of Qatar": the country named after the person is theirs,
-    whatever the dictionary says of a name shared by others."""
+    """"King Hassan of Morocco", "Sheikh Hamad of Qatar": the country named after the person (or people) is
+    theirs, whatever the dictionary says of a name shared by others."""
     for head_i, actors in list(found.items()):
         head = doc[head_i]
-        if len(actors) != 1 or head.pos_ != "PROPN" or not actors[0].sector:
-            continue
+        if len(actors) != 1 or head.pos_ != "PROPN" or not (actors[0].sector or head.tag_ == "NNPS"):
+            continue  # a titled person, or a people ("the Albanians of southern Serbia")
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
