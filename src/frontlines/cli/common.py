@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
 import click
 
@@ -29,3 +30,13 @@ def progress(label: str, total: int | None = None) -> Iterator[Callable[[], None
                   TimeElapsedColumn(), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: a YYYY-MM-DD option, normalised, or a usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter("expected YYYY-MM-DD") from exc

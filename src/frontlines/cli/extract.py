@@ -6,7 +6,6 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from typing import IO, Any
 
 import click
@@ -16,24 +15,16 @@ from ..resources import Settings
 from ..runner import process_paths
 from ..schema import record_schema
 from ..serialize import annotation_to_json, error_to_json, records_of
-from .common import progress, report_error
+from .common import iso_date, progress, report_error
 
 CSV_COLUMNS = ("kind", "event_id", "doc_id", "plover", "cameo", "quad_class", "goldstein", "acled_event_type",
                "acled_sub_event_type", "actors", "recipients", "location", "lat", "lon", "date_start", "date_end",
                "fatalities", "injuries", "arrests", "factuality", "certainty", "attribution", "evidence")
 
 
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter("expected YYYY-MM-DD") from exc
-
 
 _paths = click.argument("paths", nargs=-1, required=True)
-_date = click.option("--date", "default_date", callback=_iso_date,
+_date = click.option("--date", "default_date", callback=iso_date,
                      help="Publication date (YYYY-MM-DD) for documents that carry none.")
 _source = click.option("--source", "default_source", help="Source name for documents that carry none.")
 _output = click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",

@@ -5,32 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from ..records import Annotation, Document, ErrorRecord
-from .common import progress, report_error
+from .common import iso_date, progress, report_error
 
 _db = click.option("--db", "db_url", envvar="FRONTLINES_DB",
                    help="Store URL: sqlite:///PATH (default ./frontlines.db) or postgresql://user@host:port/db.")
 
 
-def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter("expected YYYY-MM-DD") from exc
-
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db
-@click.option("--date", "default_date", callback=_iso, help="Publication date for documents that carry none.")
+@click.option("--date", "default_date", callback=iso_date, help="Publication date for documents that carry none.")
 @click.option("--source", "default_source", help="Source name for documents that carry none.")
 @click.option("--country-bias", help="ISO3 country the geocoder should prefer.")
 @click.option("--batch-size", type=click.IntRange(1), default=50, show_default=True,
@@ -136,8 +127,8 @@ def _ingest_dask(store: Any, paths: tuple[str, ...], scheduler: str | None, n_wo
 
 def _query_options(f: Any) -> Any:
     options = [
-        click.option("--since", callback=_iso, help="Events on or after this date (YYYY-MM-DD)."),
-        click.option("--until", callback=_iso, help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--since", callback=iso_date, help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", callback=iso_date, help="Events on or before this date (YYYY-MM-DD)."),
         click.option("--country", help="Country of the event location (ISO3, ISO2 or name)."),
         click.option("--actor", help="Actor name (substring), CAMEO actor code prefix or actor ISO3."),
         click.option("--type", "type_", help="PLOVER type, CAMEO code prefix or ACLED event type."),
