@@ -190,7 +190,7 @@ class ToponymFinder:
                 seg = toks[i:i + n]
                 if len(seg) < n or not all(t.text[:1].isupper() for t in seg):
                     continue
-                text = doc.text[seg[0].idx: seg[-1].idx + len(seg[-1].text)]
+                text = doc[seg[0].i: seg[-1].i + 1].text  # a span's text; doc.text would rebuild the whole document
                 if self.is_demonym(text):
                     hit = (n, self._demonym(text, seg[0].idx, seg[0].idx + len(text)))
                     break
@@ -245,7 +245,7 @@ class ToponymFinder:
             j = i
             while j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN" and not toks[j + 1].ent_type_ and j - i < 2:
                 j += 1
-            text = doc.text[t.idx: toks[j].idx + len(toks[j].text)]
+            text = doc[i: j + 1].text  # a span's text; doc.text would rebuild the whole document
             prev = toks[i - 1].lower_ if i else ""
             # after "in", "near"... any known town; otherwise only a big, exactly named one ("of Cape Town")
             need = 0 if prev in STRICT_LOCATIVE else 100_000 if prev in ("of", "and") else 1_000_000
