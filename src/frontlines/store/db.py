@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ class Database:
     """A connection with ``execute``/``query``/``transaction`` and the dialect name."""
 
     dialect: str = ""
+    _depth: int = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
@@ -35,8 +36,23 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction; nested calls join the outer one so add() can run inside add_many()'s batch."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outer_transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    def _outer_transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
-        yield  # pragma: no cover
 
     def close(self) -> None:
         raise NotImplementedError
@@ -90,17 +106,8 @@ class SQLiteDatabase(Database):
         yield from self.conn.execute(sql, tuple(params))
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        # nested calls join the outer transaction so add() can run inside add_many()'s batch
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outer_transaction(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
@@ -108,8 +115,6 @@ class SQLiteDatabase(Database):
             raise
         else:
             self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     def close(self) -> None:
         self.conn.close()
@@ -144,21 +149,8 @@ class PostgresDatabase(Database):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.conn.execute(self._sql(sql), tuple(params)).fetchall()  # type: ignore[arg-type]
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.conn.transaction():
-                yield
-        finally:
-            self._depth = 0
+    def _outer_transaction(self) -> AbstractContextManager[None]:
+        return self.conn.transaction()  # type: ignore[return-value]
 
     def close(self) -> None:
         self.conn.close()
