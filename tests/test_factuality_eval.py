@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import GOLD
+from floors import assert_above_floors
 from frontlines.evaluation import EvalContext
 
 pytestmark = pytest.mark.slow
@@ -31,9 +32,4 @@ def ctx(resources):
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_factuality_scores_stay_above_floors(ctx, name):
-    from frontlines import evaluation
-
-    ctx.limit = LIMITS[name]
-    metrics = evaluation.run(name, ctx)
-    for key, floor in FLOORS[name].items():
-        assert metrics[key] >= floor, f"{name} {key} = {metrics[key]:.3f} fell below its floor {floor}"
+    assert_above_floors(ctx, name, LIMITS[name], FLOORS[name])
