@@ -4,8 +4,9 @@ Triggers are verbs (Phoenix CAMEO verb dictionary + patterns, project overrides)
 ("their offensive", "a wave of car bombings", "raids and arrests of X"). Arguments come from the
 dependency parse: subjects are actors, objects and target prepositions recipients; passives swap
 ("were backed by U.S. planes": U.S. planes is the actor); conjuncts give several actors; pronouns
-take the nearest earlier actor; controlled and coordinated verbs inherit their governor's subject.
-Negated events are kept with ``negated=True``. Actor codes come from the ``actors`` stage.
+take the nearest earlier actor; controlled and coordinated verbs inherit their governor's subject
+(argument finding is in ``event_roles``). Negated events are kept with ``negated=True``. Actor codes
+come from the ``actors`` stage.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 from ..coding import wordlists as W
 from ..coding.lexicon import Lexicon
 from ..coding.ontology import FRAME_STATEMENTS, STATEMENT_ONLY, Ontology
-from ..coding.syntax import arg_span, conjuncts, lem, negated, np_head
+from ..coding.syntax import conjuncts, lem, negated, np_head
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
+from .event_roles import RoleFinder
 
 
 class EventStage:
@@ -54,24 +56,11 @@ class EventStage:
         return replace(ann, events=tuple(events))
 
 
-class _SentenceCoder:
+class _SentenceCoder(RoleFinder):
     def __init__(self, stage: EventStage, ann: Annotation, sentence: Any, span: Any,
                  by_head: dict[int, list[Actor]], mentions: list[tuple[int, int, Actor]]) -> None:
-        self.lex = stage.lexicon
+        super().__init__(stage.lexicon, ann, sentence, span, by_head, mentions)
         self.onto = stage.ontology
-        self.ann = ann
-        self.text = ann.document.text
-        self.sentence_countries: set[str] | None = None
-        self.had_object = False  # the last verb had an object, even if not a party ("lifted the curfew")
-        self.actorlike: set[tuple[int, int]] = set()  # argument spans headed by a party (coded, named, pronoun)
-        self.sentence = sentence
-        self.span = span
-        self.toks = list(span)  # type: ignore[call-overload]
-        self.words = [t.lower_ for t in self.toks]
-        self.word_set = frozenset(self.words)
-        self.offset = self.toks[0].i if self.toks else 0
-        self.by_head = by_head
-        self.mentions = mentions
 
     def run(self) -> list[Event]:
         out: list[Event] = []
@@ -339,259 +328,6 @@ class _SentenceCoder:
             gov = gov.head
         return False
 
-    # ------------------------------------------------------------------ arguments
-
-    def _verb_args(self, t: Any) -> tuple[list[Actor], list[Actor]]:
-        v = t  # type: ignore[assignment]
-        actors: list[Actor] = []
-        recipients: list[Actor] = []
-        passive = False
-        objects: list[Actor] = []
-        for c in v.children:
-            if c.dep_ in W.SUBJ:
-                for h in conjuncts(c):
-                    actors.extend(self._code_arg(h))
-            elif c.dep_ in ("nsubjpass",):
-                passive = True
-                for h in conjuncts(c):
-                    recipients.extend(self._code_arg(h))
-            elif c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        for h in conjuncts(g):
-                            actors.extend(self._code_arg(h))
-            elif c.dep_ in W.OBJ and c.ent_type_ not in W.NOT_ACTORS:
-                for h in conjuncts(c):
-                    objects.extend(self._code_arg(h))
-        if not passive:
-            # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
-            preps = self._verb_preps(v)
-            for c in v.children:  # "filed a lawsuit against X", "rejected a request for X's extradition"
-                if c.dep_ in W.OBJ:
-                    for pp in c.children:
-                        if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS:
-                            preps.extend(a for g in pp.children if g.dep_ == "pobj" for h in conjuncts(g)
-                                         for a in self._code_arg(h, allow_event_noun=False))
-            # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
-            coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
-            if lem(v) in W.TRANSFER:
-                # "sent troops to Syria", "withdrew its forces from the territory of Kashmir": the place or
-                # party at the other end, not the actor's own troops
-                ends = [a for a in preps if (a.start, a.end) in self.actorlike]
-                if not ends:
-                    for c in v.children:
-                        if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}:
-                            ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g))
-                own = {(a.start, a.end) for a in objects if self.text[a.start:a.end].lower().split()[0]
-                       in ("its", "their", "his", "her", "our")}
-                coded = ends or [a for a in coded if (a.start, a.end) not in own]
-            if not coded:
-                for c in v.children:
-                    if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                        coded.extend(a for a in self._verb_objects(c) if (a.start, a.end) in self.actorlike)
-            if not coded:
-                # a party named inside the object: "withdrew peacekeepers from Liberia", "blockades in the West Bank"
-                for c in v.children:
-                    if c.dep_ in W.OBJ:
-                        coded.extend(self._inner_party(c))
-                    elif c.dep_ == "xcomp":  # "refuses to lift the ban on Cypriot ships"
-                        for cc in c.children:
-                            if cc.dep_ in W.OBJ:
-                                coded.extend(self._inner_party(cc))
-                    if coded:
-                        break
-            recipients.extend(coded)
-            self.had_object = bool(objects or preps)
-        if not actors and not passive:
-            actors.extend(self._inherited_subject(v))
-        return actors, recipients
-
-    def _named(self, a: Actor) -> bool:
-        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        return span is not None and any(t.ent_type_ in W.ACTOR_ENTS for t in span)
-
-    def _inner_party(self, h: Any) -> list[Actor]:
-        for tok in h.subtree:
-            if tok.i != h.i and tok.i in self.by_head and tok.dep_ in ("pobj", "poss", "compound", "nmod"):
-                return [a for c in conjuncts(tok) for a in self._code_arg(c)]  # "to Iran, Libya and Cuba"
-        return []
-
-    def _verb_objects(self, v: Any) -> list[Actor]:
-        out: list[Actor] = []
-        for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in W.OBJ and c.ent_type_ not in W.NOT_ACTORS:
-                for h in conjuncts(c):
-                    out.extend(self._code_arg(h))
-        return out + self._verb_preps(v)
-
-    def _verb_preps(self, v: Any) -> list[Actor]:
-        out: list[Actor] = []
-        preps = W.VERB_TARGET_PREPS | W.TRANSFER_PREPS if lem(v) in W.TRANSFER else W.VERB_TARGET_PREPS
-        for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ == "prep" and c.lower_ in preps:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.ent_type_ not in W.NOT_ACTORS:
-                        for h in conjuncts(g):
-                            out.extend(self._code_arg(h))
-        return out
-
-    def _subjects(self, v: Any) -> list[Actor]:
-        out: list[Actor] = []
-        for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in W.SUBJ:
-                for h in conjuncts(c):
-                    out.extend(self._code_arg(h))
-            elif c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.extend(self._code_arg(g))
-        return out or self._inherited_subject(v)
-
-    def _inherited_subject(self, v: Any) -> list[Actor]:
-        """Subject of a controlled, coordinated or relative-clause verb ("agreed to withdraw", "who attacked")."""
-        t = v  # type: ignore[assignment]
-        for _ in range(3):
-            dep, head = t.dep_, t.head
-            if head.i == t.i:
-                return []
-            if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
-                return self._code_arg(head)
-            if dep == "xcomp":
-                objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-                if objs:
-                    return self._code_arg(objs[0])  # "urged X to withdraw": X withdraws
-            if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-                # "the air force carried out strikes" parsed as a noun with a clause; not "troops backed by"
-                if t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children):
-                    return []
-                if head.dep_ in ("dobj", "pobj") and lem(head) in W.MESSAGES:
-                    # "issued a statement urging X": the one who issued it urges
-                    gov = head.head.head if head.dep_ == "pobj" else head.head
-                    return self._subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
-                return self._code_arg(head)
-            if dep not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
-                return []  # "acomp": "Norway is willing to send": send <- willing <- is <- Norway
-            subj = [c for c in head.children if c.dep_ in W.SUBJ]
-            if subj:
-                out: list[Actor] = []
-                for s in subj:
-                    for h in conjuncts(s):
-                        out.extend(self._code_arg(h))
-                return out
-            if dep in ("advcl", "ccomp"):
-                return []
-            t = head
-        return []
-
-    def _code_arg(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
-        h = head  # type: ignore[assignment]
-        doc = h.doc
-        if h.pos_ == "NOUN" and lem(h) in self.lex.nouns:
-            # "agreed to a ceasefire with the RSF": the party is inside the event noun's phrase
-            inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS
-                     for g in c.children if g.dep_ == "pobj"]
-            found = [a for g in inner for a in self._code_arg(g)]
-            if found or not allow_event_noun:
-                return found
-        lo, hi = arg_span(h)
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        text = self.text[start:end]  # Doc.text rebuilds the whole string on every access
-        if h.pos_ == "PRON" or h.lower_ in W.PRONOUNS:
-            if h.lower_ not in W.PRONOUNS:
-                return []
-            self.actorlike.add((start, end))
-            ante = self._syntactic_antecedent(h) or self._antecedent(h)
-            if ante is None:
-                return [Actor(text=text, start=start, end=end, name=h.text)]
-            if ante.start >= self.sentence.start:  # type: ignore[attr-defined]
-                # resolved within the sentence: the actor's mention is the antecedent ("NAF says it killed")
-                return [ante]
-            return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
-                          sector=ante.sector, code=ante.code)]
-        of_noun = None
-        if lem(h) in W.QUANT or h.pos_ == "NUM":
-            # "scores of Liberian refugees", "thousands of students": the "of" noun is the actor
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    of_noun = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if h.ent_type_ in W.NOT_ACTORS and h.pos_ != "PRON" and of_noun is None:
-            return []  # "on Sunday", "last year"
-        coded = self.by_head.get(h.i)
-        if not coded and of_noun is not None:
-            coded = self.by_head.get(of_noun.i)
-        if coded or h.ent_type_ in W.ACTOR_ENTS or any(
-                c.dep_ == "poss" and (self.by_head.get(c.i) or c.ent_type_ in W.ACTOR_ENTS) for c in h.children):
-            self.actorlike.add((start, end))
-        if coded:
-            ethnic = any(c.lower_ == "ethnic" for c in h.children)
-            out = []
-            for a in coded:
-                country = a.country
-                if country is None or ethnic:
-                    # "rebels in the Ivory Coast", "ethnic Albanians in south Serbia": the place gives the country
-                    country = self._country_within(h) or country
-                out.append(Actor(text=text, start=start, end=end, name=a.name, country=country, sector=a.sector,
-                                 code=a.code if country == a.country else (country or "") + "".join(
-                                     (a.sector or "").split())))
-            return out
-        if h.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
-            return []
-        country = self._country_within(h)
-        left = h.i
-        for c in h.lefts:
-            if c.dep_ in ("compound", "amod", "nmod", "flat"):
-                left = min(left, c.i)
-        name = self.text[doc[left].idx:h.idx + len(h.text)]
-        return [Actor(text=text, start=start, end=end, name=name, country=country)]
-
-    def _country_within(self, h: Any) -> str | None:
-        """Country of a coded name inside an uncoded phrase ("aid deliveries in Baghdad", "forces in Guinea")."""
-        t = h  # type: ignore[assignment]
-        lo, hi = t.left_edge.i, t.right_edge.i
-        for _start, head_i, actor in self.mentions:
-            if lo <= head_i <= hi and actor.country and head_i != t.i:
-                tok = t.doc[head_i]
-                if not any(a.dep_ == "relcl" for a in tok.ancestors if a.i > t.i and a.i <= hi):
-                    return actor.country
-        return None
-
-    def _syntactic_antecedent(self, pron: Any) -> Actor | None:
-        """Subject pronoun of a reported or subordinate clause -> the governing clause's subject."""
-        p = pron  # type: ignore[assignment]
-        if p.dep_ not in ("nsubj", "nsubjpass", "poss") or p.lower_ in ("it", "its") and p.dep_ == "poss":
-            return None
-        v = p.head
-        if p.dep_ == "poss":
-            v = v.head
-        for _ in range(4):
-            if v.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "relcl", "dobj", "pobj", "prep") or v.head.i == v.i:
-                return None
-            v = v.head
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != p.i]
-            if subj and subj[0].lower_ not in W.PRONOUNS:
-                found = self._code_arg(subj[0])
-                return found[0] if found else None
-        return None
-
-    def _antecedent(self, pron: Any) -> Actor | None:
-        """Nearest earlier coded actor, preferring subjects, within this and the two previous sentences."""
-        p = pron  # type: ignore[assignment]
-        limit = max(0, self.sentence.start - 600)  # type: ignore[attr-defined]
-        best: Actor | None = None
-        doc = p.doc
-        for start, head_i, actor in reversed(self.mentions):
-            if start >= p.idx or start < limit:
-                if start < limit:
-                    break
-                continue
-            if doc[head_i].dep_ == "pobj" and doc[head_i].head.lower_ in W.IN_PLACE:
-                continue  # a place, not a party
-            if doc[head_i].dep_ in ("nsubj", "nsubjpass"):
-                return actor
-            if best is None:
-                best = actor
-        return best
-
     # ------------------------------------------------------------------ helpers
 
     def _event_noun(self, tok: Any) -> bool:
@@ -602,67 +338,6 @@ class _SentenceCoder:
             if c.dep_ in W.SUBJ and {w.lower_ for w in c.subtree} & W.BOMB_WORDS:
                 return True
         return False
-
-    def _domestic(self, a: Actor, trig: Any = None) -> Actor:
-        """A generic agent with no country ("Islamic fundamentalists", "the rebels") in a sentence that names
-        only one country belongs to that country, as event coders assume for domestic actors."""
-        if a.country is not None or a.sector is None or a.code and not a.code.startswith("~"):
-            return a
-        if self.sentence_countries is None:
-            lo, hi = self.toks[0].i, self.toks[-1].i
-            self.sentence_countries = {actor.country for _, head_i, actor in self.mentions
-                                       if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE}
-        countries = self.sentence_countries
-        if len(countries) != 1:
-            # several countries named: the one of the place where it happens ("protesters ... in Hong Kong
-            # in defiance of Chinese authorities")
-            countries = self._place_countries(trig) if trig is not None else set()
-        if len(countries) != 1:
-            return a
-        (country,) = tuple(countries)
-        return replace(a, country=country, code=country + "".join((a.sector or "").split()))
-
-    def _place_countries(self, trig: Any) -> set[str]:
-        """Countries of the places in the trigger's own clause ("in Hong Kong", "at a jail in Dili")."""
-        lo, hi = trig.left_edge.i, trig.right_edge.i
-        doc = self.ann.doc
-        out = set()
-        for _, head_i, actor in self.mentions:
-            if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE:
-                tok = doc[head_i]  # type: ignore[index]
-                verb = next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX")), None)
-                if (tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE | {"at"}
-                        and (verb is None or verb.i == trig.i)):  # not "as officials met in Luanda"
-                    out.add(actor.country)
-        return out
-
-    def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
-        """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
-        strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""
-        clause = t.head if t.pos_ != "VERB" and t.head.pos_ in ("VERB", "AUX") else t
-        taken = {(a.start, a.end) for a in actors}
-        for tok in clause.subtree:
-            if tok.i <= t.i or tok.i not in self.by_head:
-                continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE | {"at", "on", "from", "during", "since"}:
-                continue  # where and when, not whom
-            if tok.dep_ in ("nsubj", "nsubjpass"):
-                continue  # the subject of another clause acts, it is not the target
-            found = [a for a in self._code_arg(tok) if (a.start, a.end) not in taken]
-            if found:
-                return found
-        return []
-
-    def _place_target(self, t: Any) -> list[Actor]:
-        """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
-        heads = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
-        for h in heads:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in W.IN_PLACE:
-                    for g in c.children:
-                        if g.dep_ == "pobj" and self.by_head.get(g.i):
-                            return self._code_arg(g)
-        return []
 
     def _event(self, trig: Any, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
                neg: bool) -> Event:
