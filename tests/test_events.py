@@ -224,3 +224,26 @@ def test_members_of_unknown_group_act_as_the_group(code):
 def test_generic_actor_takes_the_country_of_the_event_place(code):
     ev = event(code("Thousands of farmers blocked roads in Kharkiv in defiance of Russian threats."), "blocked")
     assert ev.actors and ev.actors[0].country == "UKR"
+
+
+def test_named_apposition_belongs_to_the_party(code):
+    ev = event(code("The Sudanese president called his Egyptian counterpart, Abdel Fattah al-Sisi, on Monday."),
+               "called")
+    assert ev.recipients and ev.recipients[0].text.endswith("Abdel Fattah al-Sisi")
+    assert ev.recipients[0].text.startswith("his Egyptian counterpart")
+
+
+def test_quantified_object_keeps_its_quantity(code):
+    ev = event(code("Ukrainian police detained dozens of Russian soldiers near Kharkiv."), "detained")
+    assert ev.recipients and ev.recipients[0].text == "dozens of Russian soldiers"
+    assert countries(ev.recipients) == {"RUS"}
+
+
+def test_proposal_authored_by_a_party_is_the_target(code):
+    ev = event(code("The Iraqi government rejected the plan drafted by the Kurdish parliament."), "rejected")
+    assert ev.recipients and ev.recipients[0].text == "the plan drafted by the Kurdish parliament"
+
+
+def test_aid_for_a_place_targets_the_place(code):
+    ev = event(code("Germany provided 10 million euros to fight the cholera outbreak in Yemen."), "provided")
+    assert countries(ev.recipients) == {"YEM"}

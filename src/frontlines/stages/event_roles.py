@@ -57,7 +57,7 @@ class RoleFinder:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
                             actors.extend(self._code_arg(h))
-            elif c.dep_ in W.OBJ and c.ent_type_ not in W.NOT_ACTORS:
+            elif c.dep_ in W.OBJ:
                 for h in conjuncts(c):
                     objects.extend(self._code_arg(h))
         if not passive:
@@ -90,11 +90,11 @@ class RoleFinder:
                 # a party named inside the object: "withdrew peacekeepers from Liberia", "blockades in the West Bank"
                 for c in v.children:
                     if c.dep_ in W.OBJ:
-                        coded.extend(self._inner_party(c))
+                        coded.extend(self._whole(c, self._inner_party(c)))
                     elif c.dep_ == "xcomp":  # "refuses to lift the ban on Cypriot ships"
                         for cc in c.children:
                             if cc.dep_ in W.OBJ:
-                                coded.extend(self._inner_party(cc))
+                                coded.extend(self._whole(cc, self._inner_party(cc)))
                     if coded:
                         break
             recipients.extend(coded)
@@ -107,6 +107,36 @@ class RoleFinder:
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
         return span is not None and any(t.ent_type_ in W.ACTOR_ENTS for t in span)
 
+    def _whole(self, outer: Any, found: list[Actor]) -> list[Actor]:
+        """The thing acted on, up to the party inside it: "struck an arms depot of the Syrian army" targets
+        the depot of the army, as event coders mark it, not the army alone."""
+        if not found or not self._owned_by(outer, found[0]):
+            return found
+        doc = outer.doc
+        lo, _ = arg_span(outer)
+        start = doc[lo].idx
+        first = found[0]
+        if first.start <= start:
+            return found
+        return [replace(first, text=self.text[start:first.end], start=start)] + found[1:]
+
+    def _owned_by(self, outer: Any, party: Actor) -> bool:
+        """The party owns or authored the thing: "the depot of the army", "the army's depot", "a proposal
+        by X", "a resolution drafted by X"; not a thing merely aimed at it ("sanctions on X", "aid to X")."""
+        span = self.ann.doc.char_span(party.start, party.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span):
+            return False
+        tok = span.root
+        if tok.head.i == outer.i:
+            return tok.dep_ == "poss"
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("of", "by", "from"):
+            return False
+        if prep.head.i == outer.i:
+            return True
+        verb = prep.head  # "proposed by X", "submitted by X"
+        return prep.dep_ == "agent" and verb.dep_ == "acl" and verb.head.i == outer.i
+
     def _inner_party(self, h: Any) -> list[Actor]:
         for tok in h.subtree:
             if tok.i != h.i and tok.i in self.by_head and tok.dep_ in ("pobj", "poss", "compound", "nmod"):
@@ -116,7 +146,7 @@ class RoleFinder:
     def _verb_objects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in W.OBJ and c.ent_type_ not in W.NOT_ACTORS:
+            if c.dep_ in W.OBJ:
                 for h in conjuncts(c):
                     out.extend(self._code_arg(h))
         return out + self._verb_preps(v)
@@ -127,7 +157,7 @@ class RoleFinder:
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.ent_type_ not in W.NOT_ACTORS:
+                    if g.dep_ == "pobj":
                         for h in conjuncts(g):
                             out.extend(self._code_arg(h))
         return out
@@ -191,6 +221,10 @@ class RoleFinder:
             if found or not allow_event_noun:
                 return found
         lo, hi = arg_span(h)
+        for c in h.children:
+            if c.dep_ == "appos" and c.i >= hi and c.pos_ == "PROPN":
+                # "his Lebanese counterpart, Michel Aoun": the name in apposition is the same party
+                hi = max(hi, arg_span(c)[1])
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         text = self.text[start:end]  # Doc.text rebuilds the whole string on every access
         if h.pos_ == "PRON" or h.lower_ in W.PRONOUNS:
@@ -337,6 +371,17 @@ class RoleFinder:
             found = [a for a in self._code_arg(tok) if (a.start, a.end) not in taken]
             if found:
                 return found
+        return []
+
+    def _deep_place(self, t: Any) -> list[Actor]:
+        """Still no recipient: the country or region the action is for, named in a purpose or object clause
+        ("provided aid to fight the epidemic in West Africa", "donated funds to help people in Yemen")."""
+        for tok in t.subtree:
+            if tok.i <= t.i or tok.dep_ != "pobj" or tok.head.lower_ not in W.IN_PLACE:
+                continue
+            coded = self.by_head.get(tok.i)
+            if coded and any(a.country for a in coded):
+                return self._code_arg(tok)
         return []
 
     def _place_target(self, t: Any) -> list[Actor]:

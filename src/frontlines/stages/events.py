@@ -348,6 +348,8 @@ class _SentenceCoder(RoleFinder):
         recipients = [self._domestic(a, t) for a in recipients]
         if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
             recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
+        if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
+            recipients = self._deep_place(t)
         info = self.onto.info(code)
         sent = self.sentence
         trigger = Span(t.text, t.idx, t.idx + len(t.text))
