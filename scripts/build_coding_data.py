@@ -4,7 +4,8 @@ Sources (facts only; each output file carries a header naming its source and lic
 - ontology/CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0): CAMEO code -> PLOVER type and mode.
 - reference/phoenix_dictionaries/CAMEO.verbpatterns.150430.txt (MIT): verb -> CAMEO code, patterns.
 - reference/phoenix_dictionaries/Phoenix.{Countries,International,MilNonState}.actors.txt (MIT): actors.
-- reference/phoenix_dictionaries/Phoenix.agents.txt (MIT): generic agents -> sector codes.
+- ontology/PLOVER_agents.txt (PLOVER repository; the CAMEO agents file re-coded with PLOVER sectors): generic
+  agents -> sector codes. Phoenix actor codes are re-coded the same way (CAMEO "MED" media -> JRN, "HLH" -> MED).
 - ontology/countries.csv: country names and nationality adjectives.
 
 Run: .venv/bin/python scripts/build_coding_data.py [--shared ../shared/data]
@@ -268,6 +269,18 @@ def parse_agents(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+#: CAMEO sector codes that PLOVER renamed (PLOVER manual, sector code notes 3-4): CAMEO "MED" was media and
+#: "HLH" health; the insurgent/separatist distinctions fold into REB.
+CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB"}
+
+
+def plover_code(spec: str) -> str:
+    """A Phoenix code spec ('CMRGOVMED:20071101:') with its CAMEO sector chunks renamed to PLOVER's."""
+    code, sep, dates = spec.partition(":")
+    chunks = [CAMEO_SECTORS.get(code[i:i + 3], code[i:i + 3]) for i in range(0, len(code), 3)]
+    return "".join(chunks) + sep + dates
+
+
 def build_actors(shared: Path) -> None:
     rows: list[tuple[str, str, str, str]] = []
     for fname, kind in (("Phoenix.Countries.actors.txt", "country"), ("Phoenix.International.actors.txt", "igo"),
@@ -285,18 +298,24 @@ def build_actors(shared: Path) -> None:
     seen: set[str] = set()
     with (OUT / "actors.tsv").open("w") as f:
         f.write("# phrase (lower-case tokens), canonical name, codes (CODE or CODE:start:end, | separated), kind. "
-                "Sources: Phoenix.{Countries,International,MilNonState}.actors.txt; PLOVER ontology countries.csv\n")
+                "Sources: Phoenix.{Countries,International,MilNonState}.actors.txt (CAMEO sectors renamed to PLOVER's: "
+                "MED->JRN, HLH->MED, INS/SEP->REB); PLOVER ontology countries.csv\n")
         f.write(MIT + "; countries.csv facts from the PLOVER repository (CC BY-SA 4.0)\n")
         for phrase, canon, codes, kind in rows:
             if phrase in seen or not phrase.strip():
                 continue
             seen.add(phrase)
+            codes = "|".join(plover_code(c) for c in codes.split("|"))
             f.write(f"{phrase}\t{canon}\t{codes}\t{kind}\n")
-    agents = parse_agents(shared / PHX / "Phoenix.agents.txt")
+    agents = parse_agents(shared / "ontology/PLOVER_agents.txt")
     seen = set()
     with (OUT / "agents.tsv").open("w") as f:
-        f.write("# generic agent phrase (lower-case tokens), CAMEO agent code. Source: Phoenix.agents.txt\n" + MIT + "\n")
+        f.write("# generic agent phrase (lower-case tokens), PLOVER agent code (sectors, or IGO/NGO). Source: "
+                "PLOVER_agents.txt (openeventdata/PLOVER)\n# licence: CC BY-SA 4.0 (PLOVER repository); "
+                "JNK/NON entries (not actors) left out\n")
         for phrase, code in agents:
+            if code in ("JNK", "NON"):
+                continue
             if phrase not in seen:
                 seen.add(phrase)
                 f.write(f"{phrase}\t{code}\n")

@@ -26,14 +26,14 @@ _REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAU", "CFR", "CAS", "CEU", "E
                       "CRB", "KKL"})
 
 #: Phoenix country codes that differ from ISO 3166 alpha-3, which PLOVER uses.
-_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "ANG": "AGO"}
+_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "ANG": "AGO", "KSV": "XKX"}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     name: str
     codes: tuple[tuple[str, str, str], ...]  # (code, start yyyymmdd, end yyyymmdd), "" = open
-    kind: str  # country | igo | group | agent | user
+    kind: str  # country | igo | group | ethnic | user
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +54,17 @@ class ActorDictionary:
         for row in read_tsv(data_dir / "actors.tsv"):
             self._add(row, None)
         for row in read_tsv(data_dir / "agents.tsv") + read_tsv(data_dir / "agents_extra.tsv"):
-            if len(row) >= 2:
+            if len(row) >= 2 and row[1] != "UNK":  # "group", "member", "region": not actors on their own
                 key = tuple(row[0].split())
                 self.agents[key] = row[1]
                 # plurals too: capitalised "Rebels" is tagged PROPN and keeps its plural lemma
                 self.agents.setdefault(key[:-1] + (_plural(key[-1]),), row[1])
         for row in read_tsv(data_dir / "actors_extra.tsv"):
             self._add(row, None, override=True)
+        # peoples: no country of their own in the code ("~"), the stage places them where they act
+        for row in read_tsv(data_dir / "ethnic_groups.tsv"):
+            if len(row) >= 3:
+                self._add([row[0], row[1], row[2] if row[2] != "-" else "~"], "ethnic")
         for path in extra:
             for row in read_tsv(path):
                 if len(row) == 2:  # phrase, agent code
@@ -116,6 +120,8 @@ def split_code(code: str) -> Coded:
     """'IRQGOVMIL' -> country IRQ, sectors (GOV, MIL); '~MIL' (an agent) -> no country."""
     if code.startswith("~"):
         country, rest = None, code[1:]
+        if rest[:3] in _NONSTATE:  # agents of international bodies ("peacekeeping troops" ~IGO, "aid group" ~NGO)
+            country, rest = ("IGO" if rest[:3] in ("UNO", "EUR") else rest[:3]), rest[3:]
     elif code[:3] in SECTORS or code[:3] == "INT":
         # "ELI" (Kofi Annan out of office), "MED" (Reuters), "INTREB" (transnational): no country
         country, rest = None, code if code[:3] != "INT" else code[3:]

@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..coding.actor_dict import ActorDictionary, Entry, pick_code, split_code
+from ..coding.actor_dict import ActorDictionary, Coded, Entry, is_nonstate, pick_code, split_code
+from ..coding.people import PeopleIndex, pick_role, strip_titles, title_sector
 from ..coding.syntax import np_head
 from ..records import Actor, Annotation
 
@@ -28,6 +29,7 @@ class ActorStage:
 
     def __init__(self, dictionary: ActorDictionary | None = None, extra: Iterable[Path] = ()) -> None:
         self.dictionary = dictionary if dictionary is not None else ActorDictionary(extra=extra)
+        self.people = PeopleIndex(self.dictionary.entries, (k[-1] for k in self.dictionary.agents))
 
     def __call__(self, ann: Annotation) -> Annotation:
         doc = ann.doc
@@ -44,7 +46,7 @@ class ActorStage:
         toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
         words = [_word(t.lower_) for t in toks]
         lemmas = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in toks]
-        groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
+        matches: list[tuple[int, int, Entry | None, str | None]] = []
         i = 0
         lookup = self.dictionary.lookup
         while i < len(toks):
@@ -59,18 +61,52 @@ class ActorStage:
                 if agent is None:
                     i += 1
                     continue
-            head = np_head(toks[i + n - 1])
-            groups.setdefault(head.i, []).append((i, i + n, entry, agent))
+            matches.append((i, i + n, entry, agent))
             i += n
+        matches = self._people(span, toks, words, matches)
+        groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
+        for m in matches:
+            groups.setdefault(np_head(toks[m[1] - 1]).i, []).append(m)
         doc = toks[0].doc if toks else None
+        places = _places(toks, matches, date)
         found: dict[int, list[Actor]] = {}
-        for head_i, matches in groups.items():
+        for head_i, head_matches in groups.items():
             head = doc[head_i]  # type: ignore[index]
-            found[head_i] = self._actors_for(head, matches, toks, date, doc_text)
+            found[head_i] = self._actors_for(head, head_matches, toks, date, doc_text, places)
         self._group_names(toks, words, groups, found, date, doc_text)
         _head_of_group(found, doc_text)
         _of_country(doc, found)
         return [a for head_i in sorted(found) for a in found[head_i]]
+
+    def _people(self, span: Any, toks: list, words: list[str],
+                matches: list[tuple[int, int, Entry | None, str | None]]) -> list[tuple[int, int, Entry | None, str | None]]:
+        """Person names the phrase lookup missed or matched only in part ("President Omar Hassan al-Bashir"
+        matched "Hassan", a Jordanian prince): looked up by surname instead (``coding.people``)."""
+        at = {t.i: k for k, t in enumerate(toks)}
+        for ent in span.ents:  # type: ignore[attr-defined]
+            if ent.label_ != "PERSON":
+                continue
+            idx = [at[t.i] for t in ent if t.i in at]
+            if not idx:
+                continue
+            a, b = idx[0], idx[-1] + 1
+            name = strip_titles(words[a:b])
+            a = b - len(name)  # the name without the titles in front
+            if any(e is not None and s <= a and b - 1 < end for s, end, e, _ in matches):
+                continue  # the dictionary knows the whole name
+            before = [w for w in words[max(0, a - 4):a]]
+            titled = title_sector(before) is not None
+            entry = self.people.find(name, titled)
+            # dictionary people and bodies inside the name (a country word in it, "Bosnian Serbs", stays)
+            inside = [m for m in matches if m[2] is not None and a <= m[0] and m[1] <= b
+                      and (m[2].kind == "ethnic" or any(split_code(code).sectors for code, _, _ in m[2].codes))]
+            if entry is None:
+                # a dictionary name inside a longer unknown one is somebody else ("Hassan" in "Omar Hassan
+                # al-Bashir"), unless it is the surname ("Sheikh Hamad bin Khalifa al-Thani")
+                matches = [m for m in matches if m not in inside or m[1] == b]
+                continue
+            matches = [m for m in matches if m not in inside] + [(a, b, entry, None)]
+        return sorted(matches, key=lambda m: m[0])
 
     def _group_names(self, toks: list, words: list[str], groups: dict, found: dict[int, list[Actor]],
                      date: str | None, doc_text: str) -> None:
@@ -103,12 +139,16 @@ class ActorStage:
                                   code=(country or "~") + sector)]
 
     def _actors_for(self, head: Any, matches: list[tuple[int, int, Entry | None, str | None]],
-                    toks: list, date: str | None, doc_text: str) -> list[Actor]:
+                    toks: list, date: str | None, doc_text: str,
+                    places: list[tuple[str, bool]] = ()) -> list[Actor]:  # type: ignore[assignment]
         named = [(s, e, entry) for s, e, entry, _ in matches if entry is not None]
         agent_sectors: list[str] = []
+        agent_country = None  # an international body's agent ("aid group" NGO, "peacekeeping troops" IGO)
         for _, _, _, agent in matches:
             if agent:
-                for sec in split_code("~" + agent.lstrip("~")).sectors:
+                ac = split_code("~" + agent.lstrip("~"))
+                agent_country = agent_country or ac.country
+                for sec in ac.sectors:
                     if sec not in agent_sectors:
                         agent_sectors.append(sec)
         h = head  # type: ignore[assignment]
@@ -120,12 +160,19 @@ class ActorStage:
         np_text = doc_text[np_start:np_end]
         if not named:
             sector = " ".join(agent_sectors) or None
-            return [Actor(text=np_text, start=np_start, end=np_end, name=np_text, country=None, sector=sector,
-                          code=("~" + "".join(agent_sectors)) if agent_sectors else None)]
+            code = (agent_country or "~") + "".join(agent_sectors)
+            return [Actor(text=np_text, start=np_start, end=np_end, name=np_text, country=agent_country,
+                          sector=sector, code=code if code != "~" else None)]
         coded = []
         for s, e, entry in named:
-            c = split_code(pick_code(entry, date))
+            # the title written with a name picks its role when the document has no date ("President Bill
+            # Clinton" GOV, "former President Bill Clinton" ELI)
+            title = title_sector(t.lower_ for t in doc[min(lo, toks[s].i):toks[e - 1].i + 1])
+            c = split_code(pick_role(entry, date, title))
             coded.append((s, e, entry, c))
+        _place_peoples(coded, doc[lo:h.i + 1], places)
+        if any("ELI" in c.sectors for *_, c in coded):
+            agent_sectors = [sec for sec in agent_sectors if sec not in _OFFICES]  # "former president"
         countries = []
         for _, _, _, c in coded:
             if c.country and c.country not in countries:
@@ -166,6 +213,8 @@ _AFFIXES = ("-led", "-backed", "-based", "-born", "-allied", "-aligned", "-run",
             "-trained", "-funded", "-supported", "-armed")
 
 
+#: Sectors of an office that a former holder (ELI) no longer has.
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 #: Capitalised heads of group names and the sector such a group gets.
 _GROUP_HEADS = {"front": "REB", "brigade": "REB", "brigades": "REB", "militia": "REB", "militias": "REB",
                 "movement": "OPP", "alliance": "OPP", "coalition": "OPP"}
@@ -176,6 +225,59 @@ _FEATURES = frozenset({"nile", "blue nile", "white nile", "red sea", "sea", "sah
 _MEMBER_HEADS = frozenset({"leader", "leaders", "member", "members", "supporter", "supporters", "fighter",
                            "fighters", "commander", "commanders", "militant", "militants", "spokesman",
                            "spokeswoman", "official", "officials"})
+
+
+#: Heads that make a nationality adjective an ethnicity ("the Albanian population", "the Turkish minority").
+_PEOPLE_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities",
+                           "majority"})
+
+
+def _places(toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
+            date: str | None) -> list[tuple[str, bool]]:
+    """Countries the sentence names as places or nations, in order, each with whether it is the object of a
+    locative preposition ("in Serbia", "near Macedonia's border")."""
+    out = []
+    for _s, e, entry, _ in matches:
+        if entry is None or entry.kind != "country":
+            continue
+        c = split_code(pick_code(entry, date))
+        if c.country is None or c.sectors or is_nonstate(c.country):
+            continue
+        head = np_head(toks[e - 1])
+        out.append((c.country, head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE))
+    return out
+
+
+def _place_peoples(coded: list, span: Any, places: list[tuple[str, bool]]) -> None:
+    """Peoples take the country where they act, as event coders code them: "ethnic Albanians in Serbia" is
+    SRB, "Hutu rebels" in a sentence about Burundi BDI, "Tamil refugees" with no place named LKA."""
+    ethnic_np = any(t.lower_ == "ethnic" for t in span) or span[-1].lower_ in _PEOPLE_HEADS
+    state = [x for x in coded if x[2].kind != "ethnic" and x[3].country]
+    for k, (s, e, entry, c) in enumerate(coded):
+        if entry.kind == "ethnic":
+            if state:
+                continue  # "Iraqi Kurds", "Turkish Kurd refugees": the state named with them
+            where = _where(places, None) if c.country is None else (_where(places, None, True) or c.country)
+        elif ethnic_np and c.country and not c.sectors and len(state) == 1:
+            where = _where(places, c.country)  # "ethnic Albanians", "the Albanian population"
+        else:
+            continue
+        if where and where != c.country:
+            coded[k] = (s, e, entry, Coded((where or "~") + "".join(c.sectors), where, c.sectors))
+
+
+def _where(places: list[tuple[str, bool]], own: str | None, locative_only: bool = False) -> str | None:
+    """The country a people acts in: a locative place first, else the sentence's most named other country."""
+    for country, locative in places:
+        if locative and country != own:
+            return country
+    if locative_only:
+        return None
+    counts: dict[str, int] = {}
+    for country, _ in places:
+        if country != own:
+            counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None  # ties: first named (dicts keep order)
 
 
 def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
