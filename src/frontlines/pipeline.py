@@ -82,11 +82,15 @@ class Pipeline:
     """Runs documents through spaCy (batched) and then through ``stages`` in order."""
 
     def __init__(self, nlp: object, stages: Sequence[Stage], *, batch_size: int = 32,
-                 max_chars: int = MAX_CHARS, prefilter: Prefilter | None = None) -> None:
+                 max_chars: int = MAX_CHARS, prefilter: Prefilter | None = None, fast_attrs: bool = True) -> None:
         """``prefilter``: parse only the sentences it wants; the others get tokens and sentences only
-        (see prefilter.py). None parses everything."""
+        (see prefilter.py). None parses everything. ``fast_attrs``: run spaCy's attribute_ruler and
+        lemmatizer through their memoised equivalent (fastattrs.py, same output) where it is exact."""
+        from .fastattrs import FastAttrs  # noqa: PLC0415
+
         check_order(stages)
         self.nlp = nlp
+        self.fast = FastAttrs.from_nlp(nlp) if fast_attrs else None
         self.stages = tuple(stages)
         self.batch_size = batch_size
         self.max_chars = max_chars
@@ -144,7 +148,7 @@ class Pipeline:
             return self._parse_filtered(docs)
         try:
             pieces = [segment_text(d.text) for d in docs]
-            parsed = iter(self.nlp.pipe(seg for segs in pieces for seg in segs))  # type: ignore[attr-defined]
+            parsed = iter(self._pipe(seg for segs in pieces for seg in segs))
             for document, segs in zip(docs, pieces, strict=True):
                 out[document.doc_id] = _join([next(parsed) for _ in segs])
             return out
@@ -152,7 +156,7 @@ class Pipeline:
             log.debug("batch parse failed; retrying documents one by one", exc_info=True)
         for document in docs:
             try:
-                out[document.doc_id] = _join([self.nlp(seg) for seg in segment_text(document.text)])  # type: ignore[operator]
+                out[document.doc_id] = _join(list(self._pipe(segment_text(document.text))))
             except Exception as exc:  # noqa: BLE001
                 out[document.doc_id] = ErrorRecord(document.doc_id, "parse", f"{type(exc).__name__}: {exc}",
                                                    document.origin)
@@ -163,7 +167,7 @@ class Pipeline:
         out: dict[str, object] = {}
         try:
             plans = [self._plan(d) for d in docs]
-            heavy = iter(self.nlp.pipe(t for plan in plans for t in plan if isinstance(t, str)))  # type: ignore[attr-defined]
+            heavy = iter(self._pipe(t for plan in plans for t in plan if isinstance(t, str)))
             for document, plan in zip(docs, plans, strict=True):
                 out[document.doc_id] = _join([next(heavy) if isinstance(p, str) else p for p in plan],
                                              exclude=("tensor",))
@@ -173,12 +177,22 @@ class Pipeline:
         for document in docs:
             try:
                 plan = self._plan(document)
-                out[document.doc_id] = _join([self.nlp(p) if isinstance(p, str) else p for p in plan],  # type: ignore[operator]
+                heavy = iter(self._pipe([p for p in plan if isinstance(p, str)]))
+                out[document.doc_id] = _join([next(heavy) if isinstance(p, str) else p for p in plan],
                                              exclude=("tensor",))
             except Exception as exc:  # noqa: BLE001
                 out[document.doc_id] = ErrorRecord(document.doc_id, "parse", f"{type(exc).__name__}: {exc}",
                                                    document.origin)
         return out
+
+    def _pipe(self, texts: Iterable[str]) -> Iterator[object]:
+        """spaCy's full pipeline over ``texts``, with the fast attribute ruler + lemmatizer when exact."""
+        if self.fast is None:
+            yield from self.nlp.pipe(texts)  # type: ignore[attr-defined]
+            return
+        fast = self.fast
+        for doc in self.nlp.pipe(texts, disable=fast.disabled):  # type: ignore[attr-defined]
+            yield fast(doc)
 
     def _plan(self, document: Document) -> list[object]:
         """The document as consecutive pieces: a str is text for the full pipeline, a Doc is already light."""

@@ -1,0 +1,182 @@
+"""spaCy's ``attribute_ruler`` and rule ``lemmatizer``, with the same output at a fraction of the cost.
+
+In ``en_core_web_sm`` these two components cost about a fifth of a full parse, although they only
+map tags to POS/morphology (179 one- and two-token Matcher patterns) and look lemmas up by
+(word, POS, morphology). Their result for a token depends on a handful of values (its word, tag
+and dependency label, and for the few two-token patterns its neighbour's), so ``FastAttrs``
+memoises it per distinct token: the component's own patterns and the lemmatizer's own
+``lemmatize`` are run once per distinct key, and the results are written back with
+``Doc.from_array``.
+
+``FastAttrs.from_nlp(nlp)`` returns None (keep the stock components) unless the pipeline has the
+shape this is exact for: the ruler's patterns only test TAG, LOWER, DEP and IS_SPACE (equality or
+IN), the lemmatizer is a rule lemmatizer without overwrite, and every component after them is an
+entity recogniser (which reads none of the attributes they write). ``tests/test_fastattrs.py``
+checks token-for-token identity with the stock components on real text.
+
+Usage: ``nlp.pipe(texts, disable=fast.disabled)`` then ``fast(doc)`` on each doc.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+_KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+#: Memo tables are emptied past this many entries, so a long ingest's memory stays bounded.
+_MAX_MEMO = 400_000
+
+# One token's pattern test: key -> bool, on (lower, tag, dep, is_space) strings of the original token.
+_Test = Callable[[tuple[str, str, str, bool]], bool]
+
+
+def _compile_token(spec: dict[str, Any]) -> _Test | None:
+    """A test for one Matcher token pattern, or None when it uses anything but TAG/LOWER/DEP/IS_SPACE."""
+    checks: list[tuple[int, Any, int]] = []  # (position in key, what to test, 0 equal / 1 (in?, set) / 2 regex)
+    for name, value in spec.items():
+        if name not in _KEYS:
+            return None
+        pos = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}[name]
+        if isinstance(value, dict):
+            if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
+                return None
+            op, arg = next(iter(value.items()))
+            if op == "REGEX":  # the Matcher's REGEX is re.search on the attribute's string
+                checks.append((pos, re.compile(arg).search, 2))
+            else:
+                checks.append((pos, (op == "IN", frozenset(arg)), 1))
+        elif isinstance(value, bool | str):
+            checks.append((pos, value, 0))
+        else:
+            return None
+
+    def test(key: tuple[str, str, str, bool]) -> bool:
+        return all(key[p] == v if kind == 0 else ((key[p] in v[1]) == v[0]) if kind == 1 else v(key[p]) is not None
+                   for p, v, kind in checks)
+
+    return test
+
+
+class FastAttrs:
+    """Applies an attribute ruler and a rule lemmatizer to a Doc the pipeline parsed without them."""
+
+    def __init__(self, ruler: Any, lemmatizer: Any, disabled: tuple[str, ...], single: list[tuple[int, _Test]],
+                 multi: list[tuple[int, list[_Test], int]]) -> None:
+        self.ruler, self.lemmatizer, self.disabled = ruler, lemmatizer, disabled
+        self._single, self._multi = single, multi
+        self._attrs: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+        self._final: dict[tuple[Any, ...], tuple[int, int, int, int, int]] = {}
+        self._lemma: dict[tuple[int, int, int], int] = {}
+
+    @classmethod
+    def from_nlp(cls, nlp: Any) -> FastAttrs | None:
+        """The fast equivalent of ``nlp``'s attribute_ruler + lemmatizer, or None where it would not be exact."""
+        names = list(getattr(nlp, "pipe_names", ()))
+        if "attribute_ruler" not in names or "lemmatizer" not in names:
+            return None
+        ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+        a, b = names.index("attribute_ruler"), names.index("lemmatizer")
+        if b != a + 1 or getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+            return None
+        from spacy.pipeline import EntityRecognizer  # noqa: PLC0415
+
+        if not all(isinstance(nlp.get_pipe(n), EntityRecognizer) for n in names[b + 1:]):
+            return None
+        from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG  # noqa: PLC0415
+
+        if any(set(attrs) - {TAG, POS, MORPH, LEMMA, DEP} for attrs in ruler.attrs):
+            return None
+        single: list[tuple[int, _Test]] = []
+        multi: list[tuple[int, list[_Test], int]] = []
+        for i, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                tests = [_compile_token(spec) for spec in pattern]
+                if not tests or any(t is None for t in tests):
+                    return None
+                index = entry["index"] if entry["index"] >= 0 else len(pattern) + entry["index"]
+                if not 0 <= index < len(pattern):
+                    return None
+                if len(pattern) == 1:
+                    single.append((i, tests[0]))  # type: ignore[arg-type]
+                else:
+                    multi.append((i, tests, index))  # type: ignore[arg-type]
+        return cls(ruler, lemmatizer, ("attribute_ruler", "lemmatizer"), single, multi)
+
+    def _matches(self, key: tuple[Any, ...], vocab: Any) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        """(single-token patterns matching, (multi pattern, position) pairs matching) for a token key."""
+        hit = self._attrs.get(key)
+        if hit is None:
+            s = vocab.strings
+            skey = (s[key[0]], s[key[1]] if key[1] else "", s[key[2]] if key[2] else "", bool(key[3]))
+            hit = (tuple(i for i, t in self._single if t(skey)),
+                   tuple((m, j) for m, (_, tests, _) in enumerate(self._multi)
+                         for j, t in enumerate(tests) if t(skey)))
+            self._attrs[key] = hit
+        return hit
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy  # noqa: PLC0415
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG  # noqa: PLC0415
+
+        n = len(doc)
+        if not n:
+            return doc
+        if len(self._final) > _MAX_MEMO or len(self._attrs) > _MAX_MEMO or len(self._lemma) > _MAX_MEMO:
+            self._attrs.clear()
+            self._final.clear()
+            self._lemma.clear()
+        vocab = doc.vocab
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH]).tolist()
+        keys = [tuple(r[:7]) for r in rows]
+        found = [self._matches(k[:4], vocab) for k in keys]
+        extra: dict[int, list[int]] = {}
+        if self._multi:
+            for i, (_, pairs) in enumerate(found):
+                for m, j in pairs:
+                    if j:
+                        continue
+                    pid, tests, index = self._multi[m]
+                    end = i + len(tests)
+                    if end <= n and all((m, k) in found[i + k][1] for k in range(1, len(tests))):
+                        extra.setdefault(i + index, []).append(pid)
+        out = numpy.empty((n, 4), dtype="uint64")
+        relabel: list[tuple[int, int]] = []  # (token, new dependency label): whitespace tokens only, in practice
+        attrs = self.ruler.attrs
+        for i, key in enumerate(keys):
+            pids = found[i][0]
+            more = extra.get(i)
+            if more:
+                pids = tuple(sorted({*pids, *more}))
+            fkey = (key, pids)
+            final = self._final.get(fkey)
+            if final is None:
+                values = {TAG: key[1], POS: key[4], MORPH: key[5], LEMMA: key[6], DEP: key[2]}
+                for pid in pids:  # later patterns win, as in AttributeRuler.set_annotations
+                    for attr, value in attrs[pid].items():
+                        if attr in values:
+                            values[attr] = value
+                final = self._final[fkey] = (values[TAG], values[POS], values[MORPH], values[LEMMA], values[DEP])
+            out[i] = final[:4]
+            if final[4] != key[2]:
+                relabel.append((i, final[4]))
+        # the lemmatizer: only tokens without a lemma, memoised on (word, POS, morphology) as its own cache is
+        for i in range(n):
+            if out[i, 3] == 0:
+                lkey = (rows[i][7], int(out[i, 1]), int(out[i, 2]))
+                lemma = self._lemma.get(lkey)
+                if lemma is None:
+                    lemma = self._lemma[lkey] = self._lemmatize(doc, i, out[i])
+                out[i, 3] = lemma
+        doc.from_array([TAG, POS, MORPH, LEMMA], out)
+        for i, dep in relabel:
+            doc[i].dep = dep
+        return doc
+
+    def _lemmatize(self, doc: Any, i: int, row: Any) -> int:
+        """The stock lemmatizer's answer for token i once it has its final tag, POS and morphology."""
+        token = doc[i]
+        token.tag = int(row[0])
+        token.pos = int(row[1])
+        token.set_morph(int(row[2]) or None)
+        return int(doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0]))
