@@ -110,6 +110,16 @@ class Detection:
     has_content: bool = True
 
 
+def _ents_in(ents: list[Any], starts: list[int], sent: Any) -> list[Any]:
+    """``sent.ents`` from a prebuilt ``doc.ents``: the entities from the sentence's start while they end in it."""
+    out = []
+    for ent in ents[bisect.bisect_left(starts, sent.start):]:
+        if ent.end > sent.end:
+            break
+        out.append(ent)
+    return out
+
+
 class AttributionStage:
     name = "attribution"
     requires = frozenset({"doc", "sentences", "events"})
@@ -128,6 +138,9 @@ class AttributionStage:
         last_person: str | None = None
         last_group: str | None = None
         full_text = doc.text  # Doc.text is rebuilt on every access: read it once
+        # Span.ents rebuilds Doc.ents on every access (O(document) per sentence): build it once
+        ents = list(doc.ents)
+        ent_starts = [e.start for e in ents]
         for sent in doc.sents:
             colon = _colon_source(sent, full_text)
             if colon is not None:
@@ -137,7 +150,7 @@ class AttributionStage:
                 # speech reported inside a quotation belongs to the quoted speaker, not a new source
                 if det is not None and not _inside_quotation(full_text, det.source_start):
                     found.append(det)
-            for ent in sent.ents:
+            for ent in _ents_in(ents, ent_starts, sent):
                 # single-word PERSON tags on places are common; trust names or subjects
                 if ent.label_ == "PERSON" and (len(ent) > 1 or ent.root.dep_ in _SUBJ):
                     last_person = ent.text
