@@ -26,7 +26,7 @@ _REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAU", "CFR", "CAS", "CEU", "E
                       "CRB", "KKL"})
 
 #: Phoenix country codes that differ from ISO 3166 alpha-3, which PLOVER uses.
-_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "ANG": "AGO", "KSV": "XKX"}
+_ISO = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "ANG": "AGO", "KSV": "KOS", "XKX": "KOS"}  # PLOVER codes Kosovo KOS
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ def build_stages(resources: Resources) -> list[Stage]:
 
     stages: list[Stage] = [
         SentenceStage(),
-        ActorStage(extra=_actor_extras(resources)),
+        ActorStage(extra=_actor_extras(resources), gazetteer=resources.gazetteer),
         EventStage(),
         *_place_stage(resources),
         DateStage(default_date=resources.settings.default_date),

@@ -27,8 +27,10 @@ class ActorStage:
     requires = frozenset({"doc", "sentences"})
     assigns = frozenset({"actors"})
 
-    def __init__(self, dictionary: ActorDictionary | None = None, extra: Iterable[Path] = ()) -> None:
+    def __init__(self, dictionary: ActorDictionary | None = None, extra: Iterable[Path] = (),
+                 gazetteer: Any = None) -> None:
         self.dictionary = dictionary if dictionary is not None else ActorDictionary(extra=extra)
+        self.gazetteer = gazetteer  # optional: towns the dictionary lacks ("Cizre said") get their country
         self.people = PeopleIndex(self.dictionary.entries, (k[-1] for k in self.dictionary.agents))
 
     def __call__(self, ann: Annotation) -> Annotation:
@@ -64,6 +66,8 @@ class ActorStage:
             matches.append((i, i + n, entry, agent))
             i += n
         matches = self._people(span, toks, words, matches)
+        if self.gazetteer is not None:
+            matches = self._towns(span, toks, matches, date)
         groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
         for m in matches:
             groups.setdefault(np_head(toks[m[1] - 1]).i, []).append(m)
@@ -107,6 +111,33 @@ class ActorStage:
                 continue
             matches = [m for m in matches if m not in inside] + [(a, b, entry, None)]
         return sorted(matches, key=lambda m: m[0])
+
+    def _towns(self, span: Any, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
+               date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
+        """Place names (spaCy GPE) the dictionary lacks, resolved to a country through the gazetteer: the
+        candidate in a country the sentence names, else the clearly most populous one ("Cizre": TUR)."""
+        at = {t.i: k for k, t in enumerate(toks)}
+        named = [c for c, _ in _places(toks, matches, date)]
+        added: list[tuple[int, int, Entry | None, str | None]] = []
+        for ent in span.ents:  # type: ignore[attr-defined]
+            idx = [at[t.i] for t in ent if t.i in at]
+            if ent.label_ != "GPE" or not idx or not ent.text[:1].isupper():
+                continue
+            a, b = idx[0], idx[-1] + 1
+            if any(s < b and a < e for s, e, _, _ in matches):
+                continue  # the dictionary has it (or part of it)
+            best: dict[str, int] = {}
+            for cand in self.gazetteer.lookup(ent.text):
+                if cand.iso3 and cand.match <= _GAZ_MATCH and cand.population >= _GAZ_POP:
+                    best[cand.iso3] = max(best.get(cand.iso3, 0), cand.population)
+            country = next((c for c in named if c in best), None)
+            if country is None and best:
+                ranked = sorted(best.values(), reverse=True)
+                if len(ranked) == 1 or ranked[0] >= _GAZ_DOMINANCE * ranked[1]:
+                    country = max(best, key=lambda c: best[c])
+            if country is not None:
+                added.append((a, b, Entry(ent.text, ((country, "", ""),), "country"), None))
+        return sorted(matches + added, key=lambda m: m[0]) if added else matches
 
     def _group_names(self, toks: list, words: list[str], groups: dict, found: dict[int, list[Actor]],
                      date: str | None, doc_text: str) -> None:
@@ -227,6 +258,10 @@ _MEMBER_HEADS = frozenset({"leader", "leaders", "member", "members", "supporter"
                            "spokeswoman", "official", "officials"})
 
 
+#: Gazetteer candidates for an unknown place name: matched by its main or an alternate name (not an
+#: article-less or transliterated key), populated, and in a country at least twice as populous a match as
+#: the next country's when the sentence names neither.
+_GAZ_MATCH, _GAZ_POP, _GAZ_DOMINANCE = 2, 1000, 2
 #: Heads that make a nationality adjective an ethnicity ("the Albanian population", "the Turkish minority").
 _PEOPLE_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities",
                            "majority"})
@@ -257,8 +292,10 @@ def _place_peoples(coded: list, span: Any, places: list[tuple[str, bool]]) -> No
         if entry.kind == "ethnic":
             if state:
                 continue  # "Iraqi Kurds", "Turkish Kurd refugees": the state named with them
-            where = _where(places, None) if c.country is None else (_where(places, None, True) or c.country)
-        elif ethnic_np and c.country and not c.sectors and len(state) == 1:
+            # a place it is in, else its home, else the country the sentence is about ("Hutu", "Kurds")
+            where = _where(places, None, True) or c.country or _where(places, None)
+        elif ethnic_np and entry.kind == "country" and c.country and not is_nonstate(c.country) \
+                and not c.sectors and len(state) == 1:
             where = _where(places, c.country)  # "ethnic Albanians", "the Albanian population"
         else:
             continue
