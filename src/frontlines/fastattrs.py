@@ -55,7 +55,27 @@ def _compile_token(spec: dict[str, Any]) -> _Test | None:
         return all(key[p] == v if kind == 0 else ((key[p] in v[1]) == v[0]) if kind == 1 else v(key[p]) is not None
                    for p, v, kind in checks)
 
+    # the values of LOWER or TAG a token must have (an index narrows the patterns to test); None: any
+    anchor = next(((p, frozenset([v]) if kind == 0 else v[1]) for p, v, kind in checks
+                   if p in (0, 1) and (kind == 0 or (kind == 1 and v[0]))), None)
+    test.anchor = anchor  # type: ignore[attr-defined]
     return test
+
+
+def _index(tests: list[tuple[Any, _Test]]) -> tuple[dict[tuple[int, str], list[tuple[Any, _Test]]],
+                                                    list[tuple[Any, _Test]]]:
+    """Tests by the (key position, value) they need, plus those that need none."""
+    by_value: dict[tuple[int, str], list[tuple[Any, _Test]]] = {}
+    anywhere: list[tuple[Any, _Test]] = []
+    for ident, test in tests:
+        anchor = getattr(test, "anchor", None)
+        if anchor is None:
+            anywhere.append((ident, test))
+            continue
+        pos, values = anchor
+        for v in values:
+            by_value.setdefault((pos, v), []).append((ident, test))
+    return by_value, anywhere
 
 
 class FastAttrs:
@@ -64,7 +84,10 @@ class FastAttrs:
     def __init__(self, ruler: Any, lemmatizer: Any, disabled: tuple[str, ...], single: list[tuple[int, _Test]],
                  multi: list[tuple[int, list[_Test], int]]) -> None:
         self.ruler, self.lemmatizer, self.disabled = ruler, lemmatizer, disabled
-        self._single, self._multi = single, multi
+        self._multi = multi
+        # every token test, identified by (pattern, position) with position -1 for single-token patterns
+        self._index = _index([((i, -1), t) for i, t in single]
+                             + [((m, j), t) for m, (_, tests, _) in enumerate(multi) for j, t in enumerate(tests)])
         self._attrs: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
         self._final: dict[tuple[Any, ...], tuple[int, int, int, int, int]] = {}
         self._lemma: dict[tuple[int, int, int], int] = {}
@@ -109,9 +132,10 @@ class FastAttrs:
         if hit is None:
             s = vocab.strings
             skey = (s[key[0]], s[key[1]] if key[1] else "", s[key[2]] if key[2] else "", bool(key[3]))
-            hit = (tuple(i for i, t in self._single if t(skey)),
-                   tuple((m, j) for m, (_, tests, _) in enumerate(self._multi)
-                         for j, t in enumerate(tests) if t(skey)))
+            by_value, anywhere = self._index
+            cands = [*by_value.get((0, skey[0]), ()), *by_value.get((1, skey[1]), ()), *anywhere]
+            ok = sorted({ident for ident, t in cands if t(skey)})
+            hit = (tuple(i for i, j in ok if j < 0), tuple((m, j) for m, j in ok if j >= 0))
             self._attrs[key] = hit
         return hit
 
