@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .demonyms import Demonyms
 from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidate, Gazetteer, distance_km
 from .names import norm
+from .ranker import Ranker
 from .toponyms import Mention
 
 # words that are place names somewhere but, inside a longer name, almost never mean that place
@@ -29,6 +30,7 @@ _WEAK = frozenset({"state", "university", "city", "county", "national", "federal
 
 
 NEAR_KM = 150.0
+SURE_T = 1.0  # softmax temperature of the prior scores (1 = one unit of score, a tenfold population)
 FEATURE_CLASSES = ("PCLI", "CONT", "PPLC", "ADM1", "PPL", "ADM2", "WORLD", "OTHER")
 _WORLD = frozenset({"RGN", "OCN", "SEA", "PEN"})
 #: the scorer is linear in these features; ``Weights.vector`` gives the hand-set weight of each
@@ -36,6 +38,10 @@ FEATURES = ("log_population", *(f"feature_{f}" for f in FEATURE_CLASSES),
             *(f"match_{i}" for i in range(5)), "alt_when_main", "admin_hint_admin", "admin_hint_other",
             "city_over_admin", "city_hint_city", "city_hint_other", "bias", "no_country_in_context",
             "country_share", "top_country", "admin_context", "near_other_place")
+#: extra features a learned ranker sees (the hand weights give them 0): prominence relative to the
+#: name's other candidates, and how ambiguous the name is
+EXTRA_FEATURES = ("log_population_below_best", "most_populous", "log_candidates")
+ALL_FEATURES = FEATURES + EXTRA_FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +78,23 @@ class Resolution:
     score: float | None = None
 
 
+def _sureness(scored: Sequence[tuple[float, Candidate]], top: float) -> float:
+    """How much of its name's prior mass the first choice holds: an ambiguous name ("Enfield",
+    a dozen towns of like size) should not decide the document's country on its own."""
+    z = sum(math.exp(min(s - top, 0.0) * SURE_T) for s, _ in scored)
+    return 1.0 / z
+
+
 def _key(m: Mention) -> tuple[str, bool, bool]:
     return ("=" if m.source == "demonym" else "") + norm(m.text), m.admin_hint, m.city_hint
 
 
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, country_bias: str | None = None,
-                 weights: Weights | None = None, demonyms: Demonyms | None = None) -> None:
+                 weights: Weights | None = None, demonyms: Demonyms | None = None,
+                 ranker: Ranker | None = None) -> None:
         self.gaz = gazetteer
+        self.ranker = ranker
         self.demonyms = demonyms or Demonyms(gazetteer)
         self.w = weights or Weights()
         self._vector = self.w.vector()
@@ -139,6 +154,11 @@ class Resolver:
                 float(bool(n) and c.cc is not None and c.cc == top),
                 float(bool(c.admin1) and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1"), float(close)]
 
+    @staticmethod
+    def extra_features(c: Candidate, top_population: int, n_candidates: int) -> list[float]:
+        return [math.log10(top_population + 10) - math.log10(c.population + 10),
+                float(c.population >= top_population), math.log10(n_candidates + 1)]
+
     def prior(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> float:
         f = self.prior_features(c, m, pool)
         return sum(w * x for w, x in zip(self._vector[:len(f)], f, strict=True))
@@ -157,7 +177,9 @@ class Resolver:
         for m in mentions:
             groups[_key(m)].append(m)
         pools = {k: self.candidates(ms[0]) for k, ms in groups.items()}
-        priors = {k: [(self.prior(c, ms[0], pools[k]), c) for c in pools[k]] for k, ms in groups.items()}
+        prior_rows = {k: [(self.prior_features(c, ms[0], pools[k]), c) for c in pools[k]] for k, ms in groups.items()}
+        priors = {k: [(sum(w * x for w, x in zip(self._vector[:len(f)], f, strict=True)), c) for f, c in rows]
+                  for k, rows in prior_rows.items()}
         first = {k: max(p, key=lambda x: x[0]) for k, p in priors.items() if p}
 
         # the document's context: countries and provinces its confident first choices establish
@@ -167,7 +189,7 @@ class Resolver:
             if not c.cc or score < self.w.min_score:
                 continue
             weight = (0.5 if k[0] and groups[k][0].source == "demonym" else 2.0 if c.feature == "PCLI" else 1.0) \
-                * (1 + math.log(len(groups[k])))
+                * (1 + math.log(len(groups[k]))) * _sureness(priors[k], score)
             countries[k] = Counter({c.cc: weight})
             if c.admin1 and c.feature != "PCLI":
                 admins[k] = Counter({(c.cc, c.admin1): weight})
@@ -175,6 +197,7 @@ class Resolver:
         total_a: Counter[tuple[str, str]] = sum(admins.values(), Counter())
 
         chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
+        #: every group's candidates with their ``ALL_FEATURES`` rows (what a ranker is trained on)
         self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
         ctx_w = self._vector[-5:]
         # towns the first pass chose with some confidence, as anchors for "near another named place"
@@ -182,19 +205,26 @@ class Resolver:
                    if c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2")
                    and score >= self.w.min_score and not k[0].startswith("=")}
         for k, scored in priors.items():
+            top_pop, n_cands = max((c.population for c in pools[k]), default=0), len(pools[k])
             ctx_c = total_c - countries.get(k, Counter())
             ctx_a = total_a - admins.get(k, Counter())
             near = [ll for kk, ll in anchors.items() if kk[0] != k[0]] if len(scored) > 1 else []
             best: tuple[float, Candidate] | None = None
+            best_hand = -math.inf
             rows = []
-            for s, c in scored:
+            for (s, c), (pf, _) in zip(scored, prior_rows[k], strict=True):
                 cf = self.context_features(c, ctx_c, ctx_a, near)
-                rows.append((cf, c))
+                f = pf + cf + self.extra_features(c, top_pop, n_cands)
+                rows.append((f, c))
                 s += sum(w * x for w, x in zip(ctx_w, cf, strict=True))
+                best_hand = max(best_hand, s)
+                if self.ranker is not None:
+                    s = self.ranker.score(f)
                 if best is None or s > best[0]:
                     best = (s, c)
             self.last_features[k] = rows
-            chosen[k] = best if best is not None and best[0] >= self.w.min_score else None
+            # whether the name is a place at all stays the hand scorer's call; a ranker only picks which
+            chosen[k] = best if best is not None and best_hand >= self.w.min_score else None
         out = []
         for m in mentions:
             pick = chosen.get(_key(m))
