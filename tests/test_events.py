@@ -247,3 +247,24 @@ def test_proposal_authored_by_a_party_is_the_target(code):
 def test_aid_for_a_place_targets_the_place(code):
     ev = event(code("Germany provided 10 million euros to fight the cholera outbreak in Yemen."), "provided")
     assert countries(ev.recipients) == {"YEM"}
+
+
+def test_own_force_is_not_the_target(code):
+    ev = event(code("Ethiopia is willing to withdraw its troops from the disputed town of Humera."), "withdraw")
+    assert ev.recipients and "its troops" not in {a.text for a in ev.recipients}
+    assert ev.recipients[0].text.endswith("Humera")
+    ev = event(code("Russia mobilized troops for an offensive against Ukraine."), "mobilized")
+    assert countries(ev.recipients) == {"UKR"}
+
+
+def test_curfew_in_part_of_a_country_targets_that_part(code):
+    ev = event(code("Iraqi police eased restrictions in parts of Anbar."), "eased")
+    assert ev.recipients and ev.recipients[0].text == "parts of Anbar"
+    assert countries(ev.recipients) == {"IRQ"}
+    ev = event(code("Sudan lifted a ban on gatherings in parts of Darfur."), "lifted")
+    assert ev.recipients and ev.recipients[0].text == "parts of Darfur"
+
+
+def test_clause_on_a_target_noun_is_not_part_of_the_target(code):
+    ev = event(code("Iraqi leaders rejected Turkey's decision to send more troops into Kurdistan."), "rejected")
+    assert ev.recipients and ev.recipients[0].text == "Turkey's decision"

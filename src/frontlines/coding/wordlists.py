@@ -51,6 +51,10 @@ THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
                        "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
                        "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
+#: Verbs whose object is the actor's own force ("mobilized troops for a war against X", "massed tanks on
+#: the border"): the target is the party the force is aimed at, not the troops.
+FORCE_VERBS = frozenset({"mobilize", "mobilise", "mass", "amass", "muster", "station", "position", "reinforce",
+                         "redeploy", "intensify", "rally", "assemble", "build", "lay", "move"})
 TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})
 MESSAGES = frozenset({"statement", "declaration", "communique", "letter", "message", "resolution", "report",
                        "appeal", "call", "note", "reminder", "decree", "order", "ruling", "speech", "address"})

@@ -79,9 +79,14 @@ class RoleFinder:
                     for c in v.children:
                         if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}:
                             ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g))
-                own = {(a.start, a.end) for a in objects if self.text[a.start:a.end].lower().split()[0]
-                       in ("its", "their", "his", "her", "our")}
+                own = {(a.start, a.end) for a in objects if self._own_force(a, generic=True)}
                 coded = ends or [a for a in coded if (a.start, a.end) not in own]
+                if not coded and own:
+                    # "withdraw its troops from Abyei": with its own force moved, the place is what is acted on
+                    coded = [a for c in v.children if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}
+                             for g in c.children if g.dep_ == "pobj" for a in self._code_arg(g)]
+            elif lem(v) in W.FORCE_VERBS:
+                coded = [a for a in coded if not self._own_force(a, generic=True)]
             if not coded:
                 for c in v.children:
                     if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -222,6 +227,13 @@ class RoleFinder:
                 return found
         lo, hi = arg_span(h)
         for c in h.children:
+            if c.dep_ == "acl" and h.i < c.i < hi and not any(g.dep_ == "agent" for g in c.children):
+                # "Trump's decision to recognise Jerusalem", "a blogger arrested last week": the clause says
+                # what the party did or underwent, it is not part of the party ("a plan drafted by X" stays)
+                hi = c.left_edge.i
+                while hi - 1 > h.i and doc[hi - 1].is_punct:
+                    hi -= 1
+        for c in h.children:
             if c.dep_ == "appos" and c.i >= hi and c.pos_ == "PROPN":
                 # "his Lebanese counterpart, Michel Aoun": the name in apposition is the same party
                 hi = max(hi, arg_span(c)[1])
@@ -356,6 +368,15 @@ class RoleFinder:
                     out.add(actor.country)
         return out
 
+    def _own_force(self, a: Actor, generic: bool = False) -> bool:
+        """The actor's own people or means ("its troops", "their weapons"); with ``generic``, also an
+        uncountried military or police agent ("mobilized troops", "sent in police")."""
+        words = self.text[a.start:a.end].lower().split()
+        if words and words[0] in ("its", "their", "his", "her", "our"):
+            return True
+        return generic and a.country is None and bool(set((a.sector or "").split()) & {"MIL", "COP"}) \
+            and not any(w in ("of", "from") for w in words)
+
     def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
         """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
         strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""
@@ -369,6 +390,8 @@ class RoleFinder:
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 continue  # the subject of another clause acts, it is not the target
             found = [a for a in self._code_arg(tok) if (a.start, a.end) not in taken]
+            if found and all(self._own_force(a, generic=lem(t) in W.TRANSFER | W.FORCE_VERBS) for a in found):
+                continue  # "withdraw its troops from Abyei", "mobilized troops for a war against Iraq"
             if found:
                 return found
         return []
@@ -387,10 +410,17 @@ class RoleFinder:
     def _place_target(self, t: Any) -> list[Actor]:
         """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
         heads = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
+        # "lifted the state of emergency in Juba": the place hangs on the object's "of" noun
+        heads += [g for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
         for h in heads:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in W.IN_PLACE:
                     for g in c.children:
-                        if g.dep_ == "pobj" and self.by_head.get(g.i):
+                        if g.dep_ != "pobj":
+                            continue
+                        if self.by_head.get(g.i):
                             return self._code_arg(g)
+                        if g.pos_ == "NOUN" and lem(g) not in self.lex.nouns and self._inner_party(g):
+                            return self._code_arg(g)  # "a curfew in parts of Kashmir"
         return []
