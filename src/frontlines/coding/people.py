@@ -21,6 +21,7 @@ TITLES = {"president": "GOV", "premier": "GOV", "prime": "GOV", "minister": "GOV
           "secretary": "GOV", "governor": "GOV", "mayor": "GOV", "ambassador": "GOV", "envoy": "GOV",
           "vice": "GOV", "deputy": "GOV", "foreign": "GOV", "defence": "GOV", "defense": "GOV", "interior": "GOV",
           "spokesman": "GOV", "spokeswoman": "GOV", "leader": "GOV", "ruler": "GOV", "dictator": "GOV",
+          "administration": "GOV", "government": "GOV", "cabinet": "GOV", "regime": "GOV",
           "general": "MIL", "gen": "MIL", "gen.": "MIL", "lt": "MIL", "lt.": "MIL", "col": "MIL", "col.": "MIL",
           "colonel": "MIL", "major": "MIL", "maj.": "MIL", "admiral": "MIL", "marshal": "MIL", "commander": "MIL",
           "judge": "JUD", "justice": "JUD", "senator": "LEG", "sen.": "LEG", "congressman": "LEG",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..coding.actor_dict import ActorDictionary, Coded, Entry, is_nonstate, pick_code, split_code
-from ..coding.people import PeopleIndex, pick_role, strip_titles, title_sector
+from ..coding.people import PAST, PeopleIndex, pick_role, strip_titles, title_sector
 from ..coding.syntax import np_head
 from ..records import Actor, Annotation
 
@@ -58,8 +58,9 @@ class ActorStage:
             if n == 0:
                 i += 1
                 continue
-            if entry is not None and not any(ch.isupper() for t in toks[i:i + n] for ch in t.text):
-                entry = None  # "us", "chad": named actors are written with capitals
+            if entry is not None and (not any(ch.isupper() for t in toks[i:i + n] for ch in t.text)
+                                      or n == 1 and _acronym(entry, toks[i].text)):
+                entry = None  # "us", "chad": named actors are written with capitals; "Gia" is not GIA
                 if agent is None:
                     i += 1
                     continue
@@ -111,6 +112,15 @@ class ActorStage:
                 continue
             matches = [m for m in matches if m not in inside] + [(a, b, entry, None)]
         return sorted(matches, key=lambda m: m[0])
+
+    def _demonym_plural(self, tok: Any) -> bool:
+        """"Palestinians", "Iraqis": a plural whose singular is a nationality, not a plural country name
+        ("the Philippines", "the Emirates")."""
+        word = tok.lower_
+        entry = self.dictionary.entries.get((word,))
+        single = self.dictionary.entries.get((word[:-1],)) if word.endswith("s") else None
+        return (entry is not None and single is not None and entry.kind == single.kind == "country"
+                and entry.name.lower() != word and not any(split_code(code).sectors for code, _, _ in entry.codes))
 
     def _towns(self, span: Any, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
                date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
@@ -195,15 +205,20 @@ class ActorStage:
             return [Actor(text=np_text, start=np_start, end=np_end, name=np_text, country=agent_country,
                           sector=sector, code=code if code != "~" else None)]
         coded = []
+        past = False
         for s, e, entry in named:
             # the title written with a name picks its role when the document has no date ("President Bill
-            # Clinton" GOV, "former President Bill Clinton" ELI)
-            title = title_sector(t.lower_ for t in doc[min(lo, toks[s].i):toks[e - 1].i + 1])
+            # Clinton", "the Bush administration" GOV; "former President Bill Clinton" ELI)
+            before = title_sector(t.lower_ for t in doc[min(lo, toks[s].i):toks[e - 1].i + 1])
+            past = past or before == "ELI"
+            title = before or title_sector(t.lower_ for t in doc[toks[e - 1].i + 1:h.i + 1] if t.lower_ not in PAST)
             c = split_code(pick_role(entry, date, title))
             coded.append((s, e, entry, c))
         _place_peoples(coded, doc[lo:h.i + 1], places)
-        if any("ELI" in c.sectors for *_, c in coded):
+        if past:
             agent_sectors = [sec for sec in agent_sectors if sec not in _OFFICES]  # "former president"
+        if not agent_sectors and h.tag_ in ("NNS", "NNPS") and self._demonym_plural(h):
+            agent_sectors = ["CVL"]  # "Palestinians", "168 Liberians": a nation's people are civilians
         countries = []
         for _, _, _, c in coded:
             if c.country and c.country not in countries:
@@ -358,6 +373,13 @@ def _of_country(doc: Any, found: dict[int, list[Actor]]) -> None:
                         and place[0].country != actors[0].country):
                     a, c = actors[0], place[0].country
                     found[head_i] = [replace(a, country=c, code=c + "".join((a.sector or "").split()))]
+
+
+def _acronym(entry: Entry, text: str) -> bool:
+    """A short alias that stands for a longer name ("gia" for the Armed Islamic Group) written otherwise
+    than in capitals: a name ("Gia"), not the acronym."""
+    return (len(text) <= 4 and not text.isupper() and entry.kind != "country"
+            and not entry.name.lower().startswith(text.lower()))
 
 
 def _word(lower: str) -> str:
