@@ -268,3 +268,10 @@ def test_curfew_in_part_of_a_country_targets_that_part(code):
 def test_clause_on_a_target_noun_is_not_part_of_the_target(code):
     ev = event(code("Iraqi leaders rejected Turkey's decision to send more troops into Kurdistan."), "rejected")
     assert ev.recipients and ev.recipients[0].text == "Turkey's decision"
+
+
+def test_joint_exercise_is_no_party_but_a_named_demand_is(code):
+    ev = event(code("Kenya and Uganda have agreed to undertake joint military exercises next month."), "agreed")
+    assert countries(ev.actors) == {"KEN", "UGA"} and not ev.recipients
+    ev = event(code("Baghdad rejected the Kurdish demand for a referendum."), "rejected")
+    assert ev.recipients and ev.recipients[0].text == "the Kurdish demand"

@@ -44,6 +44,7 @@ class RoleFinder:
         recipients: list[Actor] = []
         passive = False
         objects: list[Actor] = []
+        event_object = False
         for c in v.children:
             if c.dep_ in W.SUBJ:
                 for h in conjuncts(c):
@@ -59,7 +60,8 @@ class RoleFinder:
                             actors.extend(self._code_arg(h))
             elif c.dep_ in W.OBJ:
                 for h in conjuncts(c):
-                    objects.extend(self._code_arg(h))
+                    objects.extend(self._code_arg(h, allow_event_noun=False))
+                    event_object = event_object or (h.pos_ == "NOUN" and lem(h) in self.lex.nouns)
         if not passive:
             # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
             preps = self._verb_preps(v)
@@ -103,7 +105,7 @@ class RoleFinder:
                     if coded:
                         break
             recipients.extend(coded)
-            self.had_object = bool(objects or preps)
+            self.had_object = bool(objects or preps) or event_object  # "violated the ceasefire"
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
@@ -153,7 +155,7 @@ class RoleFinder:
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ in W.OBJ:
                 for h in conjuncts(c):
-                    out.extend(self._code_arg(h))
+                    out.extend(self._code_arg(h, allow_event_noun=False))
         return out + self._verb_preps(v)
 
     def _verb_preps(self, v: Any) -> list[Actor]:
@@ -164,7 +166,7 @@ class RoleFinder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
-                            out.extend(self._code_arg(h))
+                            out.extend(self._code_arg(h, allow_event_noun=False))
         return out
 
     def _subjects(self, v: Any) -> list[Actor]:
@@ -223,7 +225,11 @@ class RoleFinder:
             inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS
                      for g in c.children if g.dep_ == "pobj"]
             found = [a for g in inner for a in self._code_arg(g)]
-            if found or not allow_event_noun:
+            # a named party's own event is its phrase ("the OPCW visit", "Hamas's demand"); "joint military
+            # exercises" is no party
+            owned = any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in W.ACTOR_ENTS)
+                        for c in h.children)
+            if found or not (allow_event_noun or owned):
                 return found
         lo, hi = arg_span(h)
         for c in h.children:
