@@ -71,7 +71,28 @@ class ActorDictionary:
                     self.agents[tuple(row[0].lower().split())] = row[1]
                 else:
                     self._add(row, "user", override=True)
+        self._regional_countries()
         self.first_words = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in self.agents)
+
+    def _regional_countries(self) -> None:
+        """Phoenix gives some groups a region, not a country ("palestinian islamic jihad" MEAREB, "national
+        patriotic front of liberia" AFRREB): a country named inside the group's name is its country."""
+        for key, entry in list(self.entries.items()):
+            if len(key) < 2 or not all(code[:3] in _REGIONS for code, _, _ in entry.codes):
+                continue
+            found = set()
+            for i in range(len(key)):
+                for n in (2, 1):
+                    e = self.entries.get(key[i:i + n])
+                    if e is not None and e.kind == "country" and e.codes[0][0][:3] not in _REGIONS:
+                        c = split_code(e.codes[-1][0])
+                        if c.country and not c.sectors:
+                            found.add(c.country)
+                        break
+            if len(found) == 1:
+                country = found.pop()
+                self.entries[key] = Entry(entry.name, tuple((country + code[3:], a, b) for code, a, b in entry.codes),
+                                          entry.kind)
 
     def _add(self, row: list[str], kind: str | None, override: bool = False) -> None:
         if len(row) < 3:

@@ -59,7 +59,7 @@ class ActorStage:
                 i += 1
                 continue
             if entry is not None and (not any(ch.isupper() for t in toks[i:i + n] for ch in t.text)
-                                      or n == 1 and _acronym(entry, toks[i].text)):
+                                      or n == 1 and _acronym(entry, toks[i].text) or _anti(toks[i])):
                 entry = None  # "us", "chad": named actors are written with capitals; "Gia" is not GIA
                 if agent is None:
                     i += 1
@@ -79,6 +79,7 @@ class ActorStage:
             head = doc[head_i]  # type: ignore[index]
             found[head_i] = self._actors_for(head, head_matches, toks, date, doc_text, places)
         self._group_names(toks, words, groups, found, date, doc_text)
+        _organisations(span, toks, matches, found, doc_text)
         _head_of_group(found, doc_text)
         _of_country(doc, found)
         return [a for head_i in sorted(found) for a in found[head_i]]
@@ -131,7 +132,7 @@ class ActorStage:
         added: list[tuple[int, int, Entry | None, str | None]] = []
         for ent in span.ents:  # type: ignore[attr-defined]
             idx = [at[t.i] for t in ent if t.i in at]
-            if ent.label_ != "GPE" or not idx or not ent.text[:1].isupper():
+            if ent.label_ != "GPE" or not idx or not ent.text[:1].isupper() or _anti(ent[0]):
                 continue
             a, b = idx[0], idx[-1] + 1
             if any(s < b and a < e for s, e, _, _ in matches):
@@ -166,9 +167,10 @@ class ActorStage:
             if lo == tok.i:
                 continue
             matches = groups.get(tok.i, [])
+            covering = [m for ms in groups.values() for m in ms if toks[m[0]].i <= tok.i <= toks[m[1] - 1].i]
             if any(e is not None and (e.kind != "country" or split_code(pick_code(e, date)).sectors)
-                   for _, _, e, _ in matches):
-                continue  # the dictionary knows this group ("Polisario Front")
+                   for _, _, e, _ in matches + covering):
+                continue  # the dictionary knows this group ("Polisario Front", "... Front of Liberia")
             country = None
             for s, e, entry, _ in matches:
                 if entry is not None and " ".join(words[s:e]) not in _FEATURES and lo <= toks[s].i:
@@ -232,6 +234,11 @@ class ActorStage:
             first = min((x for x in coded if x[3].country and not x[3].sectors), key=lambda x: x[0])
             if first[1] <= picks[0][0]:
                 picks = [first]
+        if not coordinated and picks[0][2].kind == "country" and picks[0][3].country not in (None, "IGO"):
+            # "U.N. mediator Diego Cordovez", "EU envoy X": the person acts for the body named before the title
+            body = [x for x in coded if x[3].country == "IGO" and x[1] < picks[0][0]]
+            if body:
+                picks = [body[-1]]
         out = []
         seen: set[str | None] = set()
         for s, e, entry, c in picks:
@@ -332,6 +339,37 @@ def _where(places: list[tuple[str, bool]], own: str | None, locative_only: bool 
     return max(counts, key=lambda c: counts[c]) if counts else None  # ties: first named (dicts keep order)
 
 
+#: Heads of organisation names ("the Third World Water Forum", "the Association of African Jurists").
+_ORG_HEADS = frozenset({"association", "committee", "forum", "federation", "foundation", "institute", "society",
+                        "league", "network", "organization", "organisation", "watch", "centre", "center", "trust",
+                        "initiative", "campaign", "coalition"})
+
+
+def _organisations(span: Any, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
+                   found: dict[int, list[Actor]], doc_text: str) -> None:
+    """Organisations the dictionary lacks and that name no country: non-governmental (PLOVER's NGO), with
+    the sector of an agent in the name ("Association of African Jurists": NGO JUD)."""
+    at = {t.i: k for k, t in enumerate(toks)}
+    for ent in span.ents:  # type: ignore[attr-defined]
+        root = ent.root
+        if ent.label_ != "ORG" or root.lower_ not in _ORG_HEADS or not root.text[:1].isupper():
+            continue
+        idx = [at[t.i] for t in ent if t.i in at]
+        inside = [m for m in matches if idx and idx[0] <= m[0] and m[1] <= idx[-1] + 1]
+        if any(m[2] is not None for m in inside) or any(a.country for a in found.get(root.i, ())):
+            continue  # a named body or country inside: the dictionary's coding stands
+        sectors: list[str] = []
+        for m in inside:
+            for sec in split_code("~" + (m[3] or "").lstrip("~")).sectors:
+                if sec not in sectors and sec not in ("GOV", "UNK"):
+                    sectors.append(sec)
+        first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+        start, end = first.idx, ent[-1].idx + len(ent[-1].text)
+        text = doc_text[start:end]
+        found[root.i] = [Actor(text=text, start=start, end=end, name=text, country="NGO",
+                               sector=" ".join(sectors) or None, code="NGO" + "".join(sectors))]
+
+
 def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
     """"Supporters of the Red Sea Alliance": one actor named after the group with the head's sector."""
     for head_i in sorted(found):
@@ -373,6 +411,14 @@ def _of_country(doc: Any, found: dict[int, list[Actor]]) -> None:
                         and place[0].country != actors[0].country):
                     a, c = actors[0], place[0].country
                     found[head_i] = [replace(a, country=c, code=c + "".join((a.sector or "").split()))]
+
+
+def _anti(tok: Any) -> bool:
+    """"anti-Syria", "anti-Taliban": the name is what the actor opposes, not who it is."""
+    doc, i = tok.doc, tok.i
+    if i >= 1 and doc[i - 1].lower_ in ("anti", "anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
 
 
 def _acronym(entry: Entry, text: str) -> bool:
