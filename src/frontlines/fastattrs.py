@@ -56,16 +56,18 @@ def _compile_token(spec: dict[str, Any]) -> _Test | None:
                    for p, v, kind in checks)
 
     # the values of LOWER or TAG a token must have (an index narrows the patterns to test); None: any
-    anchor = next(((p, frozenset([v]) if kind == 0 else v[1]) for p, v, kind in checks
-                   if p in (0, 1) and (kind == 0 or (kind == 1 and v[0]))), None)
+    # (the most selective first: a word, then whitespace-or-not, then a tag)
+    usable = sorted(((p, frozenset([v]) if kind == 0 else v[1]) for p, v, kind in checks
+                     if p in (0, 1, 3) and (kind == 0 or (kind == 1 and v[0]))), key=lambda a: (0, 3, 1).index(a[0]))
+    anchor = usable[0] if usable else None
     test.anchor = anchor  # type: ignore[attr-defined]
     return test
 
 
-def _index(tests: list[tuple[Any, _Test]]) -> tuple[dict[tuple[int, str], list[tuple[Any, _Test]]],
+def _index(tests: list[tuple[Any, _Test]]) -> tuple[dict[tuple[int, Any], list[tuple[Any, _Test]]],
                                                     list[tuple[Any, _Test]]]:
     """Tests by the (key position, value) they need, plus those that need none."""
-    by_value: dict[tuple[int, str], list[tuple[Any, _Test]]] = {}
+    by_value: dict[tuple[int, Any], list[tuple[Any, _Test]]] = {}
     anywhere: list[tuple[Any, _Test]] = []
     for ident, test in tests:
         anchor = getattr(test, "anchor", None)
@@ -89,7 +91,7 @@ class FastAttrs:
         self._index = _index([((i, -1), t) for i, t in single]
                              + [((m, j), t) for m, (_, tests, _) in enumerate(multi) for j, t in enumerate(tests)])
         self._attrs: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
-        self._final: dict[tuple[Any, ...], tuple[int, int, int, int, int]] = {}
+        self._final: dict[tuple[Any, ...], tuple[int, ...]] = {}
         self._lemma: dict[tuple[int, int, int], int] = {}
 
     @classmethod
@@ -133,7 +135,8 @@ class FastAttrs:
             s = vocab.strings
             skey = (s[key[0]], s[key[1]] if key[1] else "", s[key[2]] if key[2] else "", bool(key[3]))
             by_value, anywhere = self._index
-            cands = [*by_value.get((0, skey[0]), ()), *by_value.get((1, skey[1]), ()), *anywhere]
+            cands = [*by_value.get((0, skey[0]), ()), *by_value.get((1, skey[1]), ()),
+                     *by_value.get((3, skey[3]), ()), *anywhere]
             ok = sorted({ident for ident, t in cands if t(skey)})
             hit = (tuple(i for i, j in ok if j < 0), tuple((m, j) for m, j in ok if j >= 0))
             self._attrs[key] = hit
@@ -152,8 +155,8 @@ class FastAttrs:
             self._lemma.clear()
         vocab = doc.vocab
         rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH]).tolist()
-        keys = [tuple(r[:7]) for r in rows]
-        found = [self._matches(k[:4], vocab) for k in keys]
+        matches = self._matches
+        found = [matches((r[0], r[1], r[2], r[3]), vocab) for r in rows]
         extra: dict[int, list[int]] = {}
         if self._multi:
             for i, (_, pairs) in enumerate(found):
@@ -164,38 +167,40 @@ class FastAttrs:
                     end = i + len(tests)
                     if end <= n and all((m, k) in found[i + k][1] for k in range(1, len(tests))):
                         extra.setdefault(i + index, []).append(pid)
-        out = numpy.empty((n, 4), dtype="uint64")
-        relabel: list[tuple[int, int]] = []  # (token, new dependency label): whitespace tokens only, in practice
-        attrs = self.ruler.attrs
-        for i, key in enumerate(keys):
+        memo = self._final
+        finals = []
+        for i, row in enumerate(rows):
             pids = found[i][0]
             more = extra.get(i)
             if more:
                 pids = tuple(sorted({*pids, *more}))
-            fkey = (key, pids)
-            final = self._final.get(fkey)
+            fkey = (*row, pids)
+            final = memo.get(fkey)
             if final is None:
-                values = {TAG: key[1], POS: key[4], MORPH: key[5], LEMMA: key[6], DEP: key[2]}
-                for pid in pids:  # later patterns win, as in AttributeRuler.set_annotations
-                    for attr, value in attrs[pid].items():
-                        if attr in values:
-                            values[attr] = value
-                final = self._final[fkey] = (values[TAG], values[POS], values[MORPH], values[LEMMA], values[DEP])
-            out[i] = final[:4]
-            if final[4] != key[2]:
-                relabel.append((i, final[4]))
-        # the lemmatizer: only tokens without a lemma, memoised on (word, POS, morphology) as its own cache is
-        for i in range(n):
-            if out[i, 3] == 0:
-                lkey = (rows[i][7], int(out[i, 1]), int(out[i, 2]))
-                lemma = self._lemma.get(lkey)
-                if lemma is None:
-                    lemma = self._lemma[lkey] = self._lemmatize(doc, i, out[i])
-                out[i, 3] = lemma
-        doc.from_array([TAG, POS, MORPH, LEMMA], out)
-        for i, dep in relabel:
-            doc[i].dep = dep
+                final = memo[fkey] = self._resolve(doc, i, row, pids)
+            finals.append(final)
+        out = numpy.array(finals, dtype="uint64")
+        doc.from_array([TAG, POS, MORPH, LEMMA], numpy.ascontiguousarray(out[:, :4]))
+        for i in numpy.flatnonzero(out[:, 4] != out[:, 5]).tolist():
+            doc[i].dep = int(out[i, 4])  # the ruler relabels whitespace tokens' dependencies
         return doc
+
+    def _resolve(self, doc: Any, i: int, row: list[int], pids: tuple[int, ...]) -> tuple[int, ...]:
+        """(tag, POS, morphology, lemma, dependency, original dependency) of token i after both components."""
+        from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG  # noqa: PLC0415
+
+        values = {TAG: row[1], POS: row[4], MORPH: row[5], LEMMA: row[6], DEP: row[2]}
+        for pid in pids:  # later patterns win, as in AttributeRuler.set_annotations
+            for attr, value in self.ruler.attrs[pid].items():
+                values[attr] = value
+        tag, pos, morph, lemma = values[TAG], values[POS], values[MORPH], values[LEMMA]
+        if lemma == 0:  # the lemmatizer only fills tokens without a lemma (overwrite is off)
+            lkey = (row[7], pos, morph)
+            known = self._lemma.get(lkey)
+            if known is None:
+                known = self._lemma[lkey] = self._lemmatize(doc, i, (tag, pos, morph))
+            lemma = known
+        return (tag, pos, morph, lemma, values[DEP], row[2])
 
     def _lemmatize(self, doc: Any, i: int, row: Any) -> int:
         """The stock lemmatizer's answer for token i once it has its final tag, POS and morphology."""
