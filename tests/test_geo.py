@@ -188,6 +188,23 @@ def test_a_ranker_orders_candidates_but_the_hand_gate_stays(gaz):
     assert nothing.candidate is None
 
 
+def test_hyphenated_and_currency_countries_are_modifiers(stage, nlp):
+    text = ("The U.S.-led coalition and Turkish-Russian patrols shelled Raqqa, "
+            "and donors pledged 70 million US dollars in aid.")
+    found = {(x.place.text, x.source): x.place.geonames_id for x in stage.locate(nlp(text), demonyms=True)}
+    assert found[("U.S.", "modifier")] == 6252001 and found[("US", "modifier")] == 6252001
+    assert found[("Russian", "demonym")] == 2017370
+    assert not any(t in ("Al", "Bab") for t, _ in found)
+    no_prefix = {x.place.text for x in stage.locate(nlp("Rebels held Al-Bab and Deir ez-Zor on Monday."))}
+    assert "Zor" not in no_prefix and "Al" not in no_prefix
+
+
+def test_modifier_countries_never_locate_events(stage, nlp):
+    ann = stage(_annotation(nlp, "Donors pledged 70 million US dollars after militants attacked a convoy."))
+    assert ann.events and any(p.geonames_id == 6252001 for p in ann.places)
+    assert all(e.location is None or e.location.geonames_id != 6252001 for e in ann.events)
+
+
 def _annotation(nlp, text: str) -> Annotation:
     from frontlines.stages.events import EventStage
     from frontlines.stages.sentences import SentenceStage
@@ -221,10 +238,10 @@ def test_build_stages_adds_places_only_with_a_gazetteer(nlp, gaz):
     assert with_gaz.index("places") == with_gaz.index("events") + 1
 
 
-# Quality floors, a little under the measured dev numbers (raw 0.822 exact / 0.861 within 161 km,
+# Quality floors, a little under the measured dev numbers (raw 0.828 exact / 0.867 within 161 km,
 # given 0.864 exact / 0.902 within 161 km).
-FLOORS = {"overall_raw_exact": 0.81, "overall_raw_km161": 0.85, "overall_given_exact": 0.85,
-          "overall_given_km161": 0.89, "gwn_raw_exact": 0.80, "trnews_raw_exact": 0.82}
+FLOORS = {"overall_raw_exact": 0.815, "overall_raw_km161": 0.855, "overall_given_exact": 0.85,
+          "overall_given_km161": 0.89, "gwn_raw_exact": 0.805, "trnews_raw_exact": 0.83}
 
 
 @pytest.mark.slow

@@ -188,7 +188,9 @@ class Resolver:
         for k, (score, c) in first.items():
             if not c.cc or score < self.w.min_score:
                 continue
-            weight = (0.5 if k[0] and groups[k][0].source == "demonym" else 2.0 if c.feature == "PCLI" else 1.0) \
+            # nationalities and "US-led"/"US dollars" modifiers hint at a country more weakly than a place
+            weak = all(m.source in ("demonym", "modifier") for m in groups[k])
+            weight = (0.5 if weak else 2.0 if c.feature == "PCLI" else 1.0) \
                 * (1 + math.log(len(groups[k]))) * _sureness(priors[k], score)
             countries[k] = Counter({c.cc: weight})
             if c.admin1 and c.feature != "PCLI":

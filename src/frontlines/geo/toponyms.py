@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .demonyms import Demonyms
@@ -27,6 +27,7 @@ STRICT_LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "into", "aro
                              "towards", "through", "inside", "throughout", "within"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-|:)")
 _TRIM_HEAD = ("the ", "The ", "THE ")
+_HYPHENED = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[A-Za-z][\w.]*)+")
 # words NER tags as places that name no place on their own ("the South", "Centre")
 GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
                      "eastern", "western", "midwest", "north east", "north west", "south east", "south west",
@@ -57,7 +58,7 @@ class Mention:
     text: str
     start: int
     end: int
-    source: str = "ner"  # ner | dateline | gazetteer | org | demonym
+    source: str = "ner"  # ner | dateline | gazetteer | org | demonym | context | modifier ("US-led", "US dollars")
     admin_hint: bool = False  # "Anbar province": prefer an admin area
     city_hint: bool = False  # "the city of Basra": prefer a populated place
     metonymic: bool = False  # "Washington said": the government, not an event location
@@ -121,6 +122,10 @@ class ToponymFinder:
                 found.extend(self._from_entity(doc, ent, "ner"))
             elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 found.extend(self._mislabelled(doc, ent))
+            elif label == "MONEY":  # "70 million US dollars", "Sudanese pounds"
+                found.extend(replace(m, source="modifier") if m.source == "org" else m
+                             for m in self._inside(doc, ent))
+        found.extend(self._hyphenated(text))
         found.extend(self._loose_propns(doc))
         for t in doc:
             if not t.ent_type_ and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") \
@@ -177,6 +182,24 @@ class ToponymFinder:
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
             out.extend(self._inside(doc, ent))
+        return out
+
+    def _hyphenated(self, text: str) -> list[Mention]:
+        """Countries and nationalities joined by hyphens, which NER leaves whole or untagged:
+        "U.S.-led", "US-based", "anti-Russian", "Turkish-Russian". Only country-level names count,
+        so compound town names ("Deir ez-Zor") and Arabic articles ("Al-") are left to the other sources."""
+        out: list[Mention] = []
+        for m in _HYPHENED.finditer(text):
+            pos = m.start()
+            for part in m.group(0).split("-"):
+                start, pos = pos, pos + len(part) + 1
+                if not part[:1].isupper() or len(part) < 2:
+                    continue
+                name = part if part.count(".") >= 2 else part.rstrip(".")
+                if self.is_demonym(name):
+                    out.append(self._demonym(name, start, start + len(name)))
+                elif any(c.feature == "PCLI" and c.match <= 2 for c in self.gaz.lookup(name, fuzzy=False)):
+                    out.append(Mention(name, start, start + len(name), "modifier"))
         return out
 
     def _inside(self, doc: Any, span: Any) -> list[Mention]:
@@ -284,7 +307,7 @@ def is_metonymic(ent: Any) -> bool:
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
     """One mention per stretch of text: longer and better-sourced mentions win overlaps."""
-    rank = {"dateline": 0, "ner": 1, "gazetteer": 2, "org": 3, "demonym": 4, "context": 5}
+    rank = {"dateline": 0, "ner": 1, "gazetteer": 2, "org": 3, "modifier": 3, "demonym": 4, "context": 5}
     ordered = sorted(mentions, key=lambda m: (rank.get(m.source, 9), -(m.end - m.start), m.start))
     kept: list[Mention] = []
     for m in ordered:

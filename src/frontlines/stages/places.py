@@ -87,7 +87,8 @@ class PlaceStage:
         """The document's main place: the most-mentioned, counting a mention of a country or province
         as half a mention of each place inside it (so "Kut ... Wasit ... Iraq" gives Kut), then the
         earliest. Places standing for governments are left out."""
-        usable = [x.place for x in located if x.place.geonames_id is not None and not x.metonymic]
+        usable = [x.place for x in located
+                  if x.place.geonames_id is not None and not x.metonymic and x.source != "modifier"]
         if not usable:
             return None
         counts = Counter(p.geonames_id for p in usable)
@@ -109,7 +110,8 @@ class PlaceStage:
         # the sentence's places, less governments ("Washington said"), the reporter's dateline and
         # nationalities in disguise ("U.S. planes")
         inside = [x for x in located if ev.start <= x.place.start and x.place.end <= ev.end
-                  and x.place.geonames_id is not None and not x.metonymic and x.source != "dateline"
+                  and x.place.geonames_id is not None and not x.metonymic
+                  and x.source not in ("dateline", "modifier")
                   and not (x.role == "modifier" and x.place.precision == "country")]
         if inside:
             trig = doc.char_span(event.trigger.start, event.trigger.end,
