@@ -275,3 +275,15 @@ def test_joint_exercise_is_no_party_but_a_named_demand_is(code):
     assert countries(ev.actors) == {"KEN", "UGA"} and not ev.recipients
     ev = event(code("Baghdad rejected the Kurdish demand for a referendum."), "rejected")
     assert ev.recipients and ev.recipients[0].text == "the Kurdish demand"
+
+
+def test_nominal_event_takes_the_place_of_its_frame(code):
+    ev = event(code("Iraqi troops remained on alert in Basra on Sunday."), "alert")
+    assert countries(ev.recipients) == {"IRQ"} and ev.recipients[0].text == "Basra"
+    ev = event(code("The UN imposed sanctions in relation to Libya."), "sanctions")
+    assert "relation" not in " ".join(a.text for a in ev.recipients)
+
+
+def test_conceding_to_a_partys_demands_targets_the_party(code):
+    ev = event(code("The Kenyan government conceded to demands from the teachers union."), "conceded")
+    assert ev.recipients and ev.recipients[0].text == "the teachers union"

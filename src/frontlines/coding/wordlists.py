@@ -31,6 +31,11 @@ QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million",
                     "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "portion"})
 #: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
 OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
+#: Nouns of fixed "in ... of/to" phrases that name no place ("in relation to Iraq", "in case of war").
+IN_IDIOMS = frozenset({"relation", "case", "response", "addition", "order", "light", "view", "support", "favour",
+                       "favor", "spite", "line", "terms", "respect", "protest", "solidarity", "honour", "honor",
+                       "memory", "charge", "control", "retaliation", "exchange", "return", "accordance", "lieu",
+                       "defiance", "violation", "connection", "front", "place", "search", "pursuit"})
 IN_PLACE = frozenset({"in", "into", "near", "inside", "across", "throughout", "outside"})
 COLLECTIVE = frozenset({"wave", "series", "spate", "string", "campaign", "round", "number", "flurry",
                          "barrage", "volley", "rash", "surge", "spree", "chain", "cycle", "day", "week", "month", "year",

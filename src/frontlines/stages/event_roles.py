@@ -225,6 +225,11 @@ class RoleFinder:
             inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS
                      for g in c.children if g.dep_ == "pobj"]
             found = [a for g in inner for a in self._code_arg(g)]
+            if not found and not allow_event_noun:
+                # "conceded to demands from the association", "rejected accusations by X": reacting to a
+                # party's demand or charge targets that party
+                found = [a for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                         for g in c.children if g.dep_ == "pobj" for a in self._code_arg(g)]
             # a named party's own event is its phrase ("the OPCW visit", "Hamas's demand"); "joint military
             # exercises" is no party
             owned = any(c.dep_ in ("poss", "compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in W.ACTOR_ENTS)
@@ -416,6 +421,15 @@ class RoleFinder:
     def _place_target(self, t: Any) -> list[Actor]:
         """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
         heads = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
+        if t.pos_ != "VERB":
+            # "declared a state of siege in Pando", "remained on alert in Paris": the place hangs on the
+            # noun's frame or on the verb that carries it
+            n = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" else t
+            if n is not t:
+                heads.append(n)
+            gov = n.head.head if n.dep_ == "pobj" else n.head
+            if n.dep_ in W.OBJ | {"pobj"} and gov.pos_ in ("VERB", "AUX"):
+                heads.append(gov)
         # "lifted the state of emergency in Juba": the place hangs on the object's "of" noun
         heads += [g for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
@@ -427,6 +441,7 @@ class RoleFinder:
                             continue
                         if self.by_head.get(g.i):
                             return self._code_arg(g)
-                        if g.pos_ == "NOUN" and lem(g) not in self.lex.nouns and self._inner_party(g):
+                        if (g.pos_ == "NOUN" and lem(g) not in self.lex.nouns and lem(g) not in W.IN_IDIOMS
+                                and self._inner_party(g)):
                             return self._code_arg(g)  # "a curfew in parts of Kashmir"
         return []
