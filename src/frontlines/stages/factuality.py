@@ -22,6 +22,11 @@ EVENT_MODEL = "factuality_event_model"
 HEDGE_MODEL = "factuality_hedge_model"
 _REPORTED_BLOCKS = {"quote"}
 _NOT_REALIS = {"speculated": 0.2, "planned": 0.2, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
+_UNCERTAIN = frozenset({"speculated", "hypothetical"})
+# rule labels a confident hedge classifier turns into "speculated" ("some say it was never built")
+_HEDGEABLE = frozenset({"negated", "planned", "denied"})
+_OVERRIDE = 0.6
+_FIRST_PERSON = frozenset({"i", "we"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +90,22 @@ class FactualityStage:
             label = "reported"  # "..., according to police." vouches for the whole sentence
         # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
         hedge, vague = self._hedge(span, a if content is root else assess(root, self.lexicon))
-        threshold = self.hedge_model.threshold if self.hedge_model is not None else 1.0
-        # a named source's report stays "reported"; a vague one ("some say") is a hedge
-        if hedge >= threshold and (label == "asserted" or (label == "reported" and (vague or hedge >= 0.6))):
-            # hedged without a modal on the main verb: "Some analysts believe...", "is said to"
-            label = "speculated"
-            certainty = min(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
+        if self.hedge_model is None:
+            return SentenceJudgement(label, certainty, 0.0, a)
+        # The classifier sees the rule cues as features, so it is the judge of "is this sentence
+        # hedged?"; the rules name the kind. Ambiguous cues it overrules both ways: a root "may"/"can"
+        # ("the tube may be inserted") or a narrative "would" ("he would later found...") is no hedge,
+        # while a weasel subject or "is believed" is one without any modal.
+        uncertain = hedge >= self.hedge_model.threshold
+        if uncertain:
+            # a named source's report stays "reported"; a vague one ("some say") is a hedge
+            if label == "asserted" or (label == "reported" and (vague or hedge >= 0.6)) or (
+                    label in _HEDGEABLE and hedge >= _OVERRIDE):
+                label = "speculated"
+                certainty = min(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
+        elif label in _UNCERTAIN and not _firm(a, span.doc):
+            label = "reported" if a.report is not None or _according_to(span) else "asserted"
+            certainty = max(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
         return SentenceJudgement(label, certainty, round(hedge, 3), a)
 
     # -- the stage -------------------------------------------------------------------------------
@@ -129,6 +144,25 @@ def _sentence_at(sentences: list[Sentence], by_start: dict[int, Sentence], offse
     """The factuality of the sentence holding ``offset`` (a cumulative toll is as sure as its sentence)."""
     s = by_start.get(offset) or next((x for x in sentences if x.start <= offset < x.end), None)
     return s.factuality if s is not None else None
+
+
+def _firm(a: Assessment, doc: Any) -> bool:
+    """Whether a speculative/conditional rule label rests on an unambiguous cue, kept even when the
+    classifier disagrees: an epistemic perfect ("may have shelled"), a hedging adverb ("perhaps"),
+    a condition or an open question ("if", "whether"), a speculative adjective ("it is unclear"), or
+    a first-person guess ("I think", "I'm guessing")."""
+    for cue in a.cues:
+        if cue.category not in ("speculative", "hypothetical"):
+            continue
+        tok = doc[cue.token_i]
+        if tok.tag_ == "MD":
+            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children):
+                return True
+        elif tok.dep_ in ("mark", "advmod") or tok.pos_ == "ADJ":
+            return True
+        elif any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in tok.children):
+            return True
+    return False
 
 
 def _according_to(span: Any) -> bool:
