@@ -287,3 +287,9 @@ def test_nominal_event_takes_the_place_of_its_frame(code):
 def test_conceding_to_a_partys_demands_targets_the_party(code):
     ev = event(code("The Kenyan government conceded to demands from the teachers union."), "conceded")
     assert ev.recipients and ev.recipients[0].text == "the teachers union"
+
+
+def test_concern_that_a_party_acts_targets_that_party(code):
+    ev = event(code("Canadian Prime Minister Justin Trudeau expressed concern that Chinese authorities will detain "
+                    "more activists."), "expressed")
+    assert countries(ev.recipients) == {"CHN"}
