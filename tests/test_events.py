@@ -293,3 +293,9 @@ def test_concern_that_a_party_acts_targets_that_party(code):
     ev = event(code("Canadian Prime Minister Justin Trudeau expressed concern that Chinese authorities will detain "
                     "more activists."), "expressed")
     assert countries(ev.recipients) == {"CHN"}
+
+
+def test_person_parsed_as_object_predicate_is_the_target(code):
+    ev = event(code("On May 3, US Secretary of State Antony Blinken called Russian Foreign Minister Sergey Lavrov "
+                    "to discuss a number of Ukraine-related issues."), "called")
+    assert countries(ev.recipients) == {"RUS"}

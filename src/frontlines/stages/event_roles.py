@@ -58,7 +58,7 @@ class RoleFinder:
                     if g.dep_ == "pobj":
                         for h in conjuncts(g):
                             actors.extend(self._code_arg(h))
-            elif c.dep_ in W.OBJ:
+            elif c.dep_ in W.OBJ or c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called Lavrov to discuss"
                 for h in conjuncts(c):
                     objects.extend(self._code_arg(h, allow_event_noun=False))
                     event_object = event_object or (h.pos_ == "NOUN" and lem(h) in self.lex.nouns)
