@@ -113,9 +113,15 @@ def title_sector(words: Iterable[str]) -> str | None:
 
 
 def pick_role(entry: Entry, date: str | None, title: str | None) -> str:
-    """The entry's code: by date when the document has one, else the role the title names."""
-    if date or title is None:
+    """The entry's code: by date when the document has one, else the role the title names; undated and
+    untitled, a role with a country rather than none ("Kofi Annan": IGO, not the countryless ELI after)."""
+    if date:
         return pick_code(entry, date)
+    if title is None:
+        code = pick_code(entry, date)
+        if split_code(code).country is None:
+            code = next((c for c, _, _ in reversed(entry.codes) if split_code(c).country), code)
+        return code
     for code, _, _ in entry.codes:
         if title in split_code(code).sectors:
             return code

@@ -35,12 +35,17 @@ class ActorStage:
 
     def __call__(self, ann: Annotation) -> Annotation:
         doc = ann.doc
-        actors: list[Actor] = []
+        per_sentence: list[list[Actor]] = []
         for sentence in ann.sentences:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None:
                 continue
-            actors.extend(self.sentence_actors(span, ann.document.date, ann.document.text))
+            per_sentence.append(_domestic(self.sentence_actors(span, ann.document.date, ann.document.text)))
+        # sentences that name no country: the report's dominant one ("Police said..." in a story on Kenya)
+        main = _dominant(a for sent in per_sentence for a in sent)
+        actors: list[Actor] = []
+        for sent in per_sentence:
+            actors.extend(_domestic(sent, main) if main else sent)
         return replace(ann, actors=tuple(actors))
 
     def sentence_actors(self, span: Any, date: str | None, doc_text: str) -> list[Actor]:
@@ -234,7 +239,8 @@ class ActorStage:
             first = min((x for x in coded if x[3].country and not x[3].sectors), key=lambda x: x[0])
             if first[1] <= picks[0][0]:
                 picks = [first]
-        if not coordinated and picks[0][2].kind == "country" and picks[0][3].country not in (None, "IGO"):
+        if not coordinated and picks[0][2].kind == "country" and picks[0][3].country not in (None, "IGO") \
+                and any(split_code(code).sectors for code, _, _ in picks[0][2].codes):
             # "U.N. mediator Diego Cordovez", "EU envoy X": the person acts for the body named before the title
             body = [x for x in coded if x[3].country == "IGO" and x[1] < picks[0][0]]
             if body:
@@ -368,6 +374,48 @@ def _organisations(span: Any, toks: list, matches: list[tuple[int, int, Entry | 
         text = doc_text[start:end]
         found[root.i] = [Actor(text=text, start=start, end=end, name=text, country="NGO",
                                sector=" ".join(sectors) or None, code="NGO" + "".join(sectors))]
+
+
+#: Sectors of agents that belong to a state when nothing says otherwise ("police", "rebels", "protesters").
+_DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "PTY", "SPY", "PRM", "UAF", "CRM",
+                       "REF", "EDU", "LAB", "BUS", "JRN", "MED", "AGR", "REL", "ELI", "SOC"})
+
+
+def _domestic(actors: list[Actor], default: str | None = None) -> list[Actor]:
+    """Generic agents take the country of a sentence that names only one ("police fired on protesters in
+    Cizre": TUR COP, TUR CVL), as ICEWS-style coders assume for domestic actors; ``default`` (the report's
+    country) serves a sentence that names none."""
+    countries = {a.country for a in actors if a.country and not is_nonstate(a.country)}
+    if not countries and default:
+        countries = {default}
+    if len(countries) != 1:
+        return actors
+    (country,) = tuple(countries)
+    out = []
+    for a in actors:
+        sectors = (a.sector or "").split()
+        if a.country is None and sectors and set(sectors) <= _DOMESTIC and _generic(a):
+            a = replace(a, country=country, code=country + "".join(sectors))
+        out.append(a)
+    return out
+
+
+def _generic(a: Actor) -> bool:
+    """An agent or a group the dictionary lacks ("police", "the Kordofan Revolutionary Front"), not a named
+    actor whose code has no country (a former official, "ELI")."""
+    return (a.code or "~").startswith("~")
+
+
+def _dominant(actors: Iterable[Actor]) -> str | None:
+    """The country a report is about: named at least twice and in at least 60% of country mentions."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country and not is_nonstate(a.country) and not (a.code or "~").startswith("~"):
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] >= 2 and counts[best] >= 0.6 * sum(counts.values()) else None
 
 
 def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
