@@ -110,7 +110,9 @@ KNOWN_PARAMS = frozenset({"event_date_from", "event_date_to", "country", "actor"
                           "factuality", "min_sources", "limit", "offset", "format"})
 
 
-def known_params_only(request: Request) -> None:
+# The dependencies below are async (no I/O, microseconds of work): a plain def would make FastAPI hop
+# to its thread pool for each of them on every request.
+async def known_params_only(request: Request) -> None:
     unknown = sorted(set(request.query_params) - KNOWN_PARAMS)
     if unknown:
         raise ApiError(422, "invalid_parameter", f"unknown query parameter {unknown[0]!r}",
@@ -118,7 +120,7 @@ def known_params_only(request: Request) -> None:
                                 for name in unknown])
 
 
-def event_filters(
+async def event_filters(
     event_date_from: Annotated[str | None, DateQuery("Earliest event date (YYYY-MM-DD, inclusive).")] = None,
     event_date_to: Annotated[str | None, DateQuery("Latest event date (YYYY-MM-DD, inclusive).")] = None,
     country: Annotated[str | None, Query(max_length=64, description="ISO3 code or country name.")] = None,
