@@ -154,6 +154,7 @@ def split_code(code: str) -> Coded:
             country = "IGO"
         else:
             country = _ISO.get(country, country)
+            code = country + code[3:]  # "ANGREB" -> "AGOREB"
     sectors: list[str] = []
     for i in range(0, len(rest) - 2, 3):
         chunk = rest[i:i + 3]

@@ -76,7 +76,7 @@ class ActorStage:
             matches = self._towns(span, toks, matches, date)
         groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
         for m in matches:
-            groups.setdefault(np_head(toks[m[1] - 1]).i, []).append(m)
+            groups.setdefault(np_head(_root(toks[m[0]:m[1]])).i, []).append(m)
         doc = toks[0].doc if toks else None
         places = _places(toks, matches, date)
         found: dict[int, list[Actor]] = {}
@@ -459,6 +459,18 @@ def _of_country(doc: Any, found: dict[int, list[Actor]]) -> None:
                         and place[0].country != actors[0].country):
                     a, c = actors[0], place[0].country
                     found[head_i] = [replace(a, country=c, code=c + "".join((a.sector or "").split()))]
+
+
+def _root(span_toks: list) -> Any:
+    """The token of a matched name that the rest of the sentence attaches to: "Union" in "National Union for
+    the Total Independence of Angola", "Yeltsin" in "President Boris Yeltsin"."""
+    if len(span_toks) == 1:
+        return span_toks[0]
+    lo, hi = span_toks[0].i, span_toks[-1].i
+    for t in span_toks:
+        if not lo <= t.head.i <= hi or t.head.i == t.i:
+            return t
+    return span_toks[-1]
 
 
 def _anti(tok: Any) -> bool:
