@@ -251,3 +251,21 @@ def test_towns_resolved_through_the_gazetteer(nlp, resources):
     # the sentence's own country decides between towns of the same name
     hebron = by_text(run("Settlers clashed with villagers near Hebron in the West Bank."), "Hebron")
     assert hebron.country == "PSE"
+
+
+def test_title_names_the_office_of_an_igo_person(actors):
+    a = by_text(actors("U.N. Secretary-General Kofi Annan warned the rebels."), "Annan")
+    assert (a.country, a.sector) == ("IGO", "GOV")
+
+
+def test_capital_as_subject_is_the_government(nlp, resources):
+    if resources.gazetteer is None:
+        pytest.skip("no gazetteer built")
+    stage = ActorStage(gazetteer=resources.gazetteer)
+
+    def run(text):
+        ann = Annotation(document=Document("t", text), doc=nlp(text))
+        return stage(SentenceStage()(ann)).actors
+
+    assert by_text(run("Moscow rejected the proposal on Monday."), "Moscow").sector == "GOV"
+    assert by_text(run("Rebels shelled Kabul overnight."), "Kabul").sector is None

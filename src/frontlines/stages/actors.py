@@ -85,6 +85,8 @@ class ActorStage:
             found[head_i] = self._actors_for(head, head_matches, toks, date, doc_text, places)
         self._group_names(toks, words, groups, found, date, doc_text)
         _organisations(span, toks, matches, found, doc_text)
+        if self.gazetteer is not None:
+            self._capitals(doc, found)
         _head_of_group(found, doc_text)
         _of_country(doc, found)
         return [a for head_i in sorted(found) for a in found[head_i]]
@@ -118,6 +120,17 @@ class ActorStage:
                 continue
             matches = [m for m in matches if m not in inside] + [(a, b, entry, None)]
         return sorted(matches, key=lambda m: m[0])
+
+    def _capitals(self, doc: Any, found: dict[int, list[Actor]]) -> None:
+        """A capital that says or does something is its government ("Washington said", "Moscow rejected"),
+        the usual metonymy; a capital attacked or visited stays a place."""
+        for head_i, acts in found.items():
+            a = acts[0] if len(acts) == 1 else None
+            if a is None or a.sector or a.country is None or doc[head_i].dep_ != "nsubj":
+                continue
+            cands = self.gazetteer.lookup(a.text, fuzzy=False)[:3]  # "Berlin" the Land ranks with the city
+            if any(c.feature == "PPLC" and c.iso3 == a.country for c in cands):
+                found[head_i] = [replace(a, sector="GOV", code=a.country + "GOV")]
 
     def _demonym_plural(self, tok: Any) -> bool:
         """"Palestinians", "Iraqis": a plural whose singular is a nationality, not a plural country name
@@ -220,6 +233,8 @@ class ActorStage:
             past = past or before == "ELI"
             title = before or title_sector(t.lower_ for t in doc[toks[e - 1].i + 1:h.i + 1] if t.lower_ not in PAST)
             c = split_code(pick_role(entry, date, title))
+            if before and before != "ELI" and not c.sectors and before not in agent_sectors:
+                agent_sectors.append(before)  # the office the title names ("U.N. Secretary-General Kofi Annan")
             coded.append((s, e, entry, c))
         _place_peoples(coded, doc[lo:h.i + 1], places)
         if past:
