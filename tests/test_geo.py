@@ -205,6 +205,26 @@ def test_modifier_countries_never_locate_events(stage, nlp):
     assert all(e.location is None or e.location.geonames_id != 6252001 for e in ann.events)
 
 
+def test_a_state_after_the_town_pins_it(stage, nlp):
+    born = {p.text: p for p in _places(stage, nlp, "The boy was born in Churchill, Man. and flown to Winnipeg.")}
+    assert born["Churchill"].country == "CAN" and born["Churchill"].admin1 == "Manitoba"
+    assert any(p.feature == "ADM1" and p.admin1 == "Manitoba" for p in born.values())
+    paris = {p.text: p for p in _places(stage, nlp, "Police in Paris, Texas said two men were arrested.")}
+    assert paris["Paris"].country == "USA" and paris["Paris"].admin1 == "Texas"
+    text = "Relatives of Hugo, Oklahoma gathered."
+    assert stage.finder.state_after("Hugo", text, text.index(",")) == ("US", "OK")
+    assert stage.finder.state_after("Hugo", "Hugo said no.", 4) is None
+
+
+def test_places_inside_local_public_bodies(stage, nlp):
+    jail = _places(stage, nlp, "Both men were lodged in the Laurel County Detention Center on Friday.")
+    assert [(p.text, p.feature, p.admin1) for p in jail] == [("Laurel County", "ADM2", "Kentucky")]
+    police = _places(stage, nlp, "The Beverly Hills Police Department said a man was shot.")
+    assert [(p.text, p.admin1) for p in police] == [("Beverly Hills", "California")]
+    state = _places(stage, nlp, "A former governor of Enugu State was questioned on Monday.")
+    assert [(p.text, p.precision) for p in state] == [("Enugu", "admin1")]
+
+
 def _annotation(nlp, text: str) -> Annotation:
     from frontlines.stages.events import EventStage
     from frontlines.stages.sentences import SentenceStage
@@ -238,10 +258,10 @@ def test_build_stages_adds_places_only_with_a_gazetteer(nlp, gaz):
     assert with_gaz.index("places") == with_gaz.index("events") + 1
 
 
-# Quality floors, a little under the measured dev numbers (raw 0.828 exact / 0.867 within 161 km,
-# given 0.864 exact / 0.902 within 161 km).
-FLOORS = {"overall_raw_exact": 0.815, "overall_raw_km161": 0.855, "overall_given_exact": 0.85,
-          "overall_given_km161": 0.89, "gwn_raw_exact": 0.805, "trnews_raw_exact": 0.83}
+# Quality floors, a little under the measured dev numbers (raw 0.837 exact / 0.875 within 161 km,
+# given 0.868 exact / 0.905 within 161 km).
+FLOORS = {"overall_raw_exact": 0.825, "overall_raw_km161": 0.865, "overall_given_exact": 0.855,
+          "overall_given_km161": 0.895, "gwn_raw_exact": 0.81, "trnews_raw_exact": 0.85}
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ _WORLD = frozenset({"RGN", "OCN", "SEA", "PEN"})
 #: the scorer is linear in these features; ``Weights.vector`` gives the hand-set weight of each
 FEATURES = ("log_population", *(f"feature_{f}" for f in FEATURE_CLASSES),
             *(f"match_{i}" for i in range(5)), "alt_when_main", "admin_hint_admin", "admin_hint_other",
-            "city_over_admin", "city_hint_city", "city_hint_other", "bias", "no_country_in_context",
+            "city_over_admin", "city_hint_city", "city_hint_other", "bias", "in_named_state", "no_country_in_context",
             "country_share", "top_country", "admin_context", "near_other_place")
 #: extra features a learned ranker sees (the hand weights give them 0): prominence relative to the
 #: name's other candidates, and how ambiguous the name is
@@ -61,13 +61,15 @@ class Weights:
     city_over_admin: float = 2.5  # "Basra" alone means the city, not the governorate named after it
     admin_ratio: float = 4.0  # ...unless the province is far bigger than its namesake city (Quebec)
     alt_when_main: float = 1.0  # an alternate name counts less when another place bears it as its own name
+    named_state: float = 6.0  # "Churchill, Man.": the town in the province the text names right after it
     min_score: float = 2.0
 
     def vector(self) -> tuple[float, ...]:
         feat, match = dict(self.feature), dict(self.match)
         return (self.population, *(feat[f] for f in FEATURE_CLASSES), *(match[i] for i in range(5)),
                 -self.alt_when_main, self.admin_hint, -self.admin_hint / 2, -self.city_over_admin,
-                self.city_hint, -self.city_hint, self.bias, self.country_context / 2, self.country_context,
+                self.city_hint, -self.city_hint, self.bias, self.named_state, self.country_context / 2,
+                self.country_context,
                 self.top_country, self.admin_context, self.near)
 
 
@@ -142,6 +144,7 @@ class Resolver:
         is_city = c.feature.startswith("PPL")
         f += [float(m.city_hint and is_city), float(m.city_hint and not is_city)]
         f.append(float(bool(self.bias_cc) and c.cc == self.bias_cc))
+        f.append(float(m.within is not None and (c.cc, c.admin1) == m.within))
         return f
 
     def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],
@@ -176,8 +179,10 @@ class Resolver:
         groups: dict[tuple[str, bool, bool], list[Mention]] = defaultdict(list)
         for m in mentions:
             groups[_key(m)].append(m)
-        pools = {k: self.candidates(ms[0]) for k, ms in groups.items()}
-        prior_rows = {k: [(self.prior_features(c, ms[0], pools[k]), c) for c in pools[k]] for k, ms in groups.items()}
+        # a name's mentions share one reading; one that says its province ("Churchill, Man.") speaks for all
+        lead = {k: next((m for m in ms if m.within), ms[0]) for k, ms in groups.items()}
+        pools = {k: self.candidates(m) for k, m in lead.items()}
+        prior_rows = {k: [(self.prior_features(c, m, pools[k]), c) for c in pools[k]] for k, m in lead.items()}
         priors = {k: [(sum(w * x for w, x in zip(self._vector[:len(f)], f, strict=True)), c) for f, c in rows]
                   for k, rows in prior_rows.items()}
         first = {k: max(p, key=lambda x: x[0]) for k, p in priors.items() if p}

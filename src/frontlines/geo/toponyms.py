@@ -2,8 +2,11 @@
 
 Sources, merged so that each stretch of text is one mention: spaCy GPE/LOC/FAC entities,
 datelines ("BAGHDAD, March 25 -"), gazetteer names that the small model mislabels as PERSON/ORG
-or misses ("clashes in Kut"), and place names inside organisation names ("Basra Operations
-Command"). Leading "the" and trailing "'s" are trimmed; demonyms ("Iraqi") are not places.
+or misses ("clashes in Kut"), place names inside organisation names ("Basra Operations
+Command", "Laurel County Jail", "Beverly Hills Police"), towns followed by their state ("Churchill,
+Man.", which also pins the town to that state), and countries inside hyphenated words and money
+amounts ("U.S.-led", "US dollars": modifiers, never event places). Leading "the" and trailing "'s"
+are trimmed; demonyms ("Iraqi") are not places.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "state", "regio
                          "prefecture", "department", "territory", "wilayat", "emirate", "canton", "municipality",
                          "parish", "krai", "raion", "rayon", "muhafazah", "qada"})
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port"})
+# local public bodies named after their town or county: "Beverly Hills Police Department", "Bantam Superior Court"
+LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "fire", "council", "mayor", "municipal", "borough",
+                          "township", "superior", "court", "coroner", "jail", "detention", "schools"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
                       "through", "inside", "throughout", "within", "between", "of", "via", "north", "south", "east",
                       "west", "northern", "southern", "eastern", "western", "central", "and"})
@@ -27,6 +33,7 @@ STRICT_LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "into", "aro
                              "towards", "through", "inside", "throughout", "within"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-|:)")
 _TRIM_HEAD = ("the ", "The ", "THE ")
+_STATE_AFTER = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
 _HYPHENED = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[A-Za-z][\w.]*)+")
 # words NER tags as places that name no place on their own ("the South", "Centre")
 GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
@@ -62,6 +69,7 @@ class Mention:
     admin_hint: bool = False  # "Anbar province": prefer an admin area
     city_hint: bool = False  # "the city of Basra": prefer a populated place
     metonymic: bool = False  # "Washington said": the government, not an event location
+    within: tuple[str, str] | None = None  # (ISO2, admin1 code) the text places it in: "Churchill, Man."
 
 
 def _trim(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -126,12 +134,19 @@ class ToponymFinder:
                 found.extend(replace(m, source="modifier") if m.source == "org" else m
                              for m in self._inside(doc, ent))
         found.extend(self._hyphenated(text))
+        pinned = self._town_and_state(doc)
+        found.extend(pinned)
         found.extend(self._loose_propns(doc))
         for t in doc:
             if not t.ent_type_ and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") \
                     and self.is_demonym(t.text):
                 found.append(self._demonym(t.text, t.idx, t.idx + len(t.text)))
-        return _merge(found)
+        merged = _merge(found)
+        if pinned:  # NER or a dateline may own the town's span: keep what the state says about it
+            within = {(m.start, m.end): m for m in pinned if m.within}
+            merged = [replace(m, within=within[m.start, m.end].within) if (m.start, m.end) in within else m
+                      for m in merged]
+        return merged
 
     def _hints(self, doc: Any, first: int, last: int) -> tuple[bool, bool]:
         after = doc[last + 1] if last + 1 < len(doc) else None
@@ -177,11 +192,73 @@ class ToponymFinder:
         if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):
             cand = self._strong(name)
             admin, city = self._hints(doc, ent.start, ent.end - 1)
+            admin = admin or bool(admin_tail)  # "Enugu State" as one ORG entity
             if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
                                      or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
             out.extend(self._inside(doc, ent))
+        return out
+
+    def _state_at(self, doc: Any, i: int) -> tuple[int, list[Candidate]]:
+        """The first-level admin areas named by the tokens from ``i`` on ("Man.", "KY", "West
+        Virginia"), longest name first, with how many tokens it took (0 if none)."""
+        for n in (3, 2, 1):
+            seg = doc[i:i + n]
+            if len(seg) < n or not all(t.text[:1].isupper() for t in seg):
+                continue
+            states = [c for c in self.gaz.lookup(seg.text, fuzzy=False) if c.feature == "ADM1" and c.match <= 2]
+            if states:
+                return n, states
+        return 0, []
+
+    def state_after(self, name: str, text: str, end: int) -> tuple[str, str] | None:
+        """(ISO2, admin1) when ``text`` goes on after a town named ``name`` with ", <its state>"
+        ("Hugo, Oklahoma"; "Churchill, Man."): for a toponym whose span is given, not found."""
+        m = _STATE_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = m.group(1).split()
+        for n in range(min(len(words), 3), 0, -1):
+            states = [c for c in self.gaz.lookup(" ".join(words[:n]), fuzzy=False)
+                      if c.feature == "ADM1" and c.match <= 2 and c.cc and c.admin1]
+            areas = {(c.cc or "", c.admin1 or "") for c in states}
+            towns = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match == 0
+                     and c.feature in ("PPL", "PPLC", "ADM2") and (c.cc, c.admin1) in areas]
+            if towns:
+                best = max(towns, key=lambda c: c.population)
+                return best.cc or "", best.admin1 or ""
+        return None
+
+    def _town_and_state(self, doc: Any) -> list[Mention]:
+        """"Churchill, Man.", "Hugo, Oklahoma", "LOUISVILLE, KY": a town followed by its state or
+        province, which pins the town to that province whatever NER made of it."""
+        out: list[Mention] = []
+        for comma in doc:
+            if comma.text != "," or comma.i == 0:
+                continue
+            n_state, states = self._state_at(doc, comma.i + 1)
+            if not states:
+                continue
+            areas = {(c.cc, c.admin1) for c in states if c.cc and c.admin1}
+            for n in (3, 2, 1):
+                first = comma.i - n
+                if first < 0:
+                    continue
+                seg = doc[first:comma.i]
+                if not all(t.text[:1].isupper() for t in seg) or seg.text.lower() in GENERIC:
+                    continue
+                name = seg.text.title() if seg.text.isupper() else seg.text
+                towns = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match == 0
+                         and c.feature in ("PPL", "PPLC", "ADM2") and (c.cc, c.admin1) in areas]
+                if not towns:
+                    continue
+                best = max(towns, key=lambda c: c.population)
+                out.append(Mention(seg.text, seg.start_char, seg.end_char, "gazetteer",
+                                   best.feature == "ADM2", False, within=(best.cc or "", best.admin1 or "")))
+                state = doc[comma.i + 1:comma.i + 1 + n_state]
+                out.append(Mention(state.text, state.start_char, state.end_char, "gazetteer", True, False))
+                break
         return out
 
     def _hyphenated(self, text: str) -> list[Mention]:
@@ -202,6 +279,16 @@ class ToponymFinder:
                     out.append(Mention(name, start, start + len(name), "modifier"))
         return out
 
+    def _named(self, text: str, *, admin: bool, min_population: int = 1_000) -> bool:
+        """Whether ``text`` is exactly the own name of an admin area (``admin``) or of a town."""
+        if text.lower() in GENERIC or text.lower() in ADMIN_WORDS:
+            return False
+        for c in self.gaz.lookup(text, fuzzy=False):
+            if c.match == 0 and (c.is_admin if admin else c.feature.startswith("PPL")
+                                 and c.population >= min_population):
+                return True
+        return False
+
     def _inside(self, doc: Any, span: Any) -> list[Mention]:
         """Place names embedded in a longer name: "University of Basra", "Aleppo Media Center"."""
         toks = [t for t in span]
@@ -220,6 +307,13 @@ class ToponymFinder:
                 c = self._strong(text)
                 if c is not None and (c.feature in ("PCLI", "ADM1") or c.population >= 100_000):
                     hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org"))
+                    break
+                if n > 1 and seg[-1].lower_ in ADMIN_WORDS and self._named(text, admin=True):
+                    hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org", True))  # "Laurel County Jail"
+                    break
+                nxt = doc[seg[-1].i + 1] if seg[-1].i + 1 < len(doc) else None
+                if nxt is not None and nxt.lower_ in LOCAL_BODIES and self._named(text, admin=False):
+                    hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org"))  # "Beverly Hills Police"
                     break
             if hit:
                 out.append(hit[1])
