@@ -7,6 +7,7 @@ give a sector without a country. The events stage attaches these to event argume
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -36,11 +37,15 @@ class ActorStage:
     def __call__(self, ann: Annotation) -> Annotation:
         doc = ann.doc
         per_sentence: list[list[Actor]] = []
+        # Span.ents rebuilds Doc.ents on every access (O(document) per sentence): build it once
+        ents = list(doc.ents)  # type: ignore[attr-defined]
+        starts = [e.start for e in ents]
         for sentence in ann.sentences:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None:
                 continue
-            per_sentence.append(_domestic(self.sentence_actors(span, ann.document.date, ann.document.text)))
+            per_sentence.append(_domestic(self.sentence_actors(span, ann.document.date, ann.document.text,
+                                                               ents=_ents_in(ents, starts, span))))
         # sentences that name no country: the report's dominant one ("Police said..." in a story on Kenya)
         main = _dominant(a for sent in per_sentence for a in sent)
         actors: list[Actor] = []
@@ -48,7 +53,9 @@ class ActorStage:
             actors.extend(_domestic(sent, main) if main else sent)
         return replace(ann, actors=tuple(actors))
 
-    def sentence_actors(self, span: Any, date: str | None, doc_text: str) -> list[Actor]:
+    def sentence_actors(self, span: Any, date: str | None, doc_text: str, *, ents: list | None = None) -> list[Actor]:
+        """``ents``: ``span.ents`` when the caller has it already."""
+        ents = list(span.ents) if ents is None else ents
         # spaCy splits "al-Qaeda" into al, -, Qaeda; the dictionary keys have no hyphens
         toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
         words = [_word(t.lower_) for t in toks]
@@ -71,9 +78,9 @@ class ActorStage:
                     continue
             matches.append((i, i + n, entry, agent))
             i += n
-        matches = self._people(span, toks, words, matches)
+        matches = self._people(ents, toks, words, matches)
         if self.gazetteer is not None:
-            matches = self._towns(span, toks, matches, date)
+            matches = self._towns(ents, toks, matches, date)
         groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
         for m in matches:
             groups.setdefault(np_head(_root(toks[m[0]:m[1]])).i, []).append(m)
@@ -84,19 +91,19 @@ class ActorStage:
             head = doc[head_i]  # type: ignore[index]
             found[head_i] = self._actors_for(head, head_matches, toks, date, doc_text, places)
         self._group_names(toks, words, groups, found, date, doc_text)
-        _organisations(span, toks, matches, found, doc_text)
+        _organisations(ents, toks, matches, found, doc_text)
         if self.gazetteer is not None:
             self._capitals(doc, found)
         _head_of_group(found, doc_text)
         _of_country(doc, found)
         return [a for head_i in sorted(found) for a in found[head_i]]
 
-    def _people(self, span: Any, toks: list, words: list[str],
+    def _people(self, ents: list, toks: list, words: list[str],
                 matches: list[tuple[int, int, Entry | None, str | None]]) -> list[tuple[int, int, Entry | None, str | None]]:
         """Person names the phrase lookup missed or matched only in part ("President Omar Hassan al-Bashir"
         matched "Hassan", a Jordanian prince): looked up by surname instead (``coding.people``)."""
         at = {t.i: k for k, t in enumerate(toks)}
-        for ent in span.ents:  # type: ignore[attr-defined]
+        for ent in ents:
             if ent.label_ != "PERSON":
                 continue
             idx = [at[t.i] for t in ent if t.i in at]
@@ -141,14 +148,14 @@ class ActorStage:
         return (entry is not None and single is not None and entry.kind == single.kind == "country"
                 and entry.name.lower() != word and not any(split_code(code).sectors for code, _, _ in entry.codes))
 
-    def _towns(self, span: Any, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
+    def _towns(self, ents: list, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
                date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
         """Place names (spaCy GPE) the dictionary lacks, resolved to a country through the gazetteer: the
         candidate in a country the sentence names, else the clearly most populous one ("Cizre": TUR)."""
         at = {t.i: k for k, t in enumerate(toks)}
         named = [c for c, _ in _places(toks, matches, date)]
         added: list[tuple[int, int, Entry | None, str | None]] = []
-        for ent in span.ents:  # type: ignore[attr-defined]
+        for ent in ents:
             idx = [at[t.i] for t in ent if t.i in at]
             if ent.label_ != "GPE" or not idx or not ent.text[:1].isupper() or _anti(ent[0]):
                 continue
@@ -366,12 +373,22 @@ _ORG_HEADS = frozenset({"association", "committee", "forum", "federation", "foun
                         "initiative", "campaign", "coalition"})
 
 
-def _organisations(span: Any, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
+def _ents_in(ents: list, starts: list[int], span: Any) -> list:
+    """``span.ents`` from a prebuilt ``doc.ents``: the entities from the span's start while they end in it."""
+    out = []
+    for ent in ents[bisect.bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def _organisations(ents: list, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
                    found: dict[int, list[Actor]], doc_text: str) -> None:
     """Organisations the dictionary lacks and that name no country: non-governmental (PLOVER's NGO), with
     the sector of an agent in the name ("Association of African Jurists": NGO JUD)."""
     at = {t.i: k for k, t in enumerate(toks)}
-    for ent in span.ents:  # type: ignore[attr-defined]
+    for ent in ents:
         root = ent.root
         if ent.label_ != "ORG" or root.lower_ not in _ORG_HEADS or not root.text[:1].isupper():
             continue
