@@ -79,7 +79,8 @@ class PlaceStage:
 
     def __call__(self, ann: Annotation) -> Annotation:
         located = self.locate(ann.doc)
-        events = tuple(self._attach(ann.doc, e, located) for e in ann.events)
+        main: list[Place | None] = []  # the document's main place, worked out once (for the first event needing it)
+        events = tuple(self._attach(ann.doc, e, located, main) for e in ann.events)
         return replace(ann, places=tuple(x.place for x in located), events=events)
 
     @staticmethod
@@ -92,10 +93,11 @@ class PlaceStage:
         if not usable:
             return None
         counts = Counter(p.geonames_id for p in usable)
+        distinct = list({q.geonames_id: q for q in usable}.values())
 
         def support(p: Place) -> float:
             s = float(counts[p.geonames_id])
-            for q in {q.geonames_id: q for q in usable}.values():
+            for q in distinct:
                 if q.geonames_id == p.geonames_id or q.country != p.country:
                     continue
                 if q.precision == "country" or (q.precision == "admin1" and p.precision in ("city", "admin2")
@@ -105,7 +107,8 @@ class PlaceStage:
 
         return max(usable, key=lambda p: (support(p), -p.start))
 
-    def _attach(self, doc: Any, event: Event, located: list[Located]) -> Event:
+    def _attach(self, doc: Any, event: Event, located: list[Located], main_memo: list[Place | None] | None = None,
+                ) -> Event:
         ev = event.evidence
         # the sentence's places, less governments ("Washington said"), the reporter's dateline and
         # nationalities in disguise ("U.S. planes")
@@ -124,7 +127,12 @@ class PlaceStage:
                         abs(x.place.start - event.trigger.start))
 
             return replace(event, location=min(inside, key=rank).place)
-        main = self.main_place(located)
+        if main_memo is None:
+            main = self.main_place(located)
+        else:
+            if not main_memo:
+                main_memo.append(self.main_place(located))
+            main = main_memo[0]
         if main is None:
             return event
         return replace(event, location=replace(main, precision=_COARSER.get(main.precision or "", main.precision)))
