@@ -14,8 +14,10 @@ named periods keep their own precision (week, month, season, year).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .numwords import parse_number
@@ -391,6 +393,20 @@ _NOT_A_DATE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old|^\s*(
 
 def find_dates(text: str, ref: str | date | None, base: int = 0) -> list[DateRange]:
     """Every temporal expression in ``text``, resolved against ``ref``; offsets shifted by ``base``."""
+    found = _find_dates_memo(text, ref)
+    if not base:
+        return list(found)
+    return [replace(d, char_start=(d.char_start or 0) + base, char_end=(d.char_end or 0) + base) for d in found]
+
+
+@functools.lru_cache(maxsize=2048)
+def _find_dates_memo(text: str, ref: str | date | None) -> tuple[DateRange, ...]:
+    # the dates stage and the casualty stage both read every sentence's dates: find them once
+    return tuple(_find_dates(text, ref))
+
+
+def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
+    base = 0
     refd = _parse_ref(ref)
     cands: list[tuple[int, int, Res]] = []
     for pattern, handler in _RULES:
