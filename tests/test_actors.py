@@ -269,3 +269,10 @@ def test_capital_as_subject_is_the_government(nlp, resources):
 
     assert by_text(run("Moscow rejected the proposal on Monday."), "Moscow").sector == "GOV"
     assert by_text(run("Rebels shelled Kabul overnight."), "Kabul").sector is None
+
+
+def test_person_in_apposition_to_a_title_holds_that_office(actors):
+    found = actors("Kamal Yousef, Iraq's foreign minister, said the talks had failed.")
+    assert (by_text(found, "Kamal Yousef").country, by_text(found, "Kamal Yousef").sector) == ("IRQ", "GOV")
+    found = actors("Jan Egeland, the United Nations relief coordinator, urged the parties to allow access.")
+    assert by_text(found, "Egeland").country == "IGO"

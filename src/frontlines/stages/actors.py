@@ -92,6 +92,7 @@ class ActorStage:
             found[head_i] = self._actors_for(head, head_matches, toks, date, doc_text, places)
         self._group_names(toks, words, groups, found, date, doc_text)
         _organisations(ents, toks, matches, found, doc_text)
+        _appositions(doc, ents, found, doc_text)
         if self.gazetteer is not None:
             self._capitals(doc, found)
         _head_of_group(found, doc_text)
@@ -450,6 +451,46 @@ def _dominant(actors: Iterable[Actor]) -> str | None:
     return best if counts[best] >= 2 and counts[best] >= 0.6 * sum(counts.values()) else None
 
 
+def _appositions(doc: Any, ents: list, found: dict[int, list[Actor]], doc_text: str) -> None:
+    """"Jan Egeland, the UN relief coordinator," / "the UN envoy, Lakhdar Brahimi": a person in apposition
+    to a title acts in that office: for an international body always, for a country when the dictionary
+    does not know the person (who then becomes an actor)."""
+    people_at = {e.root.i: e for e in ents if e.label_ == "PERSON"}
+
+    def actor_at(t: Any) -> Actor | None:
+        acts = found.get(t.i)
+        if acts is None:
+            return _person_actor(people_at[t.i], doc_text) if t.i in people_at else None
+        return acts[0] if len(acts) == 1 else None
+
+    for head_i in [i for i in found if doc[i].dep_ == "appos"] + [i for i in people_at if i not in found]:
+        t1 = doc[head_i]
+        t2 = t1.head if t1.dep_ == "appos" else next((c for c in t1.children if c.dep_ == "appos"), None)
+        if t2 is None or t2.i == t1.i:
+            continue
+        a1, a2 = actor_at(t1), actor_at(t2)
+        if a1 is None or a2 is None:
+            continue
+        pair = [(t1, a1), (t2, a2)]
+        people = [(t, a) for t, a in pair if t.ent_type_ == "PERSON"]
+        titles = [(t, a) for t, a in pair if t.ent_type_ != "PERSON" and a.country]
+        if len(people) != 1 or len(titles) != 1:
+            continue
+        (pt, person), (_, title) = people[0], titles[0]
+        if title.country == person.country or person.country is not None and title.country != "IGO":
+            continue
+        sectors = (title.sector or person.sector or "").split()
+        found[pt.i] = [replace(person, country=title.country, sector=" ".join(sectors) or None,
+                               code=(title.country or "") + "".join(sectors))]
+
+
+def _person_actor(ent: Any, doc_text: str) -> Actor:
+    """An actor for a person the dictionary does not know (no country or sector of its own)."""
+    start, end = ent[0].idx, ent[-1].idx + len(ent[-1].text)
+    text = doc_text[start:end]
+    return Actor(text=text, start=start, end=end, name=text, country=None, sector=None, code=None)
+
+
 def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
     """"Supporters of the Red Sea Alliance": one actor named after the group with the head's sector."""
     for head_i in sorted(found):
@@ -499,10 +540,9 @@ def _root(span_toks: list) -> Any:
     if len(span_toks) == 1:
         return span_toks[0]
     lo, hi = span_toks[0].i, span_toks[-1].i
-    for t in span_toks:
-        if not lo <= t.head.i <= hi or t.head.i == t.i:
-            return t
-    return span_toks[-1]
+    outside = [t for t in span_toks if (not lo <= t.head.i <= hi or t.head.i == t.i)
+               and t.dep_ not in ("det", "case", "punct", "predet", "cc", "prep")]
+    return outside[-1] if outside else span_toks[-1]  # "the United Nations": Nations, not "the"
 
 
 def _anti(tok: Any) -> bool:
