@@ -28,6 +28,8 @@ def np_head(tok: Token) -> Token:
         head = tok.head
         if head.i == tok.i:
             break
+        if dep == "npadvmod" and tok.pos_ == "PROPN" and tok.i > head.i:
+            break  # "..., and with strings attached, Cuba": a name after the noun is not its modifier
         if dep in MOD_DEPS and head.pos_ in _NOMINAL:
             tok = head
         elif dep in MOD_DEPS and head.dep_ == "amod" and head.head.pos_ in _NOMINAL:
