@@ -276,3 +276,12 @@ def test_person_in_apposition_to_a_title_holds_that_office(actors):
     assert (by_text(found, "Kamal Yousef").country, by_text(found, "Kamal Yousef").sector) == ("IRQ", "GOV")
     found = actors("Jan Egeland, the United Nations relief coordinator, urged the parties to allow access.")
     assert by_text(found, "Egeland").country == "IGO"
+
+
+def test_user_dictionary_adds_a_people(tmp_path, nlp):
+    extra = tmp_path / "actors_peoples.tsv"
+    extra.write_text("zaghawi\tZaghawa\t-\tethnic\n", encoding="utf-8")
+    stage = ActorStage(extra=[extra])
+    text = "Zaghawi fighters clashed with soldiers in Chad."
+    ann = stage(SentenceStage()(Annotation(document=Document("t", text), doc=nlp(text))))
+    assert by_text(ann.actors, "Zaghawi").country == "TCD"  # no home of its own: placed where it acts

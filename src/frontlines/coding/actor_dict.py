@@ -69,8 +69,9 @@ class ActorDictionary:
             for row in read_tsv(path):
                 if len(row) == 2:  # phrase, agent code
                     self.agents[tuple(row[0].lower().split())] = row[1]
-                else:
-                    self._add(row, "user", override=True)
+                else:  # a 4th column may say the kind ("ethnic": placed where the group acts)
+                    kind = row[3] if len(row) > 3 and row[3] in ("country", "igo", "group", "ethnic") else "user"
+                    self._add([*row[:2], row[2] if row[2] != "-" else "~"], kind, override=True)
         self._regional_countries()
         self.first_words = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in self.agents)
 
