@@ -299,3 +299,11 @@ def test_person_parsed_as_object_predicate_is_the_target(code):
     ev = event(code("On May 3, US Secretary of State Antony Blinken called Russian Foreign Minister Sergey Lavrov "
                     "to discuss a number of Ukraine-related issues."), "called")
     assert countries(ev.recipients) == {"RUS"}
+
+
+def test_parties_acting_together_have_no_thing_or_place_as_target(code):
+    ev = event(code("Britain and France have agreed to share information on company ownership."), "share")
+    assert countries(ev.actors) == {"GBR", "FRA"} and not ev.recipients
+    ev = event(code("Ukraine and Poland began a new round of joint military exercises in the western region of "
+                    "Lviv."), "began")
+    assert not ev.recipients

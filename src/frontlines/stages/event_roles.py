@@ -59,9 +59,9 @@ class RoleFinder:
                         for h in conjuncts(g):
                             actors.extend(self._code_arg(h))
             elif c.dep_ in W.OBJ or c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called Lavrov to discuss"
-                for h in conjuncts(c):
-                    objects.extend(self._code_arg(h, allow_event_noun=False))
-                    event_object = event_object or (h.pos_ == "NOUN" and lem(h) in self.lex.nouns)
+                objects.extend(self._coordinated(c, allow_event_noun=False))
+                event_object = event_object or any(h.pos_ == "NOUN" and lem(h) in self.lex.nouns
+                                                   for h in conjuncts(c))
         if not passive:
             # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
             preps = self._verb_preps(v)
@@ -69,8 +69,8 @@ class RoleFinder:
                 if c.dep_ in W.OBJ:
                     for pp in c.children:
                         if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS:
-                            preps.extend(a for g in pp.children if g.dep_ == "pobj" for h in conjuncts(g)
-                                         for a in self._code_arg(h, allow_event_noun=False))
+                            preps.extend(a for g in pp.children if g.dep_ == "pobj"
+                                         for a in self._coordinated(g, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
             if lem(v) in W.TRANSFER:
@@ -165,9 +165,19 @@ class RoleFinder:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        for h in conjuncts(g):
-                            out.extend(self._code_arg(h, allow_event_noun=False))
+                        out.extend(self._coordinated(g, allow_event_noun=False))
         return out
+
+    def _coordinated(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
+        """The parties of a coordination; a conjunct the dictionaries miss is a party when another one is
+        ("the Syrian army and its ally Hezbollah", "Reuters and two local firms")."""
+        heads = conjuncts(head)
+        groups = [self._code_arg(h, allow_event_noun=allow_event_noun) for h in heads]
+        if len(groups) > 1 and any((a.start, a.end) in self.actorlike for g in groups for a in g):
+            # only named conjuncts: "the army and other positions" adds a thing, not a party
+            self.actorlike.update((a.start, a.end) for h, g in zip(heads, groups, strict=True) for a in g
+                                  if h.pos_ == "PROPN" or h.ent_type_ in W.ACTOR_ENTS)
+        return [a for g in groups for a in g]
 
     def _subjects(self, v: Any) -> list[Actor]:
         out: list[Actor] = []

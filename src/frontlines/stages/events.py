@@ -346,7 +346,12 @@ class _SentenceCoder(RoleFinder):
     def _event(self, trig: Any, code: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
                neg: bool) -> Event:
         t = trig  # type: ignore[assignment]
-        if not recipients:
+        joint = len(_dedupe(actors)) > 1 and code[:2] in ("03", "05", "06")
+        if joint:
+            # "Jordan and Britain agreed to hold joint exercises", "signed an agreement on customs": parties
+            # that act together are each other's counterpart, the matter or the place is no target
+            recipients = [r for r in recipients if (r.start, r.end) in self.actorlike and self._named(r)]
+        elif not recipients:
             recipients = self._place_target(t)
         actors = [self._domestic(a, t) for a in actors]
         recipients = [self._domestic(a, t) for a in recipients]
