@@ -214,6 +214,12 @@ def test_a_state_after_the_town_pins_it(stage, nlp):
     text = "Relatives of Hugo, Oklahoma gathered."
     assert stage.finder.state_after("Hugo", text, text.index(",")) == ("US", "OK")
     assert stage.finder.state_after("Hugo", "Hugo said no.", 4) is None
+    text = "Gunmen opened fire in Ankara, Turkey and in Mosul, Iraq on Monday."
+    found = {p.text: p for p in _places(stage, nlp, text)}
+    assert found["Ankara"].feature == "PPLC" and found["Mosul"].precision == "city"  # the city, not its province
+    assert stage.finder._pin("Washington", "Oregon") is None  # a list of states, not a town in Oregon
+    text = "They toured Tacoma, Washington last week."
+    assert stage.finder.names_a_town_before("Washington", text, text.index("Washington ")) is True
 
 
 def test_places_inside_local_public_bodies(stage, nlp):

@@ -119,6 +119,7 @@ def _given_mention(text: str, g: GoldToponym, stage: PlaceStage) -> Mention:
     admin, city = admin or admin2, city or city2
     source = "demonym" if stage.finder.is_demonym(name) else "gold"
     within = stage.finder.state_after(name, text, g.end) if source == "gold" else None
+    admin = admin or (source == "gold" and not city and stage.finder.names_a_town_before(name, text, g.start))
     return Mention(name, g.start, g.end, source, admin, city, within=within)
 
 

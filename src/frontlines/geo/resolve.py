@@ -144,7 +144,7 @@ class Resolver:
         is_city = c.feature.startswith("PPL")
         f += [float(m.city_hint and is_city), float(m.city_hint and not is_city)]
         f.append(float(bool(self.bias_cc) and c.cc == self.bias_cc))
-        f.append(float(m.within is not None and (c.cc, c.admin1) == m.within))
+        f.append(float(m.within is not None and c.cc == m.within[0] and (not m.within[1] or c.admin1 == m.within[1])))
         return f
 
     def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],

@@ -33,6 +33,7 @@ STRICT_LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "into", "aro
                              "towards", "through", "inside", "throughout", "within"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){0,3})[ \t]*(?=,|\(|—|–|-|:)")
 _TRIM_HEAD = ("the ", "The ", "THE ")
+_TOWN_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}),[ \t]*$")
 _STATE_AFTER = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
 _HYPHENED = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[A-Za-z][\w.]*)+")
 # words NER tags as places that name no place on their own ("the South", "Centre")
@@ -142,10 +143,11 @@ class ToponymFinder:
                     and self.is_demonym(t.text):
                 found.append(self._demonym(t.text, t.idx, t.idx + len(t.text)))
         merged = _merge(found)
-        if pinned:  # NER or a dateline may own the town's span: keep what the state says about it
-            within = {(m.start, m.end): m for m in pinned if m.within}
-            merged = [replace(m, within=within[m.start, m.end].within) if (m.start, m.end) in within else m
-                      for m in merged]
+        if pinned:  # NER or a dateline may own these spans: keep what "Town, State" says about them
+            by_span = {(m.start, m.end): m for m in pinned}
+            merged = [replace(m, within=by_span[m.start, m.end].within,
+                              admin_hint=m.admin_hint or by_span[m.start, m.end].admin_hint)
+                      if (m.start, m.end) in by_span else m for m in merged]
         return merged
 
     def _hints(self, doc: Any, first: int, last: int) -> tuple[bool, bool]:
@@ -200,35 +202,50 @@ class ToponymFinder:
             out.extend(self._inside(doc, ent))
         return out
 
-    def _state_at(self, doc: Any, i: int) -> tuple[int, list[Candidate]]:
-        """The first-level admin areas named by the tokens from ``i`` on ("Man.", "KY", "West
-        Virginia"), longest name first, with how many tokens it took (0 if none)."""
-        for n in (3, 2, 1):
-            seg = doc[i:i + n]
-            if len(seg) < n or not all(t.text[:1].isupper() for t in seg):
-                continue
-            states = [c for c in self.gaz.lookup(seg.text, fuzzy=False) if c.feature == "ADM1" and c.match <= 2]
-            if states:
-                return n, states
-        return 0, []
+    def _pin(self, name: str, area: str) -> tuple[str, str, bool] | None:
+        """(ISO2, admin1 code or "", whether it is an admin area) of the place called ``name`` inside
+        the province or country called ``area`` ("Churchill", "Man."; "Paris", "Texas"; "Queensland",
+        "Australia"), or None. A name that is itself a country or province ("Washington, Oregon and
+        Idaho", "China, Japan") is a list, not a town in the next one."""
+        areas = {(c.cc, c.admin1 if c.feature == "ADM1" else "") for c in self.gaz.lookup(area, fuzzy=False)
+                 if c.feature in ("ADM1", "PCLI") and c.match <= 2 and c.cc and (c.admin1 or c.feature == "PCLI")}
+        if not areas:
+            return None
+        named = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match == 0]
+        if any(c.feature == "PCLI" for c in named) or (
+                any(c.feature == "ADM1" and (c.cc, "") not in areas for c in named)):
+            return None
+        inside = [c for c in named if c.feature in ("PPL", "PPLC", "ADM1", "ADM2")
+                  and ((c.cc, c.admin1) in areas and c.feature != "ADM1" or (c.cc, "") in areas)]
+        if not inside:
+            return None
+        best = max(inside, key=lambda c: c.population)
+        state = (best.cc, best.admin1) in areas and best.feature != "ADM1"
+        # "Ankara, Turkey" is the city even though its province is bigger: an area only if no town
+        return best.cc or "", best.admin1 or "" if state else "", all(c.is_admin for c in inside)
 
     def state_after(self, name: str, text: str, end: int) -> tuple[str, str] | None:
-        """(ISO2, admin1) when ``text`` goes on after a town named ``name`` with ", <its state>"
-        ("Hugo, Oklahoma"; "Churchill, Man."): for a toponym whose span is given, not found."""
+        """(ISO2, admin1 or "") when ``text`` goes on after a place named ``name`` with ", <its state
+        or country>" ("Hugo, Oklahoma"; "Churchill, Man."; "Queensland, Australia"): for a toponym
+        whose span is given, not found."""
         m = _STATE_AFTER.match(text, end)
         if m is None:
             return None
         words = m.group(1).split()
         for n in range(min(len(words), 3), 0, -1):
-            states = [c for c in self.gaz.lookup(" ".join(words[:n]), fuzzy=False)
-                      if c.feature == "ADM1" and c.match <= 2 and c.cc and c.admin1]
-            areas = {(c.cc or "", c.admin1 or "") for c in states}
-            towns = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match == 0
-                     and c.feature in ("PPL", "PPLC", "ADM2") and (c.cc, c.admin1) in areas]
-            if towns:
-                best = max(towns, key=lambda c: c.population)
-                return best.cc or "", best.admin1 or ""
+            pin = self._pin(name, " ".join(words[:n]))
+            if pin is not None:
+                return pin[0], pin[1]
         return None
+
+    def names_a_town_before(self, name: str, text: str, start: int) -> bool:
+        """Whether ``text`` names a place inside ``name`` just before it ("Bronx, New York";
+        "Tacoma, Washington"): then ``name`` is the state, not its namesake city."""
+        m = _TOWN_BEFORE.search(text, max(0, start - 60), start)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        return any(self._pin(" ".join(words[-n:]), name) for n in range(min(len(words), 3), 0, -1))
 
     def _town_and_state(self, doc: Any) -> list[Mention]:
         """"Churchill, Man.", "Hugo, Oklahoma", "LOUISVILLE, KY": a town followed by its state or
@@ -237,27 +254,27 @@ class ToponymFinder:
         for comma in doc:
             if comma.text != "," or comma.i == 0:
                 continue
-            n_state, states = self._state_at(doc, comma.i + 1)
-            if not states:
-                continue
-            areas = {(c.cc, c.admin1) for c in states if c.cc and c.admin1}
-            for n in (3, 2, 1):
-                first = comma.i - n
-                if first < 0:
+            for n_area in (3, 2, 1):
+                area = doc[comma.i + 1:comma.i + 1 + n_area]
+                after = doc[area.end] if area.end < len(doc) else None
+                if len(area) < n_area or not all(t.text[:1].isupper() for t in area) or (
+                        after is not None and after.is_alpha and after.text[:1].isupper()):
+                    continue  # "Montreal, Quebec City": the area's name goes on
+                pinned = None
+                for n in (3, 2, 1):
+                    seg = doc[max(comma.i - n, 0):comma.i]
+                    if len(seg) < n or not all(t.text[:1].isupper() for t in seg) or seg.text.lower() in GENERIC:
+                        continue
+                    pin = self._pin(seg.text.title() if seg.text.isupper() else seg.text, area.text)
+                    if pin is not None:
+                        pinned = seg, pin
+                        break
+                if pinned is None:
                     continue
-                seg = doc[first:comma.i]
-                if not all(t.text[:1].isupper() for t in seg) or seg.text.lower() in GENERIC:
-                    continue
-                name = seg.text.title() if seg.text.isupper() else seg.text
-                towns = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match == 0
-                         and c.feature in ("PPL", "PPLC", "ADM2") and (c.cc, c.admin1) in areas]
-                if not towns:
-                    continue
-                best = max(towns, key=lambda c: c.population)
-                out.append(Mention(seg.text, seg.start_char, seg.end_char, "gazetteer",
-                                   best.feature == "ADM2", False, within=(best.cc or "", best.admin1 or "")))
-                state = doc[comma.i + 1:comma.i + 1 + n_state]
-                out.append(Mention(state.text, state.start_char, state.end_char, "gazetteer", True, False))
+                seg, (cc, admin1, is_admin) = pinned
+                out.append(Mention(seg.text, seg.start_char, seg.end_char, "gazetteer", is_admin, False,
+                                   within=(cc, admin1)))
+                out.append(Mention(area.text, area.start_char, area.end_char, "gazetteer", bool(admin1), False))
                 break
         return out
 
