@@ -67,6 +67,13 @@ def test_filtered_pipeline_keeps_every_sentence_and_every_event(resources, nlp, 
     assert attacked.dep_ == "ROOT" and attacked.lemma_ == "attack"
     weather = next(t for t in fast.doc if t.text == "weather")
     assert weather.dep_ == "dep" and weather.pos_ == ""
+    # unparsed sentences are not judged from their placeholder tree; parsed ones are, as without the filter
+    judged = {s.text: s.factuality for s in fast.sentences}
+    assert all(judged[text] is None for text in unparsed)
+    assert all(s.factuality is not None for s in full.sentences)
+    full_labels = {s.text: s.factuality for s in full.sentences}
+    assert all(label == full_labels[text] for text, label in judged.items() if text not in unparsed)
+    assert {e.trigger.text: e.factuality for e in fast.events} == {e.trigger.text: e.factuality for e in full.events}
 
 
 def test_filtered_pipeline_isolates_failures_and_all_light_documents(nlp, pre):

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..cues import Assessment, Lexicon, assess, load_lexicon
 from ..factuality_model import LinearModel, event_features, load_model, sentence_features
+from ..prefilter import UNPARSED
 from ..records import Annotation, Event, Sentence
 
 EVENT_MODEL = "factuality_event_model"
@@ -113,9 +114,15 @@ class FactualityStage:
     def __call__(self, ann: Annotation) -> Annotation:
         doc: Any = ann.doc
         sentences: list[Sentence] = []
+        # sentences the pre-filter kept from the parser (prefilter.py) hold no event by construction and
+        # have only a placeholder tree: they stay unjudged (None) rather than get a guess from that tree
+        unparsed = {sp.start_char for sp in doc.spans[UNPARSED]} if UNPARSED in doc.spans else set()
         for s in ann.sentences:
+            if s.block == "boilerplate" or s.start in unparsed:
+                sentences.append(s)
+                continue
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
-            if span is None or len(span) == 0 or s.block == "boilerplate":
+            if span is None or len(span) == 0:
                 sentences.append(s)
                 continue
             j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS)
