@@ -285,3 +285,8 @@ def test_user_dictionary_adds_a_people(tmp_path, nlp):
     text = "Zaghawi fighters clashed with soldiers in Chad."
     ann = stage(SentenceStage()(Annotation(document=Document("t", text), doc=nlp(text))))
     assert by_text(ann.actors, "Zaghawi").country == "TCD"  # no home of its own: placed where it acts
+
+
+def test_country_words_misspelt_by_one_letter(actors):
+    assert by_text(actors("Ethopia agreed to reopen its borders."), "Ethopia").country == "ETH"
+    assert by_text(actors("Benin refused admittance to Ghanians on Monday."), "Ghanians").country == "GHA"

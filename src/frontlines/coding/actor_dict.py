@@ -74,6 +74,28 @@ class ActorDictionary:
                     self._add([*row[:2], row[2] if row[2] != "-" else "~"], kind, override=True)
         self._regional_countries()
         self.first_words = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in self.agents)
+        self._near: dict[str, set[str]] | None = None  # one-deletion variants of country words, built on first use
+
+    def near_country(self, word: str) -> Entry | None:
+        """The country or nationality word one letter away from ``word`` ("ghanians", "ethopia"), if only one."""
+        if len(word) < 6 or not word.isalpha():
+            return None
+        if self._near is None:
+            self._near = {}
+            for key, entry in self.entries.items():
+                w = key[0]
+                if len(key) == 1 and len(w) >= 5 and w.isalpha() and entry.kind == "country" \
+                        and all(not split_code(code).sectors for code, _, _ in entry.codes):
+                    for v in {w[:i] + w[i + 1:] for i in range(len(w))} | {w}:
+                        self._near.setdefault(v, set()).add(w)
+        found: set[str] = set(self._near.get(word, ()))
+        for v in {word[:i] + word[i + 1:] for i in range(len(word))}:
+            found |= self._near.get(v, set())  # a deletion, insertion or substitution away
+        found.discard(word)
+        countries = {split_code(self.entries[(w,)].codes[-1][0]).country for w in found}
+        if len(countries) != 1 or None in countries:
+            return None
+        return self.entries[(sorted(found)[0],)]
 
     def _regional_countries(self) -> None:
         """Phoenix gives some groups a region, not a country ("palestinian islamic jihad" MEAREB, "national

@@ -79,6 +79,7 @@ class ActorStage:
             matches.append((i, i + n, entry, agent))
             i += n
         matches = self._people(ents, toks, words, matches)
+        matches = self._misspelt(toks, words, matches)
         if self.gazetteer is not None:
             matches = self._towns(ents, toks, matches, date)
         groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
@@ -148,6 +149,20 @@ class ActorStage:
         single = self.dictionary.entries.get((word[:-1],)) if word.endswith("s") else None
         return (entry is not None and single is not None and entry.kind == single.kind == "country"
                 and entry.name.lower() != word and not any(split_code(code).sectors for code, _, _ in entry.codes))
+
+    def _misspelt(self, toks: list, words: list[str],
+                  matches: list[tuple[int, int, Entry | None, str | None]]) -> list[tuple[int, int, Entry | None, str | None]]:
+        """Country and nationality words misspelt by one letter ("Ghanians", "Ethopia"): capitalised names
+        spaCy marks as places or nationalities, with exactly one country that close."""
+        covered = {k for s, e, _, _ in matches for k in range(s, e)}
+        added: list[tuple[int, int, Entry | None, str | None]] = []
+        for k, t in enumerate(toks):
+            if k in covered or t.ent_type_ not in ("GPE", "NORP") or not t.text[:1].isupper() or _anti(t):
+                continue
+            entry = self.dictionary.near_country(words[k])
+            if entry is not None:
+                added.append((k, k + 1, entry, None))
+        return sorted(matches + added, key=lambda m: m[0]) if added else matches
 
     def _towns(self, ents: list, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
                date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
