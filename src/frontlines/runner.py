@@ -11,9 +11,15 @@ from .resources import Resources, Settings, load_resources
 from .stages import build_stages
 
 
-def build_pipeline(resources: Resources, *, batch_size: int = 32) -> Pipeline:
-    """The default pipeline over already-loaded resources."""
-    return Pipeline(resources.nlp, build_stages(resources), batch_size=batch_size)
+def build_pipeline(resources: Resources, *, batch_size: int = 32, prefilter: bool = False) -> Pipeline:
+    """The default pipeline over already-loaded resources. ``prefilter``: parse only sentences with an
+    event cue (prefilter.py; for bulk ingest: the others keep tokens, no parse, no factuality label)."""
+    pre = None
+    if prefilter:
+        from .prefilter import build_prefilter  # noqa: PLC0415
+
+        pre = build_prefilter(resources.nlp)
+    return Pipeline(resources.nlp, build_stages(resources), batch_size=batch_size, prefilter=pre)
 
 
 def process_paths(paths: Iterable[str | Path], *, settings: Settings | None = None,

@@ -33,9 +33,11 @@ _db = click.option("--db", "db_url", envvar="FRONTLINES_DB",
               help="Worker processes of the local Dask cluster (without --scheduler).")
 @click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Keep the Dask engine's Parquet output in this directory (default: temporary).")
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True,
+              help="Parse only sentences with an event cue (faster; other sentences get no factuality label).")
 def ingest(paths: tuple[str, ...], db_url: str | None, default_date: str | None, default_source: str | None,
            country_bias: str | None, batch_size: int, engine: str = "local", scheduler: str | None = None,
-           n_workers: int = 2, parquet_dir: Path | None = None) -> None:
+           n_workers: int = 2, parquet_dir: Path | None = None, prefilter: bool = True) -> None:
     """Extract events from PATHS and store them (documents already stored unchanged are skipped)."""
     from ..ingest import read_paths
     from ..resources import Settings, load_resources
@@ -44,7 +46,8 @@ def ingest(paths: tuple[str, ...], db_url: str | None, default_date: str | None,
 
     store = open_store(db_url)
     if engine == "dask":
-        _ingest_dask(store, paths, scheduler, n_workers, parquet_dir, default_date, default_source, country_bias)
+        _ingest_dask(store, paths, scheduler, n_workers, parquet_dir, default_date, default_source, country_bias,
+                     prefilter)
         return
     counts = {"skipped": 0, "errors": 0}
 
@@ -59,7 +62,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, default_date: str | None,
 
     try:
         settings = Settings(default_date=default_date, default_source=default_source, country_bias=country_bias)
-        pipeline = build_pipeline(load_resources(settings))
+        pipeline = build_pipeline(load_resources(settings), prefilter=prefilter)
         docs = read_paths(paths, default_date=default_date, default_source=default_source)
         batch: list[Annotation] = []
         totals = {"added": 0, "replaced": 0, "unchanged": 0, "events": 0}
@@ -98,7 +101,7 @@ def _ticks(tick: Any, n: int) -> None:
 
 def _ingest_dask(store: Any, paths: tuple[str, ...], scheduler: str | None, n_workers: int,
                  parquet_dir: Path | None, default_date: str | None, default_source: str | None,
-                 country_bias: str | None) -> None:
+                 country_bias: str | None, prefilter: bool = True) -> None:
     """``ingest --engine dask`` (frontlines.engine): same skipping and summary as the local engine."""
     from ..engine.dask_engine import ingest_dask
 
@@ -115,7 +118,7 @@ def _ingest_dask(store: Any, paths: tuple[str, ...], scheduler: str | None, n_wo
             result, added = ingest_dask(store, paths, scheduler=scheduler, n_workers=n_workers,
                                         parquet_dir=parquet_dir, default_date=default_date,
                                         default_source=default_source, country_bias=country_bias,
-                                        on_error=report, tick=lambda n: _ticks(tick, n))
+                                        prefilter=prefilter, on_error=report, tick=lambda n: _ticks(tick, n))
         st = store.stats()
     finally:
         store.close()
