@@ -290,3 +290,19 @@ def test_user_dictionary_adds_a_people(tmp_path, nlp):
 def test_country_words_misspelt_by_one_letter(actors):
     assert by_text(actors("Ethopia agreed to reopen its borders."), "Ethopia").country == "ETH"
     assert by_text(actors("Benin refused admittance to Ghanians on Monday."), "Ghanians").country == "GHA"
+
+
+def test_namesake_town_in_the_sentences_country(nlp, resources):
+    if resources.gazetteer is None:
+        pytest.skip("no gazetteer built")
+    stage = ActorStage(gazetteer=resources.gazetteer)
+
+    def run(text):
+        ann = Annotation(document=Document("t", text), doc=nlp(text))
+        return stage(SentenceStage()(ann)).actors
+
+    found = run("Militias fought in Tripoli as shells hit the north Lebanese port.")
+    assert by_text(found, "Tripoli").country == "LBN"
+    assert by_text(run("Rebels shelled Tripoli overnight."), "Tripoli").country == "LBY"
+    # a small namesake does not take a capital away ("Paris" stays French next to Washington)
+    assert by_text(run("The minister flew from Paris to Washington for talks."), "Paris").country == "FRA"

@@ -82,6 +82,7 @@ class ActorStage:
         matches = self._misspelt(toks, words, matches)
         if self.gazetteer is not None:
             matches = self._towns(ents, toks, matches, date)
+            matches = self._namesakes(toks, matches, date)
         groups: dict[int, list[tuple[int, int, Entry | None, str | None]]] = {}
         for m in matches:
             groups.setdefault(np_head(_root(toks[m[0]:m[1]])).i, []).append(m)
@@ -163,6 +164,30 @@ class ActorStage:
             if entry is not None:
                 added.append((k, k + 1, entry, None))
         return sorted(matches + added, key=lambda m: m[0]) if added else matches
+
+    def _namesakes(self, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
+                   date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
+        """A town the dictionary gives to one country while the sentence is about another that has a sizeable
+        town of that name ("Tripoli, the north Lebanese port": LBN, not LBY)."""
+        places = _places(toks, matches, date)
+        out = list(matches)
+        for k, (s, e, entry, agent) in enumerate(matches):
+            if entry is None or entry.kind != "country" or e - s > 3:
+                continue
+            own = split_code(pick_code(entry, date))
+            others = {c for c, _ in places if c != own.country}
+            if own.country is None or own.sectors or not others:
+                continue
+            text = " ".join(t.text for t in toks[s:e])
+            cands = [c for c in self.gazetteer.lookup(text, fuzzy=False) if c.match <= _GAZ_MATCH]
+            home = max((c.population for c in cands if c.iso3 == own.country), default=0)
+            if not home or not any(c.feature.startswith("PPL") for c in cands if c.iso3 == own.country):
+                continue  # not a town ("Afghan", "Iraq")
+            alt = [c for c in cands if c.iso3 in others and c.feature.startswith("PPL")
+                   and c.population >= max(_GAZ_POP, _NAMESAKE_SHARE * home)]
+            if len({c.iso3 for c in alt}) == 1:
+                out[k] = (s, e, Entry(text, ((alt[0].iso3, "", ""),), "country"), agent)  # type: ignore[arg-type]
+        return out
 
     def _towns(self, ents: list, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
                date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
@@ -328,6 +353,8 @@ _MEMBER_HEADS = frozenset({"leader", "leaders", "member", "members", "supporter"
 #: article-less or transliterated key), populated, and in a country at least twice as populous a match as
 #: the next country's when the sentence names neither.
 _GAZ_MATCH, _GAZ_POP, _GAZ_DOMINANCE = 2, 1000, 2
+#: A namesake town in the sentence's country must have a tenth of the dictionary town's population.
+_NAMESAKE_SHARE = 0.1
 #: Heads that make a nationality adjective an ethnicity ("the Albanian population", "the Turkish minority").
 _PEOPLE_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities",
                            "majority"})
