@@ -307,3 +307,8 @@ def test_parties_acting_together_have_no_thing_or_place_as_target(code):
     ev = event(code("Ukraine and Poland began a new round of joint military exercises in the western region of "
                     "Lviv."), "began")
     assert not ev.recipients
+
+
+def test_place_no_dictionary_knows_is_the_last_resort_target(code):
+    ev = event(code("Ethiopian troops remained on alert in the northern region on Sunday."), "alert")
+    assert ev.recipients and ev.recipients[0].text == "the northern region"

@@ -31,6 +31,10 @@ QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million",
                     "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "portion"})
 #: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
 OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
+#: Common nouns that name a place an event happens in ("in the north region", "in the border district").
+PLACE_NOUNS = frozenset({"region", "district", "province", "state", "county", "area", "zone", "town", "city",
+                         "village", "territory", "enclave", "neighbourhood", "neighborhood", "valley", "border",
+                         "capital", "countryside", "governorate", "municipality", "camp", "island", "coast"})
 #: Nouns of fixed "in ... of/to" phrases that name no place ("in relation to Iraq", "in case of war").
 IN_IDIOMS = frozenset({"relation", "case", "response", "addition", "order", "light", "view", "support", "favour",
                        "favor", "spite", "line", "terms", "respect", "protest", "solidarity", "honour", "honor",

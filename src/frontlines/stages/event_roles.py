@@ -428,8 +428,9 @@ class RoleFinder:
                 return self._code_arg(tok)
         return []
 
-    def _place_target(self, t: Any) -> list[Actor]:
-        """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it."""
+    def _place_target(self, t: Any, uncoded: bool = False) -> list[Actor]:
+        """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it;
+        with ``uncoded``, also a place no dictionary codes (the last resort)."""
         heads = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
         if t.pos_ != "VERB":
             # "declared a state of siege in Pando", "remained on alert in Paris": the place hangs on the
@@ -454,4 +455,6 @@ class RoleFinder:
                         if (g.pos_ == "NOUN" and lem(g) not in self.lex.nouns and lem(g) not in W.IN_IDIOMS
                                 and self._inner_party(g)):
                             return self._code_arg(g)  # "a curfew in parts of Kashmir"
+                        if uncoded and (g.ent_type_ in ("GPE", "LOC", "FAC") or lem(g) in W.PLACE_NOUNS):
+                            return self._code_arg(g)  # a place the dictionaries do not know ("in Pando")
         return []

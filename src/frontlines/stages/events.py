@@ -359,6 +359,8 @@ class _SentenceCoder(RoleFinder):
             recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
         if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
             recipients = self._deep_place(t)
+        if not recipients and not joint:
+            recipients = self._place_target(t, uncoded=True)
         info = self.onto.info(code)
         sent = self.sentence
         trigger = Span(t.text, t.idx, t.idx + len(t.text))
