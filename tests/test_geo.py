@@ -231,6 +231,15 @@ def test_places_inside_local_public_bodies(stage, nlp):
     assert [(p.text, p.precision) for p in state] == [("Enugu", "admin1")]
 
 
+def test_direction_words_and_glued_names(stage, nlp, gaz):
+    far = _places(stage, nlp, "Youth crime rose sharply in Far North Queensland last year.")
+    assert [(p.name, p.country) for p in far if p.geonames_id] == [("Queensland", "AUS")]
+    west = Resolver(gaz).resolve([Mention("Western Canada", 0, 14), Mention("Asia-Pacific", 20, 32)])
+    assert [r.candidate.feature for r in west] == ["PCLI", "CONT"]
+    races = _places(stage, nlp, "Next rounds: Donington Park, Leicestershire. Then Thruxton, Hampshire.")
+    assert {"Leicestershire", "Hampshire"} <= {p.text for p in races if p.feature == "ADM2"}
+
+
 def _annotation(nlp, text: str) -> Annotation:
     from frontlines.stages.events import EventStage
     from frontlines.stages.sentences import SentenceStage

@@ -10,6 +10,7 @@ gets no entry: a missing place is better than a wrong one on an analyst's map.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ _WEAK = frozenset({"state", "university", "city", "county", "national", "federal
                    "center", "centre", "union", "star", "king", "queen", "saint", "st"})
 
 
+_DIRECTIONS = frozenset({"far", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "upper", "lower", "greater", "mid", "middle", "northeast", "northwest",
+                         "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"})
 NEAR_KM = 150.0
 SURE_T = 1.0  # softmax temperature of the prior scores (1 = one unit of score, a tenfold population)
 FEATURE_CLASSES = ("PCLI", "CONT", "PPLC", "ADM1", "PPL", "ADM2", "WORLD", "OTHER")
@@ -108,19 +112,20 @@ class Resolver:
             c = self.demonyms.lookup(m.text)
             return (c,) if c is not None else ()
         found = self.gaz.lookup(m.text)
-        if found or " " not in m.text.strip():
+        if found or not re.search(r"[\s-]", m.text.strip()):
             return found
         return self._inner(m.text)
 
     def _inner(self, text: str) -> tuple[Candidate, ...]:
         """For a longer name that is no place itself ("Colorado State University", "Dubai World Cup"),
         the candidates of the longest place name or demonym inside it."""
-        words = text.split()
+        words = [w for w in re.split(r"[\s\-]+", text) if w]  # "Asia-Pacific", "Miami-Dade"
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 part = " ".join(words[i:i + n])
-                if not part[:1].isupper() or part.lower() in _WEAK:
-                    continue
+                if not part[:1].isupper() or part.lower() in _WEAK or all(
+                        w.lower() in _DIRECTIONS for w in words[i:i + n]):
+                    continue  # "Far North Queensland" is in Queensland, not Cameroon's Far North
                 found = tuple(c for c in self.gaz.lookup(part, fuzzy=False) if c.match <= EXACT_ALIAS)
                 if found:
                     return found

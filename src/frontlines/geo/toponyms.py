@@ -162,6 +162,12 @@ class ToponymFinder:
         return admin, city
 
     def _from_entity(self, doc: Any, ent: Any, source: str) -> list[Mention]:
+        commas = [t.i for t in ent if t.text == ","]
+        if commas:  # "Donington Park, Leicestershire" taken as one entity: each part on its own
+            bounds = [ent.start, *(i + 1 for i in commas)]
+            ends = [*commas, ent.end]
+            return [m for a, b in zip(bounds, ends, strict=True) if b > a
+                    for m in self._from_entity(doc, doc[a:b], source)]
         name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in GENERIC:
             return []
