@@ -4,7 +4,8 @@ Gold: ``events/conflibert_cameo/actors_train.conll`` (``token TAG`` lines, BIO o
 target, R reciprocal parties). Tokens are joined with spaces to make the text; a token is predicted
 S (T) when it lies inside an actor (recipient) span of the sentence's main event. Reciprocal gold
 (R) is scored separately (``r_f1``) against the actor and recipient tokens of a reciprocal event (a
-meeting or talks, or several actors acting together with no recipient).
+meeting or talks, or several actors acting together with no recipient; mediating and summoning an
+envoy are one-sided).
 Micro-averaged over all tokens.
 """
 
@@ -73,8 +74,10 @@ def evaluate(ctx: EvalContext) -> Metrics:
         ev = main_event(ann.events, ann.doc) if ann is not None else None
         pred: list[set[str]] = [set() for _ in toks]
         if ev is not None:
-            # meetings and joint actions ("X and Y agreed", "X met Y") are reciprocal in this gold set
-            reciprocal = (ev.cameo or "")[:2] == "04" or ev.cameo in ("036", "046") or (
+            # meetings and joint actions ("X and Y agreed", "X met Y") are reciprocal in this gold set;
+            # mediating between two sides and summoning an envoy are one-sided
+            one_sided = ev.cameo == "045" or ev.trigger.text.lower().startswith("summon")
+            reciprocal = ((ev.cameo or "")[:2] == "04" or ev.cameo in ("036", "046")) and not one_sided or (
                 len(ev.actors) > 1 and not ev.recipients)
             roles = ((ev.actors, "R" if reciprocal else "S"), (ev.recipients, "R" if reciprocal else "T"))
             for actors, lab in roles:
