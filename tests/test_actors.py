@@ -306,3 +306,10 @@ def test_namesake_town_in_the_sentences_country(nlp, resources):
     assert by_text(run("Rebels shelled Tripoli overnight."), "Tripoli").country == "LBY"
     # a small namesake does not take a capital away ("Paris" stays French next to Washington)
     assert by_text(run("The minister flew from Paris to Washington for talks."), "Paris").country == "FRA"
+
+
+def test_later_bare_surname_is_the_person_named_before(actors):
+    found = actors("President Robert Mugabe rejected the report on Monday. Speaking in Harare, Mugabe said "
+                   "the report was false.")
+    later = [a for a in found if a.text == "Mugabe"]
+    assert later and later[0].name == "Robert Mugabe" and later[0].country == "ZWE"

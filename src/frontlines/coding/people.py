@@ -22,6 +22,7 @@ TITLES = {"president": "GOV", "premier": "GOV", "prime": "GOV", "minister": "GOV
           "vice": "GOV", "deputy": "GOV", "foreign": "GOV", "defence": "GOV", "defense": "GOV", "interior": "GOV",
           "spokesman": "GOV", "spokeswoman": "GOV", "leader": "GOV", "ruler": "GOV", "dictator": "GOV",
           "administration": "GOV", "government": "GOV", "cabinet": "GOV", "regime": "GOV",
+          "opposition": "OPP", "rebel": "REB", "militia": "REB", "warlord": "REB",
           "general": "MIL", "gen": "MIL", "gen.": "MIL", "lt": "MIL", "lt.": "MIL", "col": "MIL", "col.": "MIL",
           "colonel": "MIL", "major": "MIL", "maj.": "MIL", "admiral": "MIL", "marshal": "MIL", "commander": "MIL",
           "judge": "JUD", "justice": "JUD", "senator": "LEG", "sen.": "LEG", "congressman": "LEG",
@@ -36,6 +37,7 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "dos", "van", "von", "der", "le", "la", "ben",
                         "ould", "abdel", "abd"})
 _MIN_FUZZY = 6  # shorter surnames are too easily confused with others
+_MIN_BARE, _MAX_BARE_NAMES = 6, 2  # an untitled surname: this long, borne by at most this many people
 
 
 class PeopleIndex:
@@ -85,8 +87,10 @@ class PeopleIndex:
             if not same:
                 return None  # another person of that surname
             cands = same
-        elif not titled:
-            return None  # a bare surname names a person only after a title ("President Kagame")
+        elif not titled and (len(surname) < _MIN_BARE or len({e.name for _, e in cands}) > _MAX_BARE_NAMES):
+            # a bare surname ("Netanyahu said") names a person when it is long and few people bear it;
+            # otherwise only after a title ("President Kagame")
+            return None
         countries = {_country(e) for _, e in cands}
         if len(countries) != 1 or None in countries:
             return None
@@ -125,7 +129,7 @@ def pick_role(entry: Entry, date: str | None, title: str | None) -> str:
     for code, _, _ in entry.codes:
         if title in split_code(code).sectors:
             return code
-    if title != "ELI":
+    if title in ("GOV", "MIL", "LEG", "JUD"):
         # an office the dictionary does not record (a minister named "Prime Minister"): any role in government
         for code, _, _ in entry.codes:
             if set(split_code(code).sectors) & {"GOV", "MIL", "LEG", "JUD"}:

@@ -40,12 +40,13 @@ class ActorStage:
         # Span.ents rebuilds Doc.ents on every access (O(document) per sentence): build it once
         ents = list(doc.ents)  # type: ignore[attr-defined]
         starts = [e.start for e in ents]
+        known: dict[str, Entry] = {}  # people named in full so far: "Mugabe" later is the same man
         for sentence in ann.sentences:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None:
                 continue
             per_sentence.append(_domestic(self.sentence_actors(span, ann.document.date, ann.document.text,
-                                                               ents=_ents_in(ents, starts, span))))
+                                                               ents=_ents_in(ents, starts, span), known=known)))
         # sentences that name no country: the report's dominant one ("Police said..." in a story on Kenya)
         main = _dominant(a for sent in per_sentence for a in sent)
         actors: list[Actor] = []
@@ -53,8 +54,10 @@ class ActorStage:
             actors.extend(_domestic(sent, main) if main else sent)
         return replace(ann, actors=tuple(actors))
 
-    def sentence_actors(self, span: Any, date: str | None, doc_text: str, *, ents: list | None = None) -> list[Actor]:
-        """``ents``: ``span.ents`` when the caller has it already."""
+    def sentence_actors(self, span: Any, date: str | None, doc_text: str, *, ents: list | None = None,
+                        known: dict[str, Entry] | None = None) -> list[Actor]:
+        """``ents``: ``span.ents`` when the caller has it already; ``known``: people named so far in the
+        report, by surname (see ``_people``)."""
         ents = list(span.ents) if ents is None else ents
         # spaCy splits "al-Qaeda" into al, -, Qaeda; the dictionary keys have no hyphens
         toks = [t for t in span if t.text != "-"]  # type: ignore[attr-defined]
@@ -78,7 +81,7 @@ class ActorStage:
                     continue
             matches.append((i, i + n, entry, agent))
             i += n
-        matches = self._people(ents, toks, words, matches)
+        matches = self._people(ents, toks, words, matches, known)
         matches = self._misspelt(toks, words, matches)
         if self.gazetteer is not None:
             matches = self._towns(ents, toks, matches, date)
@@ -102,9 +105,13 @@ class ActorStage:
         return [a for head_i in sorted(found) for a in found[head_i]]
 
     def _people(self, ents: list, toks: list, words: list[str],
-                matches: list[tuple[int, int, Entry | None, str | None]]) -> list[tuple[int, int, Entry | None, str | None]]:
+                matches: list[tuple[int, int, Entry | None, str | None]],
+                known: dict[str, Entry] | None = None) -> list[tuple[int, int, Entry | None, str | None]]:
         """Person names the phrase lookup missed or matched only in part ("President Omar Hassan al-Bashir"
-        matched "Hassan", a Jordanian prince): looked up by surname instead (``coding.people``)."""
+        matched "Hassan", a Jordanian prince): looked up by surname instead (``coding.people``). ``known``
+        (surname -> person) carries the people an earlier sentence of the report named in full, so a later
+        bare surname is the same person; it is updated here."""
+        known = {} if known is None else known
         at = {t.i: k for k, t in enumerate(toks)}
         for ent in ents:
             if ent.label_ != "PERSON":
@@ -115,11 +122,17 @@ class ActorStage:
             a, b = idx[0], idx[-1] + 1
             name = strip_titles(words[a:b])
             a = b - len(name)  # the name without the titles in front
-            if any(e is not None and s <= a and b - 1 < end for s, end, e, _ in matches):
+            whole = next((e for s, end, e, _ in matches if e is not None and s <= a and b - 1 < end), None)
+            if whole is not None:
+                if len(name) > 1:
+                    known.setdefault(name[-1], whole)
                 continue  # the dictionary knows the whole name
             before = [w for w in words[max(0, a - 4):a]]
             titled = title_sector(before) is not None
-            entry = self.people.find(name, titled)
+            entry = known.get(name[-1]) if len(name) == 1 else None
+            entry = entry or self.people.find(name, titled)
+            if entry is not None and len(name) > 1:
+                known.setdefault(name[-1], entry)
             # dictionary people and bodies inside the name (a country word in it, "Bosnian Serbs", stays)
             inside = [m for m in matches if m[2] is not None and a <= m[0] and m[1] <= b
                       and (m[2].kind == "ethnic" or any(split_code(code).sectors for code, _, _ in m[2].codes))]
