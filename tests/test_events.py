@@ -312,3 +312,10 @@ def test_parties_acting_together_have_no_thing_or_place_as_target(code):
 def test_place_no_dictionary_knows_is_the_last_resort_target(code):
     ev = event(code("Ethiopian troops remained on alert in the northern region on Sunday."), "alert")
     assert ev.recipients and ev.recipients[0].text == "the northern region"
+
+
+def test_dative_to_and_unlabelled_names_are_targets(code):
+    ev = event(code("Burkina Faso has granted asylum to Moussa Kone."), "granted")
+    assert [a.text for a in ev.recipients] == ["Moussa Kone"]
+    ev = event(code("The rebels said they will release Pablo Emilio Moncayo."), "release")
+    assert [a.text for a in ev.recipients] == ["Pablo Emilio Moncayo"]

@@ -31,6 +31,11 @@ QUANT = frozenset({"number", "score", "dozen", "hundred", "thousand", "million",
                     "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "portion"})
 #: Prepositions on a verb's object that name the party affected ("lifted the ban on Cypriot ships").
 OBJ_PREPS = frozenset({"against", "on", "to", "for", "with", "between", "by", "in", "from", "of", "into"})
+#: Month and weekday names and abbreviations, which the parser tags as proper nouns without a date entity.
+CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 #: Common nouns that name a place an event happens in ("in the north region", "in the border district").
 PLACE_NOUNS = frozenset({"region", "district", "province", "state", "county", "area", "zone", "town", "city",
                          "village", "territory", "enclave", "neighbourhood", "neighborhood", "valley", "border",

@@ -230,6 +230,10 @@ class RoleFinder:
     def _code_arg(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
         h = head  # type: ignore[assignment]
         doc = h.doc
+        if h.dep_ == "dative" and h.pos_ == "ADP":
+            # "granted asylum to Julian Assange": the parser hangs "to" on the verb as its dative
+            return [a for g in h.children if g.dep_ == "pobj" for c in conjuncts(g)
+                    for a in self._code_arg(c, allow_event_noun)]
         if h.pos_ == "NOUN" and lem(h) in self.lex.nouns:
             # "agreed to a ceasefire with the RSF": the party is inside the event noun's phrase
             inner = [g for c in h.children if c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS
@@ -283,7 +287,8 @@ class RoleFinder:
         coded = self.by_head.get(h.i)
         if not coded and of_noun is not None:
             coded = self.by_head.get(of_noun.i)
-        if coded or h.ent_type_ in W.ACTOR_ENTS or any(
+        named = h.pos_ == "PROPN" and not h.ent_type_ and h.lower_.rstrip(".") not in W.CALENDAR  # "Pablo Moncayo"
+        if coded or h.ent_type_ in W.ACTOR_ENTS or named or any(
                 c.dep_ == "poss" and (self.by_head.get(c.i) or c.ent_type_ in W.ACTOR_ENTS) for c in h.children):
             self.actorlike.add((start, end))
         if coded:
