@@ -91,8 +91,8 @@ class FastAttrs:
         self._index = _index([((i, -1), t) for i, t in single]
                              + [((m, j), t) for m, (_, tests, _) in enumerate(multi) for j, t in enumerate(tests)])
         self._attrs: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
-        self._final: dict[tuple[Any, ...], tuple[int, ...]] = {}
-        self._lemma: dict[tuple[int, int, int], int] = {}
+        self._final: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._lemma: dict[tuple[int, ...], int] = {}
 
     @classmethod
     def from_nlp(cls, nlp: Any) -> FastAttrs | None:
@@ -169,27 +169,32 @@ class FastAttrs:
                         extra.setdefault(i + index, []).append(pid)
         memo = self._final
         finals = []
+        relabel: list[tuple[int, int]] = []  # the ruler relabels whitespace tokens' dependencies
         for i, row in enumerate(rows):
             pids = found[i][0]
             more = extra.get(i)
             if more:
                 pids = tuple(sorted({*pids, *more}))
-            fkey = (*row, pids)
+            # the word (ORTH fixes LOWER and IS_SPACE), its tag and prior values, and the patterns that
+            # matched it (which already reflect its dependency label)
+            fkey = (row[7], row[1], row[4], row[5], row[6], pids)
             final = memo.get(fkey)
             if final is None:
                 final = memo[fkey] = self._resolve(doc, i, row, pids)
-            finals.append(final)
+            finals.append(final[:4])
+            if final[4] is not None and final[4] != row[2]:
+                relabel.append((i, final[4]))
         out = numpy.array(finals, dtype="uint64")
-        doc.from_array([TAG, POS, MORPH, LEMMA], numpy.ascontiguousarray(out[:, :4]))
-        for i in numpy.flatnonzero(out[:, 4] != out[:, 5]).tolist():
-            doc[i].dep = int(out[i, 4])  # the ruler relabels whitespace tokens' dependencies
+        doc.from_array([TAG, POS, MORPH, LEMMA], out)
+        for i, dep in relabel:
+            doc[i].dep = dep
         return doc
 
-    def _resolve(self, doc: Any, i: int, row: list[int], pids: tuple[int, ...]) -> tuple[int, ...]:
-        """(tag, POS, morphology, lemma, dependency, original dependency) of token i after both components."""
+    def _resolve(self, doc: Any, i: int, row: list[int], pids: tuple[int, ...]) -> tuple[Any, ...]:
+        """(tag, POS, morphology, lemma, dependency label set by a pattern or None) of token i after both."""
         from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG  # noqa: PLC0415
 
-        values = {TAG: row[1], POS: row[4], MORPH: row[5], LEMMA: row[6], DEP: row[2]}
+        values: dict[int, Any] = {TAG: row[1], POS: row[4], MORPH: row[5], LEMMA: row[6], DEP: None}
         for pid in pids:  # later patterns win, as in AttributeRuler.set_annotations
             for attr, value in self.ruler.attrs[pid].items():
                 values[attr] = value
@@ -200,7 +205,7 @@ class FastAttrs:
             if known is None:
                 known = self._lemma[lkey] = self._lemmatize(doc, i, (tag, pos, morph))
             lemma = known
-        return (tag, pos, morph, lemma, values[DEP], row[2])
+        return (tag, pos, morph, lemma, values[DEP])
 
     def _lemmatize(self, doc: Any, i: int, row: Any) -> int:
         """The stock lemmatizer's answer for token i once it has its final tag, POS and morphology."""
