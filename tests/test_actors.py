@@ -313,3 +313,10 @@ def test_later_bare_surname_is_the_person_named_before(actors):
                    "the report was false.")
     later = [a for a in found if a.text == "Mugabe"]
     assert later and later[0].name == "Robert Mugabe" and later[0].country == "ZWE"
+
+
+def test_bare_surname_needs_a_title_of_the_same_office(actors):
+    # no title: no guess at a famous bearer of the surname
+    assert all(a.country != "ZWE" for a in actors("Mugabe said the vote was fair."))
+    # a judge's title does not fit a dictionary minister of the same surname
+    assert all(a.name != "Robert Mugabe" for a in actors("Justice Mugabe dismissed the appeal."))

@@ -37,7 +37,6 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "dos", "van", "von", "der", "le", "la", "ben",
                         "ould", "abdel", "abd"})
 _MIN_FUZZY = 6  # shorter surnames are too easily confused with others
-_MIN_BARE, _MAX_BARE_NAMES = 6, 2  # an untitled surname: this long, borne by at most this many people
 
 
 class PeopleIndex:
@@ -62,8 +61,10 @@ class PeopleIndex:
                 for v in _deletes(surname):
                     self.variants.setdefault(v, set()).add(surname)
 
-    def find(self, name: Sequence[str], titled: bool) -> Entry | None:
-        """The dictionary person for a written name (lower-case tokens, titles stripped), or None."""
+    def find(self, name: Sequence[str], title: str | None) -> Entry | None:
+        """The dictionary person for a written name (lower-case tokens, titles stripped), or None. ``title``:
+        the sector of a title written before the name, which a bare surname needs and must agree with
+        ("President Kagame" GOV; "Justice Ginsburg" is no Costa Rican minister of that name)."""
         name = [w for w in name if w.replace(".", "").isalpha()]
         if not name:
             return None
@@ -87,10 +88,12 @@ class PeopleIndex:
             if not same:
                 return None  # another person of that surname
             cands = same
-        elif not titled and (len(surname) < _MIN_BARE or len({e.name for _, e in cands}) > _MAX_BARE_NAMES):
-            # a bare surname ("Netanyahu said") names a person when it is long and few people bear it;
-            # otherwise only after a title ("President Kagame")
-            return None
+        else:
+            if title is None or title == "ELI":
+                return None  # a bare surname names a person only after a title ("President Kagame")
+            cands = [(k, e) for k, e in cands if any(title in split_code(c).sectors for c, _, _ in e.codes)]
+            if not cands:
+                return None
         countries = {_country(e) for _, e in cands}
         if len(countries) != 1 or None in countries:
             return None

@@ -128,9 +128,8 @@ class ActorStage:
                     known.setdefault(name[-1], whole)
                 continue  # the dictionary knows the whole name
             before = [w for w in words[max(0, a - 4):a]]
-            titled = title_sector(before) is not None
             entry = known.get(name[-1]) if len(name) == 1 else None
-            entry = entry or self.people.find(name, titled)
+            entry = entry or self.people.find(name, title_sector(before))
             if entry is not None and len(name) > 1:
                 known.setdefault(name[-1], entry)
             # dictionary people and bodies inside the name (a country word in it, "Bosnian Serbs", stays)
@@ -439,6 +438,11 @@ def _ents_in(ents: list, starts: list[int], span: Any) -> list:
     return out
 
 
+#: Words that make an organisation a country's own (parties, state bodies), not an NGO.
+_DOMESTIC_ORG = frozenset({"national", "republican", "democratic", "federal", "state", "provincial", "party",
+                           "municipal", "county", "city"})
+
+
 def _organisations(ents: list, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
                    found: dict[int, list[Actor]], doc_text: str) -> None:
     """Organisations the dictionary lacks and that name no country: non-governmental (PLOVER's NGO), with
@@ -446,8 +450,9 @@ def _organisations(ents: list, toks: list, matches: list[tuple[int, int, Entry |
     at = {t.i: k for k, t in enumerate(toks)}
     for ent in ents:
         root = ent.root
-        if ent.label_ != "ORG" or root.lower_ not in _ORG_HEADS or not root.text[:1].isupper():
-            continue
+        if ent.label_ != "ORG" or root.lower_ not in _ORG_HEADS or not root.text[:1].isupper() \
+                or any(t.lower_ in _DOMESTIC_ORG for t in ent):
+            continue  # "the Republican National Committee": a domestic body, not an NGO
         idx = [at[t.i] for t in ent if t.i in at]
         inside = [m for m in matches if idx and idx[0] <= m[0] and m[1] <= idx[-1] + 1]
         if any(m[2] is not None for m in inside) or any(a.country for a in found.get(root.i, ())):
