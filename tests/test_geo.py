@@ -240,6 +240,13 @@ def test_direction_words_and_glued_names(stage, nlp, gaz):
     assert {"Leicestershire", "Hampshire"} <= {p.text for p in races if p.feature == "ADM2"}
 
 
+def test_places_read_as_dates_but_not_months(stage, nlp):
+    doc = nlp("Officers said the crime continues regularly in Winnipeg.")
+    assert any(e.label_ == "DATE" and e.text == "Winnipeg" for e in doc.ents)  # the small model's slip
+    assert [p.name for p in _places(stage, nlp, doc.text)] == ["Winnipeg"]
+    assert _places(stage, nlp, "The talks resume in March and end in June.") == []
+
+
 def _annotation(nlp, text: str) -> Annotation:
     from frontlines.stages.events import EventStage
     from frontlines.stages.sentences import SentenceStage

@@ -35,6 +35,11 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t]+[A-Z][A-Z'\.\-]+){
 _TRIM_HEAD = ("the ", "The ", "THE ")
 _TOWN_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}),[ \t]*$")
 _STATE_AFTER = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                       "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+                       "ramadan", "eid", "today", "tomorrow", "yesterday", "tonight"})
 _HYPHENED = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[A-Za-z][\w.]*)+")
 # words NER tags as places that name no place on their own ("the South", "Centre")
 GENERIC = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
@@ -131,6 +136,9 @@ class ToponymFinder:
                 found.extend(self._from_entity(doc, ent, "ner"))
             elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 found.extend(self._mislabelled(doc, ent))
+            elif label in ("DATE", "TIME", "LANGUAGE", "LAW") and len(ent) <= 3 \
+                    and all(t.pos_ == "PROPN" for t in ent):
+                found.extend(self._mislabelled(doc, ent))  # "in Manbij" read as a DATE, "in Aleppo" as a LANGUAGE
             elif label == "MONEY":  # "70 million US dollars", "Sudanese pounds"
                 found.extend(replace(m, source="modifier") if m.source == "org" else m
                              for m in self._inside(doc, ent))
@@ -197,6 +205,12 @@ class ToponymFinder:
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and self.is_demonym(name):
             return [self._demonym(name, start, end)]  # "Azerbaijani" mistaken for a name
+        if ent.label_ in ("DATE", "TIME", "LANGUAGE", "LAW"):
+            if any(t.lower_.rstrip(".") in _CALENDAR for t in ent):
+                return []  # "in March" is a month, not the Cambridgeshire town
+            cand = self._strong(name) if prev is not None and prev.lower_ in STRICT_LOCATIVE else None
+            return [] if cand is None else [Mention(name, start, end, "gazetteer", *self._hints(doc, ent.start,
+                                                                                                ent.end - 1))]
         if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):
             cand = self._strong(name)
             admin, city = self._hints(doc, ent.start, ent.end - 1)
