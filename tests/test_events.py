@@ -319,3 +319,11 @@ def test_dative_to_and_unlabelled_names_are_targets(code):
     assert [a.text for a in ev.recipients] == ["Moussa Kone"]
     ev = event(code("The rebels said they will release Pablo Emilio Moncayo."), "release")
     assert [a.text for a in ev.recipients] == ["Pablo Emilio Moncayo"]
+
+
+def test_people_removed_are_the_target_of_deportation_and_expulsion(code):
+    ev = event(code("Lebanese authorities deported 300 Syrians to Homs last week."), "deported")
+    assert [a.text for a in ev.recipients] == ["300 Syrians"]
+    ev = event(code("Kyrgyzstan expelled a Kazakh diplomat in a tit-for-tat move after the expulsion of a Kyrgyz "
+                    "envoy by Astana."), "expelled")
+    assert [a.text for a in ev.recipients] == ["a Kazakh diplomat"]

@@ -69,6 +69,8 @@ TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuat
 #: the border"): the target is the party the force is aimed at, not the troops.
 FORCE_VERBS = frozenset({"mobilize", "mobilise", "mass", "amass", "muster", "station", "position", "reinforce",
                          "redeploy", "intensify", "rally", "assemble", "build", "lay", "move"})
+#: Removal of people: the people removed are the target, not where they are sent.
+EXPEL = frozenset({"deport", "expel"})
 TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})
 MESSAGES = frozenset({"statement", "declaration", "communique", "letter", "message", "resolution", "report",
                        "appeal", "call", "note", "reminder", "decree", "order", "ruling", "speech", "address"})

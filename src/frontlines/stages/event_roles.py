@@ -73,14 +73,18 @@ class RoleFinder:
                                          for a in self._coordinated(g, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
-            if lem(v) in W.TRANSFER:
+            if lem(v) in W.EXPEL and any((a.start, a.end) in self.actorlike for a in objects):
+                # "deported 2,000 migrants to Honduras", "expelled a diplomat": the people removed
+                coded = [a for a in objects if (a.start, a.end) in self.actorlike]
+            elif lem(v) in W.TRANSFER:
                 # "sent troops to Syria", "withdrew its forces from the territory of Kashmir": the place or
                 # party at the other end, not the actor's own troops
                 ends = [a for a in preps if (a.start, a.end) in self.actorlike]
                 if not ends:
                     for c in v.children:
                         if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}:
-                            ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g))
+                            ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g)
+                                        if self._near(a, g))
                 own = {(a.start, a.end) for a in objects if self._own_force(a, generic=True)}
                 coded = ends or [a for a in coded if (a.start, a.end) not in own]
                 if not coded and own:
@@ -143,6 +147,15 @@ class RoleFinder:
             return True
         verb = prep.head  # "proposed by X", "submitted by X"
         return prep.dep_ == "agent" and verb.dep_ == "acl" and verb.head.i == outer.i
+
+    def _near(self, a: Actor, g: Any) -> bool:
+        """The party names the place itself ("the territory of Kashmir", "Kashmir's border"), not something
+        further down ("a move after the expulsion of a diplomat")."""
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span):
+            return False
+        tok = span.root
+        return tok.head.i == g.i or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == g.i)
 
     def _inner_party(self, h: Any) -> list[Actor]:
         for tok in h.subtree:
