@@ -320,3 +320,13 @@ def test_bare_surname_needs_a_title_of_the_same_office(actors):
     assert all(a.country != "ZWE" for a in actors("Mugabe said the vote was fair."))
     # a judge's title does not fit a dictionary minister of the same surname
     assert all(a.name != "Robert Mugabe" for a in actors("Justice Mugabe dismissed the appeal."))
+
+
+def test_misspelling_tolerance_is_for_country_words_not_towns(actors):
+    found = actors("Police said a man was shot in Dayton on Sunday.")
+    assert all(a.country in (None, "USA") for a in found)
+
+
+def test_title_must_stand_right_before_the_surname(actors):
+    found = actors("He is not interested in being president, Mugabe said.")
+    assert all(a.name != "Robert Mugabe" for a in found)

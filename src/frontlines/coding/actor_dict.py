@@ -84,7 +84,10 @@ class ActorDictionary:
             self._near = {}
             for key, entry in self.entries.items():
                 w = key[0]
+                # country names and nationality words only (they share the name's opening: Ghana,
+                # Ghanaian), not the towns and people Phoenix files under a country
                 if len(key) == 1 and len(w) >= 5 and w.isalpha() and entry.kind == "country" \
+                        and w[:3] == entry.name.lower()[:3] \
                         and all(not split_code(code).sectors for code, _, _ in entry.codes):
                     for v in {w[:i] + w[i + 1:] for i in range(len(w))} | {w}:
                         self._near.setdefault(v, set()).add(w)

@@ -109,6 +109,15 @@ def strip_titles(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(words[i:])
 
 
+def titles_before(words: Sequence[str], start: int) -> list[str]:
+    """The run of title words right before ``words[start]`` ("former Prime Minister" in "... former Prime
+    Minister Nawaz Sharif"); a title further back ("being vice president, Rubio said") does not count."""
+    i = start
+    while i > 0 and (words[i - 1] in TITLES or words[i - 1] in _HONORIFICS or words[i - 1] in PAST):
+        i -= 1
+    return list(words[i:start])
+
+
 def title_sector(words: Iterable[str]) -> str | None:
     """'ELI' for a past title ("former president"), the office's sector for a present one, else None."""
     sector = None

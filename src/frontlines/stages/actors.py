@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..coding.actor_dict import ActorDictionary, Coded, Entry, is_nonstate, pick_code, split_code
-from ..coding.people import PAST, PeopleIndex, pick_role, strip_titles, title_sector
+from ..coding.people import PAST, PeopleIndex, pick_role, strip_titles, title_sector, titles_before
 from ..coding.syntax import np_head
 from ..records import Actor, Annotation
 
@@ -127,7 +127,7 @@ class ActorStage:
                 if len(name) > 1:
                     known.setdefault(name[-1], whole)
                 continue  # the dictionary knows the whole name
-            before = [w for w in words[max(0, a - 4):a]]
+            before = titles_before(words, a)
             entry = known.get(name[-1]) if len(name) == 1 else None
             entry = entry or self.people.find(name, title_sector(before))
             if entry is not None and len(name) > 1:
