@@ -3,8 +3,11 @@
 Documents are read once in the parent, then processed by ``workers`` processes (each loads the
 model once, with ``OPENBLAS_NUM_THREADS=1`` so processes do not fight over cores). Two timed
 phases run on the same worker pool: the frontlines pipeline (pre-filter on unless disabled, all
-stages) and plain ``nlp.pipe`` over the same texts. The clock starts only when every worker has
-its model loaded (a barrier), so model loading is not counted. Each worker reports its peak RSS.
+stages) and plain ``nlp.pipe`` over the same texts: stock spaCy with every component, the model's
+own attribute ruler and lemmatizer included (the pipeline runs those two through their exact,
+memoised equivalent in ``fastattrs.py``; the baseline does not). The clock starts only when every
+worker has its model loaded (a barrier), so model loading is not counted. Each worker reports its
+peak RSS.
 """
 
 from __future__ import annotations
@@ -52,6 +55,9 @@ class BenchResult:
     peak_rss_mb_total: float  # all workers together
     words_parsed_share: float | None  # share of words the pre-filter sent to the full pipeline
     stage_seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, all workers
+    # the parse-only baseline is always stock spaCy (nlp.pipe, every component, the model's own
+    # attribute_ruler and lemmatizer); the pipeline runs those two through fastattrs.py when exact
+    fast_attrs: bool | None = None
     scaling: dict[str, float] = field(default_factory=dict)  # filled by callers that time several sizes
 
     def as_dict(self) -> dict[str, Any]:
@@ -147,10 +153,10 @@ def _report() -> tuple[float, dict[str, float]]:
     return rss_kb / 1024.0, dict(_state["totals"])
 
 
-def _report_task(_: int) -> tuple[int, float, dict[str, float]]:
+def _report_task(_: int) -> tuple[int, float, dict[str, float], bool]:
     time.sleep(0.3)  # long enough that every worker takes one of these
     rss, totals = _report()
-    return os.getpid(), rss, totals
+    return os.getpid(), rss, totals, getattr(_state["pipeline"], "fast", None) is not None
 
 
 def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, workers: int = 1,
@@ -184,14 +190,14 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
             t1 = time.perf_counter()
             parse_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, CHUNK)))
             parse_seconds = time.perf_counter() - t1
-        reports = {pid: (rss, totals) for pid, rss, totals in pool.map(_report_task, range(workers * 3),
-                                                                          chunksize=1)}
+        reports = {pid: (rss, totals, fast) for pid, rss, totals, fast in pool.map(
+            _report_task, range(workers * 3), chunksize=1)}
     finally:
         pool.close()
         pool.join()
-    rss = [r for r, _ in reports.values()] or [0.0]
+    rss = [r for r, _, _ in reports.values()] or [0.0]
     stage_seconds: defaultdict[str, float] = defaultdict(float)
-    for _, totals in reports.values():
+    for _, totals, _ in reports.values():
         for name, secs in totals.items():
             stage_seconds[name] += secs
     return BenchResult(
@@ -205,7 +211,8 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
         docs_per_cpu_s=round(len(docs) / cpu, 2) if cpu else 0.0,
         peak_rss_mb=round(max(rss), 1), peak_rss_mb_total=round(sum(rss), 1),
         words_parsed_share=round(parsed_words / words, 4) if prefilter and words else None,
-        stage_seconds={k: round(v, 2) for k, v in sorted(stage_seconds.items())})
+        stage_seconds={k: round(v, 2) for k, v in sorted(stage_seconds.items())},
+        fast_attrs=all(f for _, _, f in reports.values()) if reports else None)
 
 
 def _chunks_text(docs: Sequence[Document], size: int) -> Iterator[list[str]]:

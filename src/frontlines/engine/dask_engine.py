@@ -251,7 +251,8 @@ def dask_scaling(docs: list[Document], *, prefilter: bool = True, sizes: tuple[i
     from distributed import Client  # noqa: PLC0415
 
     out: dict[str, float] = {}
-    chunk = max(1, min(CHUNK, len(docs) // (4 * max(sizes))))  # the same tasks for every size
+    # the same tasks for every size, small enough (16+ per worker) that the last one leaves little idle time
+    chunk = max(1, min(CHUNK, len(docs) // (16 * max(sizes))))
     for n in sizes:
         with local_cluster(n) as cluster, Client(cluster) as client, tempfile.TemporaryDirectory() as tmp:
             client.register_plugin(PipelinePlugin(prefilter), name=PLUGIN_NAME)  # returns once loaded everywhere
