@@ -327,3 +327,15 @@ def test_people_removed_are_the_target_of_deportation_and_expulsion(code):
     ev = event(code("Kyrgyzstan expelled a Kazakh diplomat in a tit-for-tat move after the expulsion of a Kyrgyz "
                     "envoy by Astana."), "expelled")
     assert [a.text for a in ev.recipients] == ["a Kazakh diplomat"]
+
+
+def test_agentless_killing_is_the_toll_of_the_attack_in_its_clause(nlp, code):
+    from frontlines.stages.quantities import QuantityStage
+
+    ann = code("At least 12 civilians were killed when Russian forces shelled Kharkiv on Monday.")
+    assert [e.trigger.text for e in ann.events] == ["shelled"]
+    shelled = QuantityStage()(ann).events[0]
+    assert countries(shelled.actors) == {"RUS"} and countries(shelled.recipients) == {"UKR"}
+    assert shelled.fatalities is not None and shelled.fatalities.best == 12
+    ann = code("Twelve civilians were killed in Kharkiv on Monday.")  # nobody named: the killing stays an event
+    assert [e.trigger.text for e in ann.events] == ["killed"]

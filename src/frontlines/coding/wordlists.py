@@ -65,6 +65,8 @@ THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
                        "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
                        "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
+#: Verbs that report the toll of a violent event told in their clause ("20 were killed when troops shelled").
+CONSEQUENCE = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 #: Verbs whose object is the actor's own force ("mobilized troops for a war against X", "massed tanks on
 #: the border"): the target is the party the force is aimed at, not the troops.
 FORCE_VERBS = frozenset({"mobilize", "mobilise", "mass", "amass", "muster", "station", "position", "reinforce",

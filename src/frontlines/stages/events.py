@@ -63,7 +63,7 @@ class _SentenceCoder(RoleFinder):
         self.onto = stage.ontology
 
     def run(self) -> list[Event]:
-        out: list[Event] = []
+        out: list[tuple[Any, Event]] = []
         for tok in self.toks:
             pos = tok.pos_
             if pos == "VERB":
@@ -74,8 +74,17 @@ class _SentenceCoder(RoleFinder):
             else:
                 ev = None
             if ev is not None:
-                out.append(ev)
-        return out
+                out.append((tok, ev))
+        return [ev for tok, ev in out if not self._toll_of(tok, ev, out)]
+
+    def _toll_of(self, t: Any, ev: Event, events: list[tuple[Any, Event]]) -> bool:
+        """ "23 civilians were killed as government forces shelled the town": an agentless passive killing
+        reports the toll of the violent event in its clause, which the quantities stage counts it on."""
+        if ev.actors or lem(t) not in W.CONSEQUENCE or not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return False
+        clauses = [c for c in t.children if c.dep_ == "advcl"]
+        return any(other is not ev and other.actors and (other.cameo or "")[:2] in ("18", "19", "20")
+                   and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses) for tok, other in events)
 
     # ------------------------------------------------------------------ triggers
 
