@@ -114,3 +114,55 @@ def test_according_to_covers_the_whole_sentence(annotate):
     s = ann.sentences[0]
     assert s.factuality == "reported"
     assert s.attribution.name == "police" and s.attribution.kind == "government"
+
+
+@pytest.mark.parametrize("text", [
+    "Some historians believe the fortress was built by the Ottomans.",
+    "Many observers say the vote in Khartoum was rigged.",
+    "It is widely believed that the militia controls the border crossing.",
+    "The commander is said to have fled to Idlib.",
+    "The bridge was probably destroyed by Ukrainian artillery.",
+])
+def test_weasels_and_hedges_without_a_modal_are_speculated(nlp, stage, text):
+    judgement = stage.judge_sentence(nlp(text)[:])
+    assert judgement.label == "speculated", (text, judgement.hedge)
+    assert judgement.hedge >= stage.hedge_model.threshold
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The militia may have shelled the camp overnight.", "speculated"),  # epistemic perfect
+    ("The army might attack Mosul.", "speculated"),
+    ("If the talks fail, the militia would attack Tripoli.", "hypothetical"),  # a real condition
+    ("Detainees may be held for up to 90 days under the emergency law.", "asserted"),  # permission
+    ("He would later command the northern front.", "asserted"),  # narrative future-in-the-past
+])
+def test_classifier_overrules_only_ambiguous_modals(nlp, stage, text, label):
+    assert stage.judge_sentence(nlp(text)[:]).label == label
+
+
+def test_rules_alone_keep_every_modal(nlp):
+    rules = FactualityStage(use_models=False)
+    assert rules.judge_sentence(nlp("Detainees may be held for up to 90 days under the emergency law.")[:]).label \
+        == "speculated"
+
+
+def test_sentence_features_see_where_the_weasel_sits(nlp):
+    from frontlines.factuality_model import sentence_features
+
+    lex = load_lexicon()
+    f = sentence_features(nlp("Many observers say the vote was rigged.")[:], lex)
+    assert f.get("subjq=many") == 1.0 and "lxany=weasel" in f
+    f = sentence_features(nlp("It is widely believed that the militia controls the crossing.")[:], lex)
+    assert "pass_report_spec" in f and "pass_report_comp" in f and "it>believe" in f
+    f = sentence_features(nlp("Troops shelled the town on Monday.")[:], lex)
+    assert not any(k.startswith(("subjq=", "pass_report", "lxany=weasel")) for k in f)
+
+
+def test_hedge_model_artefact_records_how_it_was_validated():
+    from frontlines.factuality_model import load_model
+
+    model = load_model("factuality_hedge_model")
+    assert model is not None and model.link == "logistic" and 0.2 <= model.threshold <= 0.8
+    meta = model.meta or {}
+    assert "crc32 % 5 != 0" in meta["trained_on"]  # bucket 0 stays out for `frontlines eval conll2010`
+    assert meta["cv_f1"] > 0.6 and len(meta["kfold_f1_stage"]) == 5

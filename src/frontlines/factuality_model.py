@@ -4,7 +4,10 @@ Two models back the factuality stage (trained by ``scripts/train_factuality.py``
 splits only, no torch):
 - ``event``: ridge regression from an event trigger's features to a factuality score in [-3, +3]
   (UDS-IH2 scale: +3 happened, -3 did not), turned into certainty = (score + 3) / 6.
-- ``hedge``: logistic regression from a sentence's features to P(uncertain) (CoNLL-2010 weasel/hedge).
+- ``hedge``: logistic regression from a sentence's features to P(uncertain) (CoNLL-2010 weasel/hedge):
+  lemma uni/bigrams, cue-lexicon hits by category and term, and where the cues sit in the parse
+  ("some + NOUN" subject, passive "is believed", "it is said"); NBSVM-style feature scaling is
+  folded into the stored weights.
 
 The rule cues (``cues.py``) are features too, so the models refine the rules rather than replace them.
 """
@@ -167,7 +170,83 @@ def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | No
         for cue in root_assessment.cues[:4]:
             add(f"root_cue={cue.category}")
     add("len", min(len(toks), 60) / 60.0)
+    _lexicon_features(toks, lex, add)
+    _dependency_features(toks, lex, add)
     return f
+
+
+# Lexicon categories whose hits (by category and by term) the hedge classifier sees: a category
+# count generalises to cue words the training sentences never used.
+_CUE_CATEGORIES = ("hedge", "weasel", "booster", "speculative", "report", "attribution_noun", "planned",
+                   "hypothetical", "negation")
+# Vague quantifiers and frequency adverbs, the commonest Wikipedia weasels ("some historians", "often").
+_VAGUE_WORDS = frozenset({"some", "many", "several", "various", "most", "few", "numerous", "certain", "countless",
+                          "much", "often", "sometimes", "usually", "generally", "widely", "commonly", "frequently",
+                          "occasionally", "typically"})
+
+
+def _lexicon_features(toks: list[Token], lex: Lexicon, add: Any) -> None:
+    """Cue-lexicon hits: words and multiword terms, matched on word forms or lemmas."""
+    text = " " + " ".join(t.lower_ for t in toks) + " "
+    ltext = " " + " ".join(t.lemma_.lower() for t in toks) + " "
+    for cat in _CUE_CATEGORIES:
+        n = 0
+        for term in lex.terms(cat):
+            if f" {term} " in text or f" {term} " in ltext:
+                n += 1
+                add(f"lxt={cat}:{term}")
+        if n:
+            add(f"lx={cat}", min(n, 3))
+            add(f"lxany={cat}")
+    for t in toks:
+        w = lex.get("modality", t.lower_)
+        if w is None:
+            w = lex.get("modality", t.lemma_.lower())
+        if w is not None:  # Pattern's epistemic weight: +1 certain ... -1 impossible
+            add("mod_w", w)
+            add("mod_neg" if w < 0.5 else "mod_pos")
+
+
+def _dependency_features(toks: list[Token], lex: Lexicon, add: Any) -> None:
+    """Where the cue words sit in the parse: "some + NOUN" as a subject, passive "is believed",
+    "it is said", a bare plural subject of a reporting verb, modals and adverbs on the root."""
+    for t in toks:
+        low, lem = t.lower_, t.lemma_.lower()
+        h = t.head
+        if low in _VAGUE_WORDS or lex.has("weasel", low) or lex.has("hedge", low) or lex.has("hedge", lem):
+            add(f"cd={lem}>{t.dep_}")
+            add(f"cdh={lem}>{t.dep_}>{h.dep_}")
+            if t.dep_ in ("det", "amod", "advmod", "nummod"):
+                add(f"cdhead={lem}>{h.pos_}>{h.dep_}")
+        hlem = h.lemma_.lower()
+        cue_head = lex.has("report", hlem) or lex.has("speculative", hlem)
+        if t.dep_ == "auxpass":
+            add(f"pass={hlem}")
+            if cue_head:
+                add("pass_report_spec")
+                if any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
+                    add("pass_report_comp")  # "is believed to have", "it was said that"
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            kind = "pron:" + low if t.pos_ == "PRON" else t.tag_
+            dets = [c.lower_ for c in t.children if c.dep_ in ("det", "amod", "nummod", "poss")]
+            if not dets and t.tag_ == "NNS":
+                kind = "bareNNS"
+            add(f"subj={kind}>{hlem if cue_head else h.pos_}")
+            for d in dets:
+                if d in _VAGUE_WORDS:
+                    add(f"subjq={d}")
+        if t.dep_ == "expl" or (low == "it" and t.dep_ in ("nsubj", "nsubjpass")):
+            add(f"it>{hlem}")
+        if t.dep_ == "advmod" and h.dep_ == "ROOT":
+            add(f"advroot={lem}")
+        if t.tag_ in ("JJS", "RBS", "JJR", "RBR"):
+            add(f"cmp={t.tag_}")
+        if t.tag_ == "MD":
+            add(f"md={low}>{h.tag_}")
+        if t.dep_ == "ROOT":
+            add(f"root={lem}")
+            add(f"roottag={t.tag_}")
+    add(f"len={min(len(toks) // 10, 6)}")
 
 
 def vectorize(rows: Iterable[dict[str, float]], vocab: dict[str, int]) -> Any:

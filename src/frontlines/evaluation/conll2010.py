@@ -2,11 +2,13 @@
 
 Gold: ``factuality/conll2010_wikiweasel/train.csv`` (text,label; 1 = uncertain). The factuality
 stage's hedge classifier was fitted on this file, so only the fixed held-out fifth
-(crc32(sentence) % 5 == 0, never seen in training) is scored. A sentence counts as uncertain when
-the stage labels it "speculated" (hedge classifier or a speculative cue on its main predicate) or
-"hypothetical" (conditional, "would"). The Wikipedia gold marks weasels ("some say", "is believed")
-far more than modal hedges ("may be associated"), so the stage's own hedge classifier is also scored
-alone (``uncertain_f1_hedge_classifier``).
+(crc32(sentence) % 5 == 0, never seen in training) is scored; ``scripts/train_factuality.py --kfold``
+rotates that fifth through all five buckets and stores the mean in the model's meta. A sentence
+counts as uncertain when the stage labels it "speculated" or "hypothetical": the hedge classifier
+decides whether the sentence is hedged, the rules only keep an unambiguous cue ("might", "may have",
+"perhaps", an if-clause) it disagrees with. The Wikipedia gold marks weasels ("some say", "is
+believed") far more than root modals ("may be used"), which is why the rules alone score low
+(``uncertain_f1_rules_only``); the classifier alone is ``uncertain_f1_hedge_classifier``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ Labels come from cue words whose scope follows the dependency tree (``cues.py``)
 from a small ridge model over the same cues plus lexical/dependency features (trained on UDS-IH2
 train, ``scripts/train_factuality.py``), falling back to the rules' own certainty when the model
 file is absent. Sentences are also scored by a hedge classifier (CoNLL-2010 style weasels: "some
-say", "is believed", "arguably") so a hedged sentence is "speculated" even without a modal verb.
+say", "is believed", "arguably") which decides whether a sentence is hedged at all: a hedged sentence
+is "speculated" even without a modal verb, and a bare root modal ("may be used", "would later") it
+judges certain is not, unless the cue is unambiguous ("might", "may have", "perhaps", "if").
 Quoted blocks report someone else's assertion, so their plain statements are "reported".
 """
 
@@ -155,16 +157,22 @@ def _sentence_at(sentences: list[Sentence], by_start: dict[int, Sentence], offse
 
 def _firm(a: Assessment, doc: Any) -> bool:
     """Whether a speculative/conditional rule label rests on an unambiguous cue, kept even when the
-    classifier disagrees: an epistemic perfect ("may have shelled"), a hedging adverb ("perhaps"),
-    a condition or an open question ("if", "whether"), a speculative adjective ("it is unclear"), or
-    a first-person guess ("I think", "I'm guessing")."""
+    classifier disagrees: "might", an epistemic perfect ("may have shelled"), a hedging adverb
+    ("perhaps"), a condition or an open question ("if", "whether", "would" under an if-clause), a
+    speculative adjective ("it is unclear"), or a first-person guess ("I think", "I'm guessing").
+    A bare "may"/"could" (permission, ability: "detainees may be held") or a narrative "would" ("he
+    would later command") is left to the classifier."""
     for cue in a.cues:
         if cue.category not in ("speculative", "hypothetical"):
             continue
         tok = doc[cue.token_i]
         if tok.tag_ == "MD":
-            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children):
-                return True
+            siblings = list(tok.head.children)
+            if tok.lower_ == "might" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in siblings):
+                return True  # "might" is epistemic; "may/could have done" infers about the past
+            if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+                   for c in siblings):
+                return True  # "if the talks fail, the militia would attack"
         elif tok.dep_ in ("mark", "advmod") or tok.pos_ == "ADJ":
             return True
         elif any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in tok.children):
