@@ -537,6 +537,11 @@ def _appositions(doc: Any, ents: list, found: dict[int, list[Actor]], doc_text: 
         if len(people) != 1 or len(titles) != 1:
             continue
         (pt, person), (_, title) = people[0], titles[0]
+        if title.country == person.country and not person.sector and title.sector:
+            # "Kofi Annan, UN secretary-general": the body known, the office from the title
+            found[pt.i] = [replace(person, sector=title.sector,
+                                   code=(person.country or "") + "".join(title.sector.split()))]
+            continue
         if title.country == person.country or person.country is not None and title.country != "IGO":
             continue
         sectors = (title.sector or person.sector or "").split()
