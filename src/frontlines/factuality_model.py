@@ -187,14 +187,19 @@ _VAGUE_WORDS = frozenset({"some", "many", "several", "various", "most", "few", "
 
 def _lexicon_features(toks: list[Token], lex: Lexicon, add: Any) -> None:
     """Cue-lexicon hits: words and multiword terms, matched on word forms or lemmas."""
-    text = " " + " ".join(t.lower_ for t in toks) + " "
-    ltext = " " + " ".join(t.lemma_.lower() for t in toks) + " "
+    lows = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    words = set(lows) | set(lemmas)
+    text = " " + " ".join(lows) + " "
+    ltext = " " + " ".join(lemmas) + " "
     for cat in _CUE_CATEGORIES:
-        n = 0
-        for term in lex.terms(cat):
-            if f" {term} " in text or f" {term} " in ltext:
-                n += 1
-                add(f"lxt={cat}:{term}")
+        terms = lex.terms(cat)
+        # one-word terms by lookup, multiword ones ("it is believed") as phrases
+        hits = [w for w in words if w in terms]
+        hits += [t for t in terms if " " in t and (f" {t} " in text or f" {t} " in ltext)]
+        n = len(hits)
+        for term in hits:
+            add(f"lxt={cat}:{term}")
         if n:
             add(f"lx={cat}", min(n, 3))
             add(f"lxany={cat}")
