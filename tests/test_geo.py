@@ -247,6 +247,24 @@ def test_places_read_as_dates_but_not_months(stage, nlp):
     assert _places(stage, nlp, "The talks resume in March and end in June.") == []
 
 
+def test_admin_context_is_relative_to_the_best_supported_province(gaz):
+    from collections import Counter
+
+    res = Resolver(gaz)
+    monroe = {c.admin1: c for c in gaz.lookup("Monroe County") if c.cc == "US" and c.feature == "ADM2"}
+    ctx_a = Counter({("US", "MO"): 2.0, ("US", "IN"): 1.0})
+    assert res.context_features(monroe["MO"], Counter({"US": 3.0}), ctx_a)[3] == 1.0
+    assert res.context_features(monroe["IN"], Counter({"US": 3.0}), ctx_a)[3] == 0.5
+    assert res.context_features(monroe["NY"], Counter({"US": 3.0}), ctx_a)[3] == 0.0
+
+
+def test_a_county_keeps_its_whole_name(stage, gaz):
+    assert stage.finder.split_kind("Ohio County") == ("Ohio County", True, False)
+    assert stage.finder.split_kind("Anbar Province") == ("Anbar", True, False)
+    pool = Resolver(gaz).candidates(Mention("Karak District", 0, 14, admin_hint=True))
+    assert {"PK", "JO"} <= {c.cc for c in pool}  # the district named so and the governorate "Karak" reaches
+
+
 def _annotation(nlp, text: str) -> Annotation:
     from frontlines.stages.events import EventStage
     from frontlines.stages.sentences import SentenceStage
@@ -280,10 +298,10 @@ def test_build_stages_adds_places_only_with_a_gazetteer(nlp, gaz):
     assert with_gaz.index("places") == with_gaz.index("events") + 1
 
 
-# Quality floors, a little under the measured dev numbers (raw 0.837 exact / 0.875 within 161 km,
-# given 0.868 exact / 0.905 within 161 km).
-FLOORS = {"overall_raw_exact": 0.825, "overall_raw_km161": 0.865, "overall_given_exact": 0.855,
-          "overall_given_km161": 0.895, "gwn_raw_exact": 0.81, "trnews_raw_exact": 0.85}
+# Quality floors, a little under the measured dev numbers (raw 0.846 exact / 0.883 within 161 km,
+# given 0.871 exact / 0.908 within 161 km).
+FLOORS = {"overall_raw_exact": 0.835, "overall_raw_km161": 0.87, "overall_given_exact": 0.86,
+          "overall_given_km161": 0.897, "gwn_raw_exact": 0.82, "trnews_raw_exact": 0.865}
 
 
 @pytest.mark.slow

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geo.gazetteer import Gazetteer, distance_km
-from ..geo.toponyms import ADMIN_WORDS, CITY_WORDS, Mention, split_kind
+from ..geo.toponyms import ADMIN_WORDS, CITY_WORDS, Mention
 from ..stages.places import PlaceStage
 from . import EvalContext, Metrics
 
@@ -115,7 +115,7 @@ def _given_mention(text: str, g: GoldToponym, stage: PlaceStage) -> Mention:
     name = g.text
     for head in ("the ", "The "):
         name = name[len(head):] if name.startswith(head) else name
-    name, admin2, city2 = split_kind(name)
+    name, admin2, city2 = stage.finder.split_kind(name)
     admin, city = admin or admin2, city or city2
     source = "demonym" if stage.finder.is_demonym(name) else "gold"
     within = stage.finder.state_after(name, text, g.end) if source == "gold" else None

@@ -19,7 +19,7 @@ from .demonyms import Demonyms
 from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidate, Gazetteer, distance_km
 from .names import norm
 from .ranker import Ranker
-from .toponyms import Mention
+from .toponyms import Mention, split_kind
 
 # words that are place names somewhere but, inside a longer name, almost never mean that place
 _WEAK = frozenset({"state", "university", "city", "county", "national", "federal", "world", "cup", "bank", "new",
@@ -112,6 +112,10 @@ class Resolver:
             c = self.demonyms.lookup(m.text)
             return (c,) if c is not None else ()
         found = self.gaz.lookup(m.text)
+        short = split_kind(m.text)[0] if m.admin_hint else m.text
+        if short != m.text:  # "Karak District": the areas named so, and those the bare name "Karak" reaches
+            seen = {c.gid for c in found}
+            found += tuple(c for c in self.gaz.lookup(short) if c.gid not in seen)
         if found or not re.search(r"[\s-]", m.text.strip()):
             return found
         return self._inner(m.text)
@@ -160,7 +164,8 @@ class Resolver:
             distance_km(c.lat, c.lon, la, lo) <= NEAR_KM for la, lo in near)
         return [float(bool(n) and c.cc is None), ctx_c.get(c.cc, 0) / n if n and c.cc else 0.0,
                 float(bool(n) and c.cc is not None and c.cc == top),
-                float(bool(c.admin1) and (c.cc, c.admin1) in ctx_a and c.feature != "ADM1"), float(close)]
+                (ctx_a.get((c.cc or "", c.admin1 or ""), 0.0) / max(ctx_a.values())
+                 if c.admin1 and c.feature != "ADM1" and ctx_a else 0.0), float(close)]
 
     @staticmethod
     def extra_features(c: Candidate, top_population: int, n_candidates: int) -> list[float]:

@@ -111,6 +111,14 @@ class ToponymFinder:
                 return c
         return None
 
+    def split_kind(self, name: str) -> tuple[str, bool, bool]:
+        """``split_kind``, except that a name an admin area bears whole keeps its tail: "Ohio County"
+        is the county of that name, not the state of Ohio with a hint."""
+        short, admin, city = split_kind(name)
+        if admin and short != name and any(c.match == 0 and c.is_admin for c in self.gaz.lookup(name, fuzzy=False)):
+            return name, True, False
+        return short, admin, city
+
     def is_demonym(self, text: str) -> bool:
         """"Iraqi", "Syrians", "Sudanese": a nationality word, unless it is itself a place (Oman)."""
         if not text[:1].isupper() or self.demonyms.lookup(text) is None:
@@ -180,7 +188,7 @@ class ToponymFinder:
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in GENERIC:
             return []
         admin, city = self._hints(doc, ent.start, ent.end - 1)
-        name, a2, c2 = split_kind(name)
+        name, a2, c2 = self.split_kind(name)
         admin, city = admin or a2, city or c2
         end = start + len(name)
         if self.is_demonym(name):
@@ -191,7 +199,7 @@ class ToponymFinder:
         """PERSON/ORG entities that are really places ("in Kut"), and places inside org names."""
         out: list[Mention] = []
         name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
-        name, admin_tail, _ = split_kind(name)  # "Guma LGA"
+        name, admin_tail, _ = self.split_kind(name)  # "Guma LGA"
         end = start + len(name)
         prev = doc[ent.start - 1] if ent.start > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE or admin_tail
