@@ -339,3 +339,14 @@ def test_agentless_killing_is_the_toll_of_the_attack_in_its_clause(nlp, code):
     assert shelled.fatalities is not None and shelled.fatalities.best == 12
     ann = code("Twelve civilians were killed in Kharkiv on Monday.")  # nobody named: the killing stays an event
     assert [e.trigger.text for e in ann.events] == ["killed"]
+
+
+def test_second_named_conjunct_the_parser_misattaches_is_a_target(code):
+    ev = event(code("Washington imposed sanctions against the Russian space organization Glavkosmos and the Indian "
+                    "Space Research Organization."), "sanctions")
+    assert "the Indian Space Research Organization" in {a.text for a in ev.recipients}
+
+
+def test_violating_a_ceasefire_is_an_event_without_named_parties(code):
+    ann = code("Both armies are guilty of violating the ceasefire agreement signed in March.")
+    assert event(ann, "violating").plover == "ASSAULT"

@@ -62,6 +62,10 @@ class RoleFinder:
                 objects.extend(self._coordinated(c, allow_event_noun=False))
                 event_object = event_object or any(h.pos_ == "NOUN" and lem(h) in self.lex.nouns
                                                    for h in conjuncts(c))
+            elif (c.dep_ == "conj" and c.pos_ == "PROPN" and objects and (objects[0].start, objects[0].end)
+                    in self.actorlike):
+                # "outlawed the ANC and the PAC" with the second name hung on the verb by the parser
+                objects.extend(self._coordinated(c, allow_event_noun=False))
         if not passive:
             # the coded party wins over a thing ("granted asylum to five officers", "offered to hand X to Y")
             preps = self._verb_preps(v)
@@ -181,10 +185,19 @@ class RoleFinder:
                         out.extend(self._coordinated(g, allow_event_noun=False))
         return out
 
+    def _conj_heads(self, head: Any) -> list[Any]:
+        """``conjuncts``, also when the parser hangs the next conjunct on an apposition ("the space agency
+        Glavkosmos and the Indian Space Research Organization")."""
+        heads = conjuncts(head)
+        for a in head.children:
+            if a.dep_ == "appos":
+                heads += [c for c in conjuncts(a)[1:] if c not in heads]
+        return heads
+
     def _coordinated(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
         """The parties of a coordination; a conjunct the dictionaries miss is a party when another one is
         ("the Syrian army and its ally Hezbollah", "Reuters and two local firms")."""
-        heads = conjuncts(head)
+        heads = self._conj_heads(head)
         groups = [self._code_arg(h, allow_event_noun=allow_event_noun) for h in heads]
         if len(groups) > 1 and any((a.start, a.end) in self.actorlike for g in groups for a in g):
             # only named conjuncts: "the army and other positions" adds a thing, not a party

@@ -267,8 +267,7 @@ class _SentenceCoder(RoleFinder):
             elif c.dep_ == "prep" and c.lower_ in W.TARGET_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        for h in conjuncts(g):
-                            recipients.extend(self._code_arg(h))
+                        recipients.extend(self._coordinated(g))
         if not actors:
             # "Israeli airstrikes", "Russian shelling": the coded actor inside the noun phrase itself
             actors.extend(a for a in self.by_head.get(t.i, ()) if a.country and a.start < t.idx)
