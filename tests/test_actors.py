@@ -330,3 +330,9 @@ def test_misspelling_tolerance_is_for_country_words_not_towns(actors):
 def test_title_must_stand_right_before_the_surname(actors):
     found = actors("He is not interested in being president, Mugabe said.")
     assert all(a.name != "Robert Mugabe" for a in found)
+
+
+def test_things_agent_words_modify_take_no_country(actors):
+    found = actors("Pakistan Army launched a military operation against militants in South Waziristan.")
+    assert by_text(found, "operation").country is None
+    assert by_text(found, "militants").country == "PAK"

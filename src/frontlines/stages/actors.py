@@ -8,7 +8,7 @@ give a sector without a country. The events stage attaches these to event argume
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -46,12 +46,13 @@ class ActorStage:
             if span is None:
                 continue
             per_sentence.append(_domestic(self.sentence_actors(span, ann.document.date, ann.document.text,
-                                                               ents=_ents_in(ents, starts, span), known=known)))
+                                                               ents=_ents_in(ents, starts, span), known=known),
+                                          agent_head=self._agent_head))
         # sentences that name no country: the report's dominant one ("Police said..." in a story on Kenya)
         main = _dominant(a for sent in per_sentence for a in sent)
         actors: list[Actor] = []
         for sent in per_sentence:
-            actors.extend(_domestic(sent, main) if main else sent)
+            actors.extend(_domestic(sent, main, self._agent_head) if main else sent)
         return replace(ann, actors=tuple(actors))
 
     def sentence_actors(self, span: Any, date: str | None, doc_text: str, *, ents: list | None = None,
@@ -142,6 +143,21 @@ class ActorStage:
                 continue
             matches = [m for m in matches if m not in inside] + [(a, b, entry, None)]
         return sorted(matches, key=lambda m: m[0])
+
+    def _agent_head(self, a: Actor) -> bool:
+        """Whether an actor's last word is an agent ("protesters", "the Sovereign State") or a name, not a
+        thing an agent word modifies ("a military operation")."""
+        words = a.text.split()
+        if not words:
+            return False
+        low = [w.strip("()").lower() for w in words]
+        agents = self.dictionary.agents
+        for n in (1, 2, 3):
+            tail = tuple(low[-n:])
+            last = tail[-1]
+            if any(tail[:-1] + (w,) in agents for w in (last, last[:-1], last.removesuffix("es"))):
+                return True  # "protesters", "Islamic fundamentalists", "security forces"
+        return words[-1][:1].isupper() and len(words) > 1  # a name the dictionary lacks ("the X Front")
 
     def _capitals(self, doc: Any, found: dict[int, list[Actor]]) -> None:
         """A capital that says or does something is its government ("Washington said", "Moscow rejected"),
@@ -474,10 +490,12 @@ _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "
                        "REF", "EDU", "LAB", "BUS", "JRN", "MED", "AGR", "REL", "ELI", "SOC"})
 
 
-def _domestic(actors: list[Actor], default: str | None = None) -> list[Actor]:
+def _domestic(actors: list[Actor], default: str | None = None,
+              agent_head: Callable[[Actor], bool] | None = None) -> list[Actor]:
     """Generic agents take the country of a sentence that names only one ("police fired on protesters in
     Cizre": TUR COP, TUR CVL), as ICEWS-style coders assume for domestic actors; ``default`` (the report's
-    country) serves a sentence that names none."""
+    country) serves a sentence that names none. ``agent_head`` tells an agent ("the rebels") from a thing an
+    agent word only modifies ("a military operation"), which has no country to take."""
     countries = {a.country for a in actors if a.country and not is_nonstate(a.country)}
     if not countries and default:
         countries = {default}
@@ -487,7 +505,8 @@ def _domestic(actors: list[Actor], default: str | None = None) -> list[Actor]:
     out = []
     for a in actors:
         sectors = (a.sector or "").split()
-        if a.country is None and sectors and set(sectors) <= _DOMESTIC and _generic(a):
+        if a.country is None and sectors and set(sectors) <= _DOMESTIC and _generic(a) \
+                and (agent_head is None or agent_head(a)):
             a = replace(a, country=country, code=country + "".join(sectors))
         out.append(a)
     return out
