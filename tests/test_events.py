@@ -350,3 +350,11 @@ def test_second_named_conjunct_the_parser_misattaches_is_a_target(code):
 def test_violating_a_ceasefire_is_an_event_without_named_parties(code):
     ann = code("Both armies are guilty of violating the ceasefire agreement signed in March.")
     assert event(ann, "violating").plover == "ASSAULT"
+
+
+def test_skeptical_of_is_a_pessimistic_comment_on_its_object(code):
+    ann = code("The Iraqi government said it is skeptical of a Turkish offer to mediate.")
+    ev = event(ann, "skeptical")
+    assert ev.cameo == "012" and ev.quad_class == 0
+    assert countries(ev.actors) == {"IRQ"} and ev.recipients[0].text.startswith("a Turkish offer")
+    assert main_event(ann.events, ann.doc) is ev

@@ -65,6 +65,10 @@ THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
                        "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
                        "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
+#: Attitude adjectives after "be" that make a comment: CAMEO 012 (pessimistic) or 013 (optimistic).
+ATTITUDES = {"skeptical": "012", "sceptical": "012", "pessimistic": "012", "doubtful": "012", "wary": "012",
+             "optimistic": "013", "hopeful": "013", "confident": "013"}
+ATTITUDE_PREPS = frozenset({"of", "about", "over", "on", "at", "regarding", "toward", "towards"})
 #: Verbs that report the toll of a violent event told in their clause ("20 were killed when troops shelled").
 CONSEQUENCE = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 #: Verbs whose object is the actor's own force ("mobilized troops for a war against X", "massed tanks on

@@ -71,11 +71,26 @@ class _SentenceCoder(RoleFinder):
             elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in W.ARG_DEPS)) \
                     and lem(tok) in self.lex.nouns:
                 ev = self._nominal(tok)
+            elif pos == "ADJ" and tok.dep_ == "acomp" and lem(tok) in W.ATTITUDES:
+                ev = self._attitude(tok)
             else:
                 ev = None
             if ev is not None:
                 out.append((tok, ev))
         return [ev for tok, ev in out if not self._toll_of(tok, ev, out)]
+
+    def _attitude(self, t: Any) -> Event | None:
+        """ "X said it is skeptical of the plan", "Y is optimistic that Z will...": a pessimistic or optimistic
+        comment (CAMEO 012/013) on what the adjective is about."""
+        verb = t.head
+        actors = self._subjects(verb) if verb.pos_ in ("AUX", "VERB") else []
+        if not actors:
+            return None
+        recipients = [a for c in t.children if c.dep_ == "prep" and c.lower_ in W.ATTITUDE_PREPS
+                      for g in c.children if g.dep_ == "pobj" for a in self._code_arg(g)]
+        if not recipients:
+            recipients = [a for v in (t, verb) for c in v.children if c.dep_ == "ccomp" for a in self._subjects(c)]
+        return self._event(t, W.ATTITUDES[lem(t)], None, actors, recipients, negated(verb))
 
     def _toll_of(self, t: Any, ev: Event, events: list[tuple[Any, Event]]) -> bool:
         """ "23 civilians were killed as government forces shelled the town": an agentless passive killing
