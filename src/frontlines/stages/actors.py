@@ -1,26 +1,26 @@
 """Actors stage: dictionary-coded actor mentions (who), one per noun phrase or coordinated name.
 
 "Senior Iraqi officials" -> IRQ GOV; "U.S. and British planes" -> USA MIL and GBR MIL; "Vladimir
-Putin" -> RUS GOV (dated role code, chosen by the document date). Generic agents alone ("police")
-give a sector without a country. The events stage attaches these to event arguments.
+Putin" -> RUS GOV (dated role code, chosen by the document date, else by the title written with the
+name). People are also found by surname (``coding.people``), towns through the gazetteer, peoples and
+generic agents placed by their sentence (``actor_context``): "police" alone has a sector and takes the
+country of a sentence that names only one, else the report's dominant one. The events stage attaches
+these to event arguments.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..coding.actor_dict import ActorDictionary, Coded, Entry, is_nonstate, pick_code, split_code
+from ..coding.actor_dict import ActorDictionary, Entry, pick_code, split_code
 from ..coding.people import PAST, PeopleIndex, pick_role, strip_titles, title_sector, titles_before
 from ..coding.syntax import np_head
 from ..records import Actor, Annotation
-
-#: Prepositions after which a bare place name is a location, not an actor ("fighting in Kabul").
-_LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "from", "into",
-                       "between", "along", "within", "towards", "toward", "over", "through"})
+from .actor_context import appositions, domestic, dominant, organisations, place_peoples, sentence_places
 
 
 class ActorStage:
@@ -45,14 +45,14 @@ class ActorStage:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None:
                 continue
-            per_sentence.append(_domestic(self.sentence_actors(span, ann.document.date, ann.document.text,
+            per_sentence.append(domestic(self.sentence_actors(span, ann.document.date, ann.document.text,
                                                                ents=_ents_in(ents, starts, span), known=known),
                                           agent_head=self._agent_head))
         # sentences that name no country: the report's dominant one ("Police said..." in a story on Kenya)
-        main = _dominant(a for sent in per_sentence for a in sent)
+        main = dominant(a for sent in per_sentence for a in sent)
         actors: list[Actor] = []
         for sent in per_sentence:
-            actors.extend(_domestic(sent, main, self._agent_head) if main else sent)
+            actors.extend(domestic(sent, main, self._agent_head) if main else sent)
         return replace(ann, actors=tuple(actors))
 
     def sentence_actors(self, span: Any, date: str | None, doc_text: str, *, ents: list | None = None,
@@ -91,14 +91,14 @@ class ActorStage:
         for m in matches:
             groups.setdefault(np_head(_root(toks[m[0]:m[1]])).i, []).append(m)
         doc = toks[0].doc if toks else None
-        places = _places(toks, matches, date)
+        places = sentence_places(toks, matches, date)
         found: dict[int, list[Actor]] = {}
         for head_i, head_matches in groups.items():
             head = doc[head_i]  # type: ignore[index]
             found[head_i] = self._actors_for(head, head_matches, toks, date, doc_text, places)
         self._group_names(toks, words, groups, found, date, doc_text)
-        _organisations(ents, toks, matches, found, doc_text)
-        _appositions(doc, ents, found, doc_text)
+        organisations(ents, toks, matches, found, doc_text)
+        appositions(doc, ents, found, doc_text)
         if self.gazetteer is not None:
             self._capitals(doc, found)
         _head_of_group(found, doc_text)
@@ -197,7 +197,7 @@ class ActorStage:
                    date: str | None) -> list[tuple[int, int, Entry | None, str | None]]:
         """A town the dictionary gives to one country while the sentence is about another that has a sizeable
         town of that name ("Tripoli, the north Lebanese port": LBN, not LBY)."""
-        places = _places(toks, matches, date)
+        places = sentence_places(toks, matches, date)
         out = list(matches)
         for k, (s, e, entry, agent) in enumerate(matches):
             if entry is None or entry.kind != "country" or e - s > 3:
@@ -222,7 +222,7 @@ class ActorStage:
         """Place names (spaCy GPE) the dictionary lacks, resolved to a country through the gazetteer: the
         candidate in a country the sentence names, else the clearly most populous one ("Cizre": TUR)."""
         at = {t.i: k for k, t in enumerate(toks)}
-        named = [c for c, _ in _places(toks, matches, date)]
+        named = [c for c, _ in sentence_places(toks, matches, date)]
         added: list[tuple[int, int, Entry | None, str | None]] = []
         for ent in ents:
             idx = [at[t.i] for t in ent if t.i in at]
@@ -312,7 +312,7 @@ class ActorStage:
             if before and before != "ELI" and not c.sectors and before not in agent_sectors:
                 agent_sectors.append(before)  # the office the title names ("U.N. Secretary-General Kofi Annan")
             coded.append((s, e, entry, c))
-        _place_peoples(coded, doc[lo:h.i + 1], places)
+        place_peoples(coded, doc[lo:h.i + 1], places)
         if past:
             agent_sectors = [sec for sec in agent_sectors if sec not in _OFFICES]  # "former president"
         if not agent_sectors and h.tag_ in ("NNS", "NNPS") and self._demonym_plural(h):
@@ -383,67 +383,6 @@ _MEMBER_HEADS = frozenset({"leader", "leaders", "member", "members", "supporter"
 _GAZ_MATCH, _GAZ_POP, _GAZ_DOMINANCE = 2, 1000, 2
 #: A namesake town in the sentence's country must have a tenth of the dictionary town's population.
 _NAMESAKE_SHARE = 0.1
-#: Heads that make a nationality adjective an ethnicity ("the Albanian population", "the Turkish minority").
-_PEOPLE_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities",
-                           "majority"})
-
-
-def _places(toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
-            date: str | None) -> list[tuple[str, bool]]:
-    """Countries the sentence names as places or nations, in order, each with whether it is the object of a
-    locative preposition ("in Serbia", "near Macedonia's border")."""
-    out = []
-    for _s, e, entry, _ in matches:
-        if entry is None or entry.kind != "country":
-            continue
-        c = split_code(pick_code(entry, date))
-        if c.country is None or c.sectors or is_nonstate(c.country):
-            continue
-        head = np_head(toks[e - 1])
-        out.append((c.country, head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE))
-    return out
-
-
-def _place_peoples(coded: list, span: Any, places: list[tuple[str, bool]]) -> None:
-    """Peoples take the country where they act, as event coders code them: "ethnic Albanians in Serbia" is
-    SRB, "Hutu rebels" in a sentence about Burundi BDI, "Tamil refugees" with no place named LKA."""
-    ethnic_np = any(t.lower_ == "ethnic" for t in span) or span[-1].lower_ in _PEOPLE_HEADS
-    state = [x for x in coded if x[2].kind != "ethnic" and x[3].country]
-    for k, (s, e, entry, c) in enumerate(coded):
-        if entry.kind == "ethnic":
-            if state:
-                continue  # "Iraqi Kurds", "Turkish Kurd refugees": the state named with them
-            # a place it is in, else its home, else the country the sentence is about ("Hutu", "Kurds")
-            where = _where(places, None, True) or c.country or _where(places, None)
-        elif ethnic_np and entry.kind == "country" and c.country and not is_nonstate(c.country) \
-                and not c.sectors and len(state) == 1:
-            where = _where(places, c.country)  # "ethnic Albanians", "the Albanian population"
-        else:
-            continue
-        if where and where != c.country:
-            coded[k] = (s, e, entry, Coded((where or "~") + "".join(c.sectors), where, c.sectors))
-
-
-def _where(places: list[tuple[str, bool]], own: str | None, locative_only: bool = False) -> str | None:
-    """The country a people acts in: a locative place first, else the sentence's most named other country."""
-    for country, locative in places:
-        if locative and country != own:
-            return country
-    if locative_only:
-        return None
-    counts: dict[str, int] = {}
-    for country, _ in places:
-        if country != own:
-            counts[country] = counts.get(country, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None  # ties: first named (dicts keep order)
-
-
-#: Heads of organisation names ("the Third World Water Forum", "the Association of African Jurists").
-_ORG_HEADS = frozenset({"association", "committee", "forum", "federation", "foundation", "institute", "society",
-                        "league", "network", "organization", "organisation", "watch", "centre", "center", "trust",
-                        "initiative", "campaign", "coalition"})
-
-
 def _ents_in(ents: list, starts: list[int], span: Any) -> list:
     """``span.ents`` from a prebuilt ``doc.ents``: the entities from the span's start while they end in it."""
     out = []
@@ -452,127 +391,6 @@ def _ents_in(ents: list, starts: list[int], span: Any) -> list:
             break
         out.append(ent)
     return out
-
-
-#: Words that make an organisation a country's own (parties, state bodies), not an NGO.
-_DOMESTIC_ORG = frozenset({"national", "republican", "democratic", "federal", "state", "provincial", "party",
-                           "municipal", "county", "city"})
-
-
-def _organisations(ents: list, toks: list, matches: list[tuple[int, int, Entry | None, str | None]],
-                   found: dict[int, list[Actor]], doc_text: str) -> None:
-    """Organisations the dictionary lacks and that name no country: non-governmental (PLOVER's NGO), with
-    the sector of an agent in the name ("Association of African Jurists": NGO JUD)."""
-    at = {t.i: k for k, t in enumerate(toks)}
-    for ent in ents:
-        root = ent.root
-        if ent.label_ != "ORG" or root.lower_ not in _ORG_HEADS or not root.text[:1].isupper() \
-                or any(t.lower_ in _DOMESTIC_ORG for t in ent):
-            continue  # "the Republican National Committee": a domestic body, not an NGO
-        idx = [at[t.i] for t in ent if t.i in at]
-        inside = [m for m in matches if idx and idx[0] <= m[0] and m[1] <= idx[-1] + 1]
-        if any(m[2] is not None for m in inside) or any(a.country for a in found.get(root.i, ())):
-            continue  # a named body or country inside: the dictionary's coding stands
-        sectors: list[str] = []
-        for m in inside:
-            for sec in split_code("~" + (m[3] or "").lstrip("~")).sectors:
-                if sec not in sectors and sec not in ("GOV", "UNK"):
-                    sectors.append(sec)
-        first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-        start, end = first.idx, ent[-1].idx + len(ent[-1].text)
-        text = doc_text[start:end]
-        found[root.i] = [Actor(text=text, start=start, end=end, name=text, country="NGO",
-                               sector=" ".join(sectors) or None, code="NGO" + "".join(sectors))]
-
-
-#: Sectors of agents that belong to a state when nothing says otherwise ("police", "rebels", "protesters").
-_DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "PTY", "SPY", "PRM", "UAF", "CRM",
-                       "REF", "EDU", "LAB", "BUS", "JRN", "MED", "AGR", "REL", "ELI", "SOC"})
-
-
-def _domestic(actors: list[Actor], default: str | None = None,
-              agent_head: Callable[[Actor], bool] | None = None) -> list[Actor]:
-    """Generic agents take the country of a sentence that names only one ("police fired on protesters in
-    Cizre": TUR COP, TUR CVL), as ICEWS-style coders assume for domestic actors; ``default`` (the report's
-    country) serves a sentence that names none. ``agent_head`` tells an agent ("the rebels") from a thing an
-    agent word only modifies ("a military operation"), which has no country to take."""
-    countries = {a.country for a in actors if a.country and not is_nonstate(a.country)}
-    if not countries and default:
-        countries = {default}
-    if len(countries) != 1:
-        return actors
-    (country,) = tuple(countries)
-    out = []
-    for a in actors:
-        sectors = (a.sector or "").split()
-        if a.country is None and sectors and set(sectors) <= _DOMESTIC and _generic(a) \
-                and (agent_head is None or agent_head(a)):
-            a = replace(a, country=country, code=country + "".join(sectors))
-        out.append(a)
-    return out
-
-
-def _generic(a: Actor) -> bool:
-    """An agent or a group the dictionary lacks ("police", "the Kordofan Revolutionary Front"), not a named
-    actor whose code has no country (a former official, "ELI")."""
-    return (a.code or "~").startswith("~")
-
-
-def _dominant(actors: Iterable[Actor]) -> str | None:
-    """The country a report is about: named at least twice and in at least 60% of country mentions."""
-    counts: dict[str, int] = {}
-    for a in actors:
-        if a.country and not is_nonstate(a.country) and not (a.code or "~").startswith("~"):
-            counts[a.country] = counts.get(a.country, 0) + 1
-    if not counts:
-        return None
-    best = max(counts, key=lambda c: counts[c])
-    return best if counts[best] >= 2 and counts[best] >= 0.6 * sum(counts.values()) else None
-
-
-def _appositions(doc: Any, ents: list, found: dict[int, list[Actor]], doc_text: str) -> None:
-    """"Jan Egeland, the UN relief coordinator," / "the UN envoy, Lakhdar Brahimi": a person in apposition
-    to a title acts in that office: for an international body always, for a country when the dictionary
-    does not know the person (who then becomes an actor)."""
-    people_at = {e.root.i: e for e in ents if e.label_ == "PERSON"}
-
-    def actor_at(t: Any) -> Actor | None:
-        acts = found.get(t.i)
-        if acts is None:
-            return _person_actor(people_at[t.i], doc_text) if t.i in people_at else None
-        return acts[0] if len(acts) == 1 else None
-
-    for head_i in [i for i in found if doc[i].dep_ == "appos"] + [i for i in people_at if i not in found]:
-        t1 = doc[head_i]
-        t2 = t1.head if t1.dep_ == "appos" else next((c for c in t1.children if c.dep_ == "appos"), None)
-        if t2 is None or t2.i == t1.i:
-            continue
-        a1, a2 = actor_at(t1), actor_at(t2)
-        if a1 is None or a2 is None:
-            continue
-        pair = [(t1, a1), (t2, a2)]
-        people = [(t, a) for t, a in pair if t.ent_type_ == "PERSON"]
-        titles = [(t, a) for t, a in pair if t.ent_type_ != "PERSON" and a.country]
-        if len(people) != 1 or len(titles) != 1:
-            continue
-        (pt, person), (_, title) = people[0], titles[0]
-        if title.country == person.country and not person.sector and title.sector:
-            # "Kofi Annan, UN secretary-general": the body known, the office from the title
-            found[pt.i] = [replace(person, sector=title.sector,
-                                   code=(person.country or "") + "".join(title.sector.split()))]
-            continue
-        if title.country == person.country or person.country is not None and title.country != "IGO":
-            continue
-        sectors = (title.sector or person.sector or "").split()
-        found[pt.i] = [replace(person, country=title.country, sector=" ".join(sectors) or None,
-                               code=(title.country or "") + "".join(sectors))]
-
-
-def _person_actor(ent: Any, doc_text: str) -> Actor:
-    """An actor for a person the dictionary does not know (no country or sector of its own)."""
-    start, end = ent[0].idx, ent[-1].idx + len(ent[-1].text)
-    text = doc_text[start:end]
-    return Actor(text=text, start=start, end=end, name=text, country=None, sector=None, code=None)
 
 
 def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:
