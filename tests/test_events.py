@@ -358,3 +358,9 @@ def test_skeptical_of_is_a_pessimistic_comment_on_its_object(code):
     assert ev.cameo == "012" and ev.quad_class == 0
     assert countries(ev.actors) == {"IRQ"} and ev.recipients[0].text.startswith("a Turkish offer")
     assert main_event(ann.events, ann.doc) is ev
+
+
+def test_agreeing_with_someone_is_an_expression_of_accord(code):
+    ev = event(code("Kenyan officials said they agree with the African Union that the talks must resume."), "agree")
+    assert ev.cameo == "019" and ev.quad_class == 0
+    assert [a.text for a in ev.recipients] == ["the African Union"]
