@@ -336,3 +336,13 @@ def test_things_agent_words_modify_take_no_country(actors):
     found = actors("Pakistan Army launched a military operation against militants in South Waziristan.")
     assert by_text(found, "operation").country is None
     assert by_text(found, "militants").country == "PAK"
+
+
+def test_apposition_without_a_person_tag(actors):
+    # spaCy may tag a surname as a place; the title in apposition still names the office
+    found = actors("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that the parties "
+                   "allow access.")
+    assert by_text(found, "Oshima").country == "IGO"
+    # a place in apposition is no person ("... in Liberia, the World Food Program said")
+    found = actors("Food will go to refugees in Liberia, the World Food Program said on Monday.")
+    assert by_text(found, "Liberia").country == "LBR"

@@ -177,8 +177,9 @@ def appositions(doc: Any, ents: list, found: dict[int, list[Actor]], doc_text: s
         if a1 is None or a2 is None:
             continue
         pair = [(t1, a1), (t2, a2)]
-        people = [(t, a) for t, a in pair if t.ent_type_ == "PERSON"]
-        titles = [(t, a) for t, a in pair if t.ent_type_ != "PERSON" and a.country]
+        # a person: a name the dictionary lacks, or knows with a role (not a place: "Liberia, the WFP said")
+        people = [(t, a) for t, a in pair if _named(t) and (a.sector or t.ent_type_ not in ("GPE", "LOC"))]
+        titles = [(t, a) for t, a in pair if not _named(t) and a.country]
         if len(people) != 1 or len(titles) != 1:
             continue
         (pt, person), (_, title) = people[0], titles[0]
@@ -192,6 +193,15 @@ def appositions(doc: Any, ents: list, found: dict[int, list[Actor]], doc_text: s
         sectors = (title.sector or person.sector or "").split()
         found[pt.i] = [replace(person, country=title.country, sector=" ".join(sectors) or None,
                                code=(title.country or "") + "".join(sectors))]
+
+
+def _named(tok: Any) -> bool:
+    """A person's name (spaCy PERSON, or a bare proper name: "Oshima"), not a title ("the ... Coordinator",
+    "UN secretary-general")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("ORG", "NORP") \
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _person_actor(ent: Any, doc_text: str) -> Actor:
