@@ -364,3 +364,9 @@ def test_agreeing_with_someone_is_an_expression_of_accord(code):
     ev = event(code("Kenyan officials said they agree with the African Union that the talks must resume."), "agree")
     assert ev.cameo == "019" and ev.quad_class == 0
     assert [a.text for a in ev.recipients] == ["the African Union"]
+
+
+def test_coming_under_attack_makes_the_subject_the_target(code):
+    ev = event(code("Syrian troops came under attack from Islamic State militants near Palmyra."), "attack")
+    assert countries(ev.recipients) == {"SYR"}
+    assert ev.actors and "militants" in ev.actors[0].text

@@ -313,6 +313,13 @@ class _SentenceCoder(RoleFinder):
                 if not recipients:
                     recipients.extend(self._verb_preps(gov))
                 neg = neg or negated(gov)
+        elif dep == "pobj" and gov.lower_ == "under" and gov.head.pos_ in ("VERB", "AUX"):
+            # "troops came under attack from militants": the subject is attacked, "from" names who attacks
+            if not actors:
+                actors.extend(a for v in (t, gov.head) for c in v.children if c.dep_ == "prep"
+                              and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"
+                              for a in self._coordinated(g))
+            recipients = self._subjects(gov.head)
         elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB" and not actors:
             actors.extend(self._subjects(gov.head))  # "agreed to a truce", "took part in the protest"
         elif dep == "nsubj" and gov.pos_ == "VERB" and not recipients:
