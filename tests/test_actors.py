@@ -346,3 +346,16 @@ def test_apposition_without_a_person_tag(actors):
     # a place in apposition is no person ("... in Liberia, the World Food Program said")
     found = actors("Food will go to refugees in Liberia, the World Food Program said on Monday.")
     assert by_text(found, "Liberia").country == "LBR"
+
+
+def test_people_take_the_one_country_their_sentence_names(actors):
+    found = actors("The Mozambique government accepted demands from Shona rebels for political reforms.")
+    assert by_text(found, "Shona").country == "MOZ"
+    # two countries named: the people's home decides
+    found = actors("Burmese troops captured a Karen guerrilla camp on the Thai border, Thai police said.")
+    assert by_text(found, "Karen").country == "MMR"
+
+
+def test_northern_ireland_nationalists_are_british(actors):
+    assert by_text(actors("Irish nationalist guerrillas wounded two soldiers."), "guerrillas").country == "GBR"
+    assert by_text(actors("The Irish government protested."), "Irish").country == "IRL"

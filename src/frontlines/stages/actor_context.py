@@ -49,8 +49,11 @@ def place_peoples(coded: list, span: Any, places: list[tuple[str, bool]]) -> Non
         if entry.kind == "ethnic":
             if state:
                 continue  # "Iraqi Kurds", "Turkish Kurd refugees": the state named with them
-            # a place it is in, else its home, else the country the sentence is about ("Hutu", "Kurds")
-            where = _where(places, None, True) or c.country or _where(places, None)
+            # a place it is in, else the one country the sentence names ("Shona rebels' demands on the
+            # Mozambique government"), else its home, else the country the sentence names most
+            named = {country for country, _ in places}
+            only = next(iter(named)) if len(named) == 1 else None
+            where = _where(places, None, True) or only or c.country or _where(places, None)
         elif ethnic_np and entry.kind == "country" and c.country and not is_nonstate(c.country) \
                 and not c.sectors and len(state) == 1:
             where = _where(places, c.country)  # "ethnic Albanians", "the Albanian population"
