@@ -370,3 +370,9 @@ def test_coming_under_attack_makes_the_subject_the_target(code):
     ev = event(code("Syrian troops came under attack from Islamic State militants near Palmyra."), "attack")
     assert countries(ev.recipients) == {"SYR"}
     assert ev.actors and "militants" in ev.actors[0].text
+
+
+def test_hope_about_a_passive_clause_targets_what_it_is_about(code):
+    ev = event(code("The Kenyan president expressed hope that the Somali government's election timetable would be "
+                    "respected."), "expressed")
+    assert ev.recipients and ev.recipients[0].text == "the Somali government's election timetable"

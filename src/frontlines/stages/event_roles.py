@@ -205,10 +205,11 @@ class RoleFinder:
                                   if h.pos_ == "PROPN" or h.ent_type_ in W.ACTOR_ENTS)
         return [a for g in groups for a in g]
 
-    def _subjects(self, v: Any) -> list[Actor]:
+    def _subjects(self, v: Any, passive: bool = False) -> list[Actor]:
+        """Who does ``v``; with ``passive``, also who undergoes it ("hope that the plan will be adopted")."""
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in W.SUBJ:
+            if c.dep_ in W.SUBJ or passive and c.dep_ == "nsubjpass":
                 for h in conjuncts(c):
                     out.extend(self._code_arg(h))
             elif c.dep_ == "agent":

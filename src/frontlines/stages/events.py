@@ -160,13 +160,13 @@ class _SentenceCoder(RoleFinder):
             if content is None:
                 return None
             code, recipients = "100", self._subjects(content)
-        if not recipients and (code[:2] in ("02", "10") or code[:3] in ("012", "013", "016")):
+        if not recipients and (code[:2] in ("02", "10") or code[:3] in ("011", "012", "013", "016")):
             # "demanded that President Mugabe abandon...": the one asked is the clause's subject
             # ("expressed hope that Kyiv will...": the clause may hang on the object noun)
             clauses = [c for c in t.children if c.dep_ == "ccomp"] + [
                 c for o in t.children if o.dep_ in W.OBJ for c in o.children if c.dep_ in ("ccomp", "acl")
                 and c.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" or m.dep_ in W.SUBJ for m in c.children)]
-            recipients = [a for c in clauses for a in self._subjects(c)
+            recipients = [a for c in clauses for a in self._subjects(c, passive=code[:2] == "01")
                           if (a.start, a.end) in self.actorlike] or recipients
         if not actors and not recipients and not self.had_object:
             return None
