@@ -376,3 +376,8 @@ def test_hope_about_a_passive_clause_targets_what_it_is_about(code):
     ev = event(code("The Kenyan president expressed hope that the Somali government's election timetable would be "
                     "respected."), "expressed")
     assert ev.recipients and ev.recipients[0].text == "the Somali government's election timetable"
+
+
+def test_claim_of_an_attack_is_about_what_was_attacked(code):
+    ev = event(code("The Houthis claimed that they had attacked a Saudi oil facility in Jizan."), "claimed")
+    assert ev.cameo == "015" and ev.recipients and ev.recipients[0].text.startswith("a Saudi oil facility")

@@ -150,6 +150,9 @@ class _SentenceCoder(RoleFinder):
             code = "011"  # "declined to comment"
         elif lemma == "claim" and any(c.dep_ == "ccomp" for c in t.children):
             code = "015"  # "claimed that they had attacked": a claim, the attack is recorded on its own
+            # ... and what the claimed act was done to is what the claim is about ("attacked an air base")
+            recipients = recipients or [a for c in t.children if c.dep_ == "ccomp" and self._coded_verb(c)
+                                        for o in c.children if o.dep_ in W.OBJ for a in self._coordinated(o)]
         elif lemma in ("arrive", "land") and any("MIL" in (a.sector or "").split() for a in actors):
             code = "074"  # troops or peacekeepers arriving: military protection
         if code[:3] in FRAME_STATEMENTS and (actors or recipients or self.had_object):
