@@ -265,6 +265,15 @@ def test_a_county_keeps_its_whole_name(stage, gaz):
     assert {"PK", "JO"} <= {c.cc for c in pool}  # the district named so and the governorate "Karak" reaches
 
 
+def test_a_placed_name_keeps_its_sense_when_it_recurs(stage, nlp):
+    text = ("The boy was born in Churchill, Man. in 2015. A Churchill doctor flew with him to Winnipeg, "
+            "and the Churchill Rotary Club paid for the flight.")
+    found = [p for p in _places(stage, nlp, text) if p.text == "Churchill"]
+    assert len(found) == 3 and {p.admin1 for p in found} == {"Manitoba"}
+    person = "Salah scored twice. Fans in Salah cheered. Salah thanked them."
+    assert sum(p.text == "Salah" for p in _places(stage, nlp, person)) <= 1
+
+
 def _annotation(nlp, text: str) -> Annotation:
     from frontlines.stages.events import EventStage
     from frontlines.stages.sentences import SentenceStage
@@ -298,10 +307,10 @@ def test_build_stages_adds_places_only_with_a_gazetteer(nlp, gaz):
     assert with_gaz.index("places") == with_gaz.index("events") + 1
 
 
-# Quality floors, a little under the measured dev numbers (raw 0.846 exact / 0.883 within 161 km,
+# Quality floors, a little under the measured dev numbers (raw 0.849 exact / 0.886 within 161 km,
 # given 0.871 exact / 0.908 within 161 km).
-FLOORS = {"overall_raw_exact": 0.835, "overall_raw_km161": 0.87, "overall_given_exact": 0.86,
-          "overall_given_km161": 0.897, "gwn_raw_exact": 0.82, "trnews_raw_exact": 0.865}
+FLOORS = {"overall_raw_exact": 0.838, "overall_raw_km161": 0.875, "overall_given_exact": 0.86,
+          "overall_given_km161": 0.897, "gwn_raw_exact": 0.823, "trnews_raw_exact": 0.865}
 
 
 @pytest.mark.slow

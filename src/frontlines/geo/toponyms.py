@@ -12,7 +12,7 @@ are trimmed; demonyms ("Iraqi") are not places.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -368,9 +368,10 @@ class ToponymFinder:
         return out
 
     def context_pass(self, doc: Any, have: list[Mention], places: set[tuple[str, str | None]],
-                     *, min_population: int = 2_000) -> list[Mention]:
+                     *, min_population: int = 2_000, known: Mapping[str, bool] | None = None) -> list[Mention]:
         """Names the first pass skipped (ORG/PERSON/plain proper nouns) that are exactly the name of a
-        town in a province the document already talks about ("A Danbury man ...")."""
+        town in a province the document already talks about ("A Danbury man ..."), and further
+        mentions of the names in ``known`` (those the first pass placed)."""
         taken = [(m.start, m.end) for m in have]
         out: list[Mention] = []
         admins = {p for p in places if p[1]}
@@ -392,6 +393,40 @@ class ToponymFinder:
                     out.append(Mention(name, start, end, "context", admin, city))
                     taken.append((start, end))
                     break
+        return out + self._repeats(doc, taken, known or {})
+
+    def _repeats(self, doc: Any, taken: list[tuple[int, int]], known: Mapping[str, bool]) -> list[Mention]:
+        """Later mentions of a name the document already placed, wherever NER put them ("born in
+        Churchill, Man. ... a Churchill doctor"): one name keeps one sense within a story. ``known``
+        maps each placed name to whether its text pinned it ("Town, State")."""
+        out: list[Mention] = []
+        text: str = doc.text
+        for name in sorted({k for k in known if len(k) >= 3 and k[:1].isupper()}, key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.IGNORECASE):
+                found = m.group(0)
+                if not (found[:1].isupper() and (found.istitle() or found.isupper() or found == name)):
+                    continue
+                start, end = m.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                span = doc.char_span(start, end)
+                if span is None or not any(t.pos_ == "PROPN" for t in span):
+                    continue
+                first = span[0]
+                ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+                ent_start = ent.start + int(ent[0].lower_ == "the") if ent is not None else 0
+                before = doc[span.start - 1].lower_ if span.start else ""
+                # not inside a longer name ("Robinson College Cambridge"), a person ("Paris Hilton") or an
+                # organisation of that very name ("Xinhua", unless its text pinned it: "Churchill, Man.");
+                # "Allendale Woman's Club" does name the town
+                if ent is not None and (ent_start < span.start
+                                        or ent.label_ == "ORG" and ent.end == span.end and not known[name]
+                                        or ent.label_ not in ("GPE", "LOC", "FAC", "ORG")
+                                        and before not in STRICT_LOCATIVE):
+                    continue
+                admin, city = self._hints(doc, span.start, span.end - 1)
+                out.append(Mention(found, start, end, "context", admin, city))
+                taken.append((start, end))
         return out
 
     def _loose_propns(self, doc: Any) -> list[Mention]:

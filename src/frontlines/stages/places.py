@@ -63,7 +63,16 @@ class PlaceStage:
         context = {(r.candidate.cc, r.candidate.admin1) for r in resolved
                    if r.candidate is not None and r.candidate.cc and r.mention.source != "demonym"}
         context |= {(cc, None) for cc, _ in context}
-        extra = self.finder.context_pass(doc, mentions, context)
+        # names placed on firm evidence (a place entity, a dateline, "Town, State") count again wherever they
+        # recur, unless NER also reads the name as a person ("Salah" the striker, not the village)
+        people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        known: dict[str, bool] = {}
+        for r in resolved:
+            m = r.mention
+            if r.candidate is not None and (m.within is not None or m.source in ("ner", "dateline")
+                                            and m.text not in people):
+                known[m.text] = known.get(m.text, False) or m.within is not None
+        extra = self.finder.context_pass(doc, mentions, context, known=known)
         if extra:
             resolved = self.resolver.resolve(sorted([*mentions, *extra], key=lambda m: m.start))
         out = []
