@@ -381,3 +381,8 @@ def test_hope_about_a_passive_clause_targets_what_it_is_about(code):
 def test_claim_of_an_attack_is_about_what_was_attacked(code):
     ev = event(code("The Houthis claimed that they had attacked a Saudi oil facility in Jizan."), "claimed")
     assert ev.cameo == "015" and ev.recipients and ev.recipients[0].text.startswith("a Saudi oil facility")
+
+
+def test_the_charge_is_not_part_of_the_accused(code):
+    ev = event(code("Human Rights Watch accused the Ethiopian army of mass killings of civilians in Tigray."), "accused")
+    assert [a.text for a in ev.recipients] == ["the Ethiopian army"]

@@ -75,6 +75,9 @@ CONSEQUENCE = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 #: the border"): the target is the party the force is aimed at, not the troops.
 FORCE_VERBS = frozenset({"mobilize", "mobilise", "mass", "amass", "muster", "station", "position", "reinforce",
                          "redeploy", "intensify", "rally", "assemble", "build", "lay", "move"})
+#: Verbs whose object's "of"/"for" phrase is the charge ("accused the army of abuses").
+ACCUSE = frozenset({"accuse", "blame", "suspect", "convict", "charge", "fault", "condemn", "praise", "thank",
+                    "criticize", "criticise", "sentence", "punish", "fine"})
 #: Removal of people: the people removed are the target, not where they are sent.
 EXPEL = frozenset({"deport", "expel"})
 TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})

@@ -72,7 +72,8 @@ class RoleFinder:
             for c in v.children:  # "filed a lawsuit against X", "rejected a request for X's extradition"
                 if c.dep_ in W.OBJ:
                     for pp in c.children:
-                        if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS:
+                        if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS and not (
+                                lem(v) in W.ACCUSE and pp.lower_ in ("of", "for")):  # the charge names no party
                             preps.extend(a for g in pp.children if g.dep_ == "pobj"
                                          for a in self._coordinated(g, allow_event_noun=False))
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
@@ -279,7 +280,10 @@ class RoleFinder:
                 return found
         lo, hi = arg_span(h)
         for c in h.children:
-            if c.dep_ == "acl" and h.i < c.i < hi and not any(g.dep_ == "agent" for g in c.children):
+            charge = (c.dep_ == "prep" and c.lower_ in ("of", "for") and h.dep_ in W.OBJ
+                      and lem(h.head) in W.ACCUSE)  # "accused the army of killings": the charge, not the party
+            if charge and h.i < c.i < hi or \
+                    c.dep_ == "acl" and h.i < c.i < hi and not any(g.dep_ == "agent" for g in c.children):
                 # "Trump's decision to recognise Jerusalem", "a blogger arrested last week": the clause says
                 # what the party did or underwent, it is not part of the party ("a plan drafted by X" stays)
                 hi = c.left_edge.i
