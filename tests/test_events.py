@@ -386,3 +386,8 @@ def test_claim_of_an_attack_is_about_what_was_attacked(code):
 def test_the_charge_is_not_part_of_the_accused(code):
     ev = event(code("Human Rights Watch accused the Ethiopian army of mass killings of civilians in Tigray."), "accused")
     assert [a.text for a in ev.recipients] == ["the Ethiopian army"]
+
+
+def test_subject_keeps_its_descriptive_apposition(code):
+    ev = event(code("Mohammad Karimi, an Afghan defence spokesperson, welcomed NATO's decision."), "welcomed")
+    assert [a.text for a in ev.actors] == ["Mohammad Karimi, an Afghan defence spokesperson"]

@@ -290,7 +290,7 @@ class RoleFinder:
                 while hi - 1 > h.i and doc[hi - 1].is_punct:
                     hi -= 1
         for c in h.children:
-            if c.dep_ == "appos" and c.i >= hi and c.pos_ == "PROPN":
+            if c.dep_ == "appos" and c.i >= hi and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and h.dep_ in W.SUBJ):
                 # "his Lebanese counterpart, Michel Aoun": the name in apposition is the same party
                 hi = max(hi, arg_span(c)[1])
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
