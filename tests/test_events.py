@@ -391,3 +391,8 @@ def test_the_charge_is_not_part_of_the_accused(code):
 def test_subject_keeps_its_descriptive_apposition(code):
     ev = event(code("Mohammad Karimi, an Afghan defence spokesperson, welcomed NATO's decision."), "welcomed")
     assert [a.text for a in ev.actors] == ["Mohammad Karimi, an Afghan defence spokesperson"]
+
+
+def test_spokesman_for_a_group_keeps_the_group_in_the_span(code):
+    ev = event(code("A spokesman for the Taliban claimed responsibility for the attack."), "claimed")
+    assert [a.text for a in ev.actors] == ["A spokesman for the Taliban"]

@@ -78,6 +78,10 @@ FORCE_VERBS = frozenset({"mobilize", "mobilise", "mass", "amass", "muster", "sta
 #: Verbs whose object's "of"/"for" phrase is the charge ("accused the army of abuses").
 ACCUSE = frozenset({"accuse", "blame", "suspect", "convict", "charge", "fault", "condemn", "praise", "thank",
                     "criticize", "criticise", "sentence", "punish", "fine"})
+#: Titles whose "for"/"to" phrase names whom they speak or act for ("spokesman for", "ambassador to").
+ENVOYS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "adviser", "advisor",
+                    "representative", "minister", "secretary", "commissioner", "emissary", "delegate", "consul",
+                    "coordinator", "negotiator", "official", "chief", "head", "director"})
 #: Removal of people: the people removed are the target, not where they are sent.
 EXPEL = frozenset({"deport", "expel"})
 TRANSFER_PREPS = frozenset({"from", "in", "into", "out"})

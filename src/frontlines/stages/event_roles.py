@@ -290,6 +290,9 @@ class RoleFinder:
                 while hi - 1 > h.i and doc[hi - 1].is_punct:
                     hi -= 1
         for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i >= hi and lem(h) in W.ENVOYS:
+                hi = max(hi, c.right_edge.i + 1)  # "a spokesman for the Taliban", "the ambassador to Britain"
+        for c in h.children:
             if c.dep_ == "appos" and c.i >= hi and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and h.dep_ in W.SUBJ):
                 # "his Lebanese counterpart, Michel Aoun": the name in apposition is the same party
                 hi = max(hi, arg_span(c)[1])
