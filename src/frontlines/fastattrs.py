@@ -61,6 +61,7 @@ def _compile_token(spec: dict[str, Any]) -> _Test | None:
                      if p in (0, 1, 3) and (kind == 0 or (kind == 1 and v[0]))), key=lambda a: (0, 3, 1).index(a[0]))
     anchor = usable[0] if usable else None
     test.anchor = anchor  # type: ignore[attr-defined]
+    test.uses_dep = any(p == 2 for p, _, _ in checks)  # type: ignore[attr-defined]
     return test
 
 
@@ -91,6 +92,7 @@ class FastAttrs:
         self._index = _index([((i, -1), t) for i, t in single]
                              + [((m, j), t) for m, (_, tests, _) in enumerate(multi) for j, t in enumerate(tests)])
         self._attrs: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+        self._word: dict[tuple[Any, ...], tuple[frozenset[tuple[int, int]], tuple[Any, ...]]] = {}
         self._final: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._lemma: dict[tuple[int, ...], int] = {}
 
@@ -132,13 +134,25 @@ class FastAttrs:
         """(single-token patterns matching, (multi pattern, position) pairs matching) for a token key."""
         hit = self._attrs.get(key)
         if hit is None:
+            # the tests that ignore the dependency label are run once per (word, tag, space), the few
+            # that read it (whitespace and "but"/"that"-style patterns) once per label as well
             s = vocab.strings
-            skey = (s[key[0]], s[key[1]] if key[1] else "", s[key[2]] if key[2] else "", bool(key[3]))
-            by_value, anywhere = self._index
-            cands = [*by_value.get((0, skey[0]), ()), *by_value.get((1, skey[1]), ()),
-                     *by_value.get((3, skey[3]), ()), *anywhere]
-            ok = sorted({ident for ident, t in cands if t(skey)})
-            hit = (tuple(i for i, j in ok if j < 0), tuple((m, j) for m, j in ok if j >= 0))
+            wkey = (key[0], key[1], key[3])
+            word = self._word.get(wkey)
+            if word is None:
+                skey = (s[key[0]], s[key[1]] if key[1] else "", "", bool(key[3]))
+                by_value, anywhere = self._index
+                cands = [*by_value.get((0, skey[0]), ()), *by_value.get((1, skey[1]), ()),
+                         *by_value.get((3, skey[3]), ()), *anywhere]
+                plain = frozenset(ident for ident, t in cands if not t.uses_dep and t(skey))  # type: ignore[attr-defined]
+                dep_tests = tuple(dict.fromkeys((ident, t) for ident, t in cands if t.uses_dep))  # type: ignore[attr-defined]
+                word = self._word[wkey] = (plain, dep_tests)
+            found, dep_tests = word
+            if dep_tests:
+                skey = (s[key[0]], s[key[1]] if key[1] else "", s[key[2]] if key[2] else "", bool(key[3]))
+                found = found | {ident for ident, t in dep_tests if t(skey)}
+            ids = sorted(found)
+            hit = (tuple(i for i, j in ids if j < 0), tuple((m, j) for m, j in ids if j >= 0))
             self._attrs[key] = hit
         return hit
 
@@ -151,6 +165,7 @@ class FastAttrs:
             return doc
         if len(self._final) > _MAX_MEMO or len(self._attrs) > _MAX_MEMO or len(self._lemma) > _MAX_MEMO:
             self._attrs.clear()
+            self._word.clear()
             self._final.clear()
             self._lemma.clear()
         vocab = doc.vocab
