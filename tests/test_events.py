@@ -396,3 +396,8 @@ def test_subject_keeps_its_descriptive_apposition(code):
 def test_spokesman_for_a_group_keeps_the_group_in_the_span(code):
     ev = event(code("A spokesman for the Taliban claimed responsibility for the attack."), "claimed")
     assert [a.text for a in ev.actors] == ["A spokesman for the Taliban"]
+
+
+def test_state_of_emergency_is_a_measure_not_a_party(code):
+    ev = event(code("The Sudanese government lifted the state of emergency in parts of Darfur."), "lifted")
+    assert [a.text for a in ev.recipients] == ["parts of Darfur"]

@@ -278,6 +278,10 @@ class RoleFinder:
                         for c in h.children)
             if found or not (allow_event_noun or owned):
                 return found
+        if lem(h) == "state" and any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                g.dep_ == "pobj" and (lem(g) in self.lex.nouns or lem(g) == "emergency") for g in p.children)
+                for p in h.children):
+            return []  # "lifted the state of emergency": a measure, not the state as a party
         lo, hi = arg_span(h)
         for c in h.children:
             charge = (c.dep_ == "prep" and c.lower_ in ("of", "for") and h.dep_ in W.OBJ
