@@ -401,3 +401,8 @@ def test_spokesman_for_a_group_keeps_the_group_in_the_span(code):
 def test_state_of_emergency_is_a_measure_not_a_party(code):
     ev = event(code("The Sudanese government lifted the state of emergency in parts of Darfur."), "lifted")
     assert [a.text for a in ev.recipients] == ["parts of Darfur"]
+
+
+def test_sending_goes_to_the_country_even_when_to_hangs_on_the_object(code):
+    ev = event(code("The EU sent food, medicine and personnel such as nurses to Yemen."), "sent")
+    assert countries(ev.recipients) == {"YEM"}

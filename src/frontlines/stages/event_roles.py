@@ -90,6 +90,11 @@ class RoleFinder:
                         if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}:
                             ends.extend(a for g in c.children if g.dep_ == "pobj" for a in self._inner_party(g)
                                         if self._near(a, g))
+                if not ends:
+                    # "sent supplies and personnel such as doctors to Nepal": "to" hung deep in the object
+                    ends = [a for tok in v.subtree if tok.i > v.i and tok.dep_ == "pobj" and tok.head.lower_ == "to"
+                            and self.by_head.get(tok.i) and any(x.country for x in self.by_head[tok.i])
+                            for a in self._code_arg(tok)][:1]
                 own = {(a.start, a.end) for a in objects if self._own_force(a, generic=True)}
                 coded = ends or [a for a in coded if (a.start, a.end) not in own]
                 if not coded and own:
