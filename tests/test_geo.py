@@ -261,6 +261,8 @@ def test_admin_context_is_relative_to_the_best_supported_province(gaz):
 def test_a_county_keeps_its_whole_name(stage, gaz):
     assert stage.finder.split_kind("Ohio County") == ("Ohio County", True, False)
     assert stage.finder.split_kind("Anbar Province") == ("Anbar", True, False)
+    assert stage.finder.split_kind("Kansas City") == ("Kansas City", False, True)
+    assert stage.finder.split_kind("Basra city") == ("Basra", False, True)
     pool = Resolver(gaz).candidates(Mention("Karak District", 0, 14, admin_hint=True))
     assert {"PK", "JO"} <= {c.cc for c in pool}  # the district named so and the governorate "Karak" reaches
 
@@ -307,10 +309,10 @@ def test_build_stages_adds_places_only_with_a_gazetteer(nlp, gaz):
     assert with_gaz.index("places") == with_gaz.index("events") + 1
 
 
-# Quality floors, a little under the measured dev numbers (raw 0.849 exact / 0.886 within 161 km,
-# given 0.871 exact / 0.908 within 161 km).
-FLOORS = {"overall_raw_exact": 0.838, "overall_raw_km161": 0.875, "overall_given_exact": 0.86,
-          "overall_given_km161": 0.897, "gwn_raw_exact": 0.823, "trnews_raw_exact": 0.865}
+# Quality floors, a little under the measured dev numbers (raw 0.850 exact / 0.887 within 161 km,
+# given 0.873 exact / 0.910 within 161 km).
+FLOORS = {"overall_raw_exact": 0.84, "overall_raw_km161": 0.876, "overall_given_exact": 0.862,
+          "overall_given_km161": 0.899, "gwn_raw_exact": 0.825, "trnews_raw_exact": 0.865}
 
 
 @pytest.mark.slow

@@ -112,11 +112,14 @@ class ToponymFinder:
         return None
 
     def split_kind(self, name: str) -> tuple[str, bool, bool]:
-        """``split_kind``, except that a name an admin area bears whole keeps its tail: "Ohio County"
-        is the county of that name, not the state of Ohio with a hint."""
+        """``split_kind``, except that a name a place bears whole keeps its tail: "Ohio County" is the
+        county of that name, not the state of Ohio with a hint; "Kansas City" is no town called Kansas."""
         short, admin, city = split_kind(name)
         if admin and short != name and any(c.match == 0 and c.is_admin for c in self.gaz.lookup(name, fuzzy=False)):
             return name, True, False
+        if city and short != name and any(c.match <= 1 and c.feature.startswith("PPL")
+                                          for c in self.gaz.lookup(name, fuzzy=False)):
+            return name, False, True  # "Kansas City", "Sioux City": not a town called Kansas
         return short, admin, city
 
     def is_demonym(self, text: str) -> bool:
