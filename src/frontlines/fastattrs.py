@@ -25,7 +25,7 @@ from typing import Any
 
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 #: Memo tables are emptied past this many entries, so a long ingest's memory stays bounded.
-_MAX_MEMO = 400_000
+_MAX_MEMO = 200_000  # about 40 MB per table at the cap
 
 # One token's pattern test: key -> bool, on (lower, tag, dep, is_space) strings of the original token.
 _Test = Callable[[tuple[str, str, str, bool]], bool]
