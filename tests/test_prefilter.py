@@ -93,3 +93,13 @@ def test_prefilter_recall_loss_on_gold_events(gold_dir, resources):
     metrics = evaluate(EvalContext(gold_dir=gold_dir, limit=None, _resources=resources))
     assert metrics["recall_loss"] <= 0.02, metrics
     assert metrics["plover_gsr_events"] > 300 and metrics["conflibert_quad_events"] > 1000
+
+
+def test_inflected_verb_entries_the_coder_never_reads_are_no_cues(pre, annotate):
+    """The coder looks verbs up by spaCy lemma, so dictionary entries written as inflected forms
+    ("took", "went") can never code; their base forms still count when they are coded."""
+    assert "took" not in pre.strong and "went" not in pre.strong
+    assert pre.is_cue("kidnapped") and pre.is_cue("shot")  # kidnap, shoot: coded base forms
+    sentence = "She went home early and took a long nap."
+    assert not pre.wants(sentence.rstrip(".").split() + ["."])
+    assert annotate(sentence, date="2024-01-01").events == ()

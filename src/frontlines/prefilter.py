@@ -169,7 +169,35 @@ def build_prefilter(nlp: Any = None, data_dir: Path | None = None) -> Prefilter:
                 exceptions[form] = tuple(dict.fromkeys((*exceptions.get(form, ()), *lemmas)))
     except (AttributeError, KeyError, ValueError):
         pass  # no rule lemmatizer: regular inflections only
-    return Prefilter(exceptions=exceptions, lexicon=lexicon, **lexicon_cues(lexicon))
+    cues = lexicon_cues(lexicon)
+    dead = _unreachable_verbs(nlp, lexicon)
+    cues["strong"] = cues["strong"] - dead
+    return Prefilter(exceptions=exceptions, lexicon=lexicon, **cues)
+
+
+def _unreachable_verbs(nlp: Any, lexicon: Any) -> frozenset[str]:
+    """Verb entries written as inflected forms ("took", "went", "going") that the coder never looks up:
+    it codes a verb by its spaCy lemma, and spaCy's lemmatizer turns an inflected verb into its base
+    ("take", "go"). Such a word is no cue (its base form, when coded, still is, through ``candidates``)."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        exc = lookups.get_table("lemma_exc")["verb"]
+        index = set(lookups.get_table("lemma_index")["verb"])
+        rules = lookups.get_table("lemma_rules")["verb"]
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+    nouns = set(lexicon.nouns)
+    dead = set()
+    for (lemma, particle), code in lexicon.verbs.items():
+        if particle or not _coded(code) or lemma in nouns or lemma in index or " " in lemma or "-" in lemma:
+            continue
+        if lemma in exc:
+            bases = set(exc[lemma])
+        else:  # the lemmatizer's suffix rules, kept only where they reach a known verb (as spaCy does)
+            bases = {lemma[: len(lemma) - len(old)] + new for old, new in rules if lemma.endswith(old)} & index
+        if bases and lemma not in bases:
+            dead.add(lemma)
+    return frozenset(dead)
 
 
 def flatten_tree(doc: Any) -> Any:
