@@ -328,3 +328,57 @@ def test_edited_text_under_the_same_id_reuses_event_ids(store_url, reports):
     assert store.get_document(ann.doc_id)["text"].endswith("More to follow.")
     assert store.add(dataclasses.replace(ann, document=edited_doc)) == "unchanged"
     store.close()
+
+
+def _report(name: str, cluster: str, text: str, place: dict | None, source: str) -> dict:
+    return {"report": name, "cluster": cluster, "source": source, "doc_date": "2024-05-07", "text": text,
+            "trigger": "shelled", "plover": "ASSAULT", "cameo": "194", "acled": "Explosions/Remote violence",
+            "actors": [{"name": "Syrian army", "country": "SYR", "code": "SYRMIL", "sector": "MIL"}],
+            "recipients": [], "place": place,
+            "date": {"start": "2024-05-06", "end": "2024-05-06", "precision": "day"}}
+
+
+ALEPPO = {"name": "Aleppo", "lat": 36.2021, "lon": 37.1343, "country": "SYR", "admin1": "Aleppo", "precision": "city"}
+DEIR = {"name": "Deir ez-Zor", "lat": 35.3359, "lon": 40.1408, "country": "SYR", "admin1": "Deir ez-Zor",
+        "precision": "city"}
+
+
+def test_one_located_report_vetoes_a_far_away_candidate(store_url):
+    """An unlocated report agrees with anything; alone it must not carry a shelling ~290 km away into
+    the cluster, even though it is half of the cluster's reports."""
+    reports = [
+        _report("aleppo-a", "aleppo", "The Syrian army shelled eastern Aleppo on Monday.", ALEPPO, "Wire A"),
+        _report("aleppo-b", "aleppo", "The Syrian army shelled rebel districts on Monday, activists said.", None,
+                "Wire B"),
+        _report("deir", "deir", "The Syrian army shelled Deir ez-Zor on Monday.", DEIR, "Wire C"),
+    ]
+    scores = score_testset(reports, url=store_url)
+    assert scores["precision"] == 1.0 and scores["recall"] == 1.0 and scores["pairs_same"] == 1.0
+    # the pairwise rule alone would merge it: the Deir ez-Zor report matches the unlocated one
+    from frontlines.store.dedupe import features, match_score, place_conflict
+
+    anns, _ = report_annotations(reports)
+    f = [features(a.events[0], a.document.date) for a in anns]
+    cfg = DedupeConfig()
+    assert match_score(f[2], f[1], cfg) is not None and match_score(f[2], f[0], cfg) is None
+    assert place_conflict(f[2], f[0], cfg) and not place_conflict(f[2], f[1], cfg)
+
+
+def test_province_conflict_vetoes_without_coordinates():
+    from frontlines.store.dedupe import Features, place_conflict
+
+    def feat(admin1, country="SYR", lat=None, precision=None):
+        return Features("ASSAULT", "19", None, 1, 1, lat, lat, country, precision, frozenset(), admin1)
+
+    cfg = DedupeConfig()
+    assert place_conflict(feat("idlib"), feat("homs"), cfg)
+    assert place_conflict(feat(None, "SYR"), feat(None, "IRQ"), cfg)
+    assert not place_conflict(feat("idlib"), feat(None), cfg)  # a missing place never conflicts
+    assert not place_conflict(feat("idlib"), feat(None, None), cfg)
+    # a country centroid says nothing about the province
+    assert not place_conflict(feat("idlib", lat=35.0, precision="city"),
+                              feat("damascus", lat=35.0, precision="country"), cfg)
+    # points: distance decides, and a looser max_km loosens the veto with it
+    near, far = feat("a", lat=35.0, precision="city"), feat("b", lat=35.5, precision="city")
+    assert not place_conflict(near, feat("b", lat=35.2, precision="city"), cfg)
+    assert place_conflict(near, far, cfg) and not place_conflict(near, far, DedupeConfig(max_km=1000))

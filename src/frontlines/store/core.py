@@ -21,7 +21,7 @@ from ..ids import content_id
 from ..records import Annotation, Document, Event
 from ..serialize import event_to_json, sentence_to_json, statistic_to_json
 from .db import Database, connect
-from .dedupe import DedupeConfig, Features, features, iso_day, match_score
+from .dedupe import DedupeConfig, Features, features, iso_day, match_score, place_conflict
 from .query import EventQuery, build_where
 
 AddStatus = Literal["added", "unchanged", "replaced"]
@@ -237,7 +237,9 @@ class Store:
 
         The mention is compared with each stored mention in the date window, not with a merged
         profile, and must match at least half of a canonical event's mentions: one loose link
-        cannot chain unrelated reports together. Best mean score wins, ties by id.
+        cannot chain unrelated reports together. A single mention placed clearly elsewhere vetoes
+        its canonical event: an unlocated report cannot carry a Homs shelling into an Idlib event.
+        Best mean score wins, ties by id.
         """
         if f.day_start is None or f.day_end is None:
             return None
@@ -260,16 +262,19 @@ class Store:
             (type_param, f.day_end + tol, f.day_start - tol - self.dedupe.max_span_days, f.day_start - tol))
         votes: dict[str, list[float]] = {}
         sizes: dict[str, int] = {}
+        vetoed: set[str] = set()
         for cid, n, plover, cameo, acled, d0, d1, lat, lon, country, precision, keys, admin1 in rows:
             old = Features(plover, (cameo or "")[:2] or None, acled, d0, d1, lat, lon, country, precision,
                            frozenset((keys or "").split()), admin1)
             score = match_score(f, old, self.dedupe)
             sizes[cid] = n
-            if score is not None:
+            if place_conflict(f, old, self.dedupe):
+                vetoed.add(cid)
+            elif score is not None:
                 votes.setdefault(cid, []).append(score)
         best: tuple[float, str] | None = None
         for cid, scores in votes.items():
-            if 2 * len(scores) >= sizes[cid]:
+            if cid not in vetoed and 2 * len(scores) >= sizes[cid]:
                 cand = (sum(scores) / len(scores), cid)
                 best = cand if best is None or cand > best else best
         return best[1] if best else None

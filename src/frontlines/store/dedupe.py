@@ -37,6 +37,7 @@ class DedupeConfig:
 
     enabled: bool = True
     max_km: float = 40.0  # two point locations further apart are different events
+    veto_km: float = 50.0  # a cluster member placed further away (or max_km, if larger) vetoes a merge
     date_tolerance_days: int = 1  # reports a day apart ("yesterday") still overlap
     max_span_days: int = 7  # a vaguer date (a month, a year) cannot place two reports on one event
     min_evidence: int = 2  # how many of (same place, shared actors, same exact day) must agree
@@ -170,6 +171,19 @@ def actor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
         return hits / len(small)
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
+
+
+def place_conflict(new: Features, old: Features, cfg: DedupeConfig) -> bool:
+    """Do two mentions name clearly different places? Points further apart than the veto distance, or,
+    where a side has no precise point, a different country or province. A missing place never conflicts."""
+    coords = new.lat is not None and old.lat is not None and new.lon is not None and old.lon is not None
+    if coords and new.precision not in COARSE and old.precision not in COARSE:
+        return haversine_km(new.lat, new.lon, old.lat, old.lon) > max(cfg.veto_km, cfg.max_km)  # type: ignore[arg-type]
+    if new.country and old.country and new.country != old.country:
+        return True
+    # a country-level place says nothing about the province
+    return bool(new.admin1 and old.admin1 and new.admin1 != old.admin1
+                and "country" not in (new.precision, old.precision))
 
 
 def match_score(new: Features, old: Features, cfg: DedupeConfig) -> float | None:
