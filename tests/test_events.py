@@ -341,6 +341,37 @@ def test_agentless_killing_is_the_toll_of_the_attack_in_its_clause(nlp, code):
     assert [e.trigger.text for e in ann.events] == ["killed"]
 
 
+@pytest.mark.parametrize("text, trigger, killed, injured", [
+    ("Gunmen attacked a police checkpoint in Mosul on Tuesday, killing five officers.", "attacked", 5, None),
+    ("Russian forces shelled Kherson overnight, killing two civilians and wounding ten others.", "shelled", 2, 10),
+    ("Militants ambushed an army convoy near Kirkuk, wounding seven soldiers.", "ambushed", None, 7),
+    ("A car bomb exploded near a mosque in Kirkuk, killing six worshippers and injuring 15.", "exploded", 6, 15),
+    ("Heavy fighting erupted in Aleppo on Friday, killing 10 fighters.", "fighting", 10, None),
+])
+def test_participle_killing_is_the_toll_of_the_event_it_hangs_on(code, text, trigger, killed, injured):
+    """"X attacked Y, killing five": one attack with five dead, not an attack and a second killing."""
+    from frontlines.stages.quantities import QuantityStage
+
+    ann = QuantityStage()(code(text))
+    assert [e.trigger.text.lower() for e in ann.events] == [trigger]
+    ev = ann.events[0]
+    assert ev.plover == "ASSAULT" and ev.quad_class == 4
+    assert (ev.fatalities.best if ev.fatalities else None) == killed
+    assert (ev.injuries.best if ev.injuries else None) == injured
+
+
+def test_participle_killing_without_a_violent_host_stays_an_event(code):
+    # nothing violent told before it: the killing is the event, and its wounded go with it
+    ann = code("Soldiers opened fire on demonstrators in Mandalay, killing three and wounding 11.")
+    assert [e.trigger.text for e in ann.events] == ["killing"]
+    # a participle clause of its own ("after killing") is not a consequence
+    ann = code("After killing two guards, the gunmen fled into the hills near Tikrit.")
+    assert [e.trigger.text for e in ann.events] == ["killing"]
+    # a killing after a peaceful event is no toll of it
+    ann = code("Protesters marched through Khartoum on Monday, killing a policeman.")
+    assert {e.trigger.text for e in ann.events} >= {"marched", "killing"}
+
+
 def test_second_named_conjunct_the_parser_misattaches_is_a_target(code):
     ev = event(code("Washington imposed sanctions against the Russian space organization Glavkosmos and the Indian "
                     "Space Research Organization."), "sanctions")

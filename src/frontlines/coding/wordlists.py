@@ -69,7 +69,8 @@ TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuat
 ATTITUDES = {"skeptical": "012", "sceptical": "012", "pessimistic": "012", "doubtful": "012", "wary": "012",
              "optimistic": "013", "hopeful": "013", "confident": "013"}
 ATTITUDE_PREPS = frozenset({"of", "about", "over", "on", "at", "regarding", "toward", "towards"})
-#: Verbs that report the toll of a violent event told in their clause ("20 were killed when troops shelled").
+#: Verbs that report the toll of a violent event told in their clause ("20 were killed when troops shelled",
+#: "troops shelled the town, killing 20").
 CONSEQUENCE = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 #: Verbs whose object is the actor's own force ("mobilized troops for a war against X", "massed tanks on
 #: the border"): the target is the party the force is aimed at, not the troops.

@@ -93,13 +93,19 @@ class _SentenceCoder(RoleFinder):
         return self._event(t, W.ATTITUDES[lem(t)], None, actors, recipients, negated(verb))
 
     def _toll_of(self, t: Any, ev: Event, events: list[tuple[Any, Event]]) -> bool:
-        """ "23 civilians were killed as government forces shelled the town": an agentless passive killing
-        reports the toll of the violent event in its clause, which the quantities stage counts it on."""
-        if ev.actors or lem(t) not in W.CONSEQUENCE or not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+        """A killing that only reports the toll of a violent event told in the same sentence, which the
+        quantities stage counts on that event:
+        - an agentless passive with the event in its clause ("23 civilians were killed as government forces
+          shelled the town");
+        - an adverbial participle of the event ("militants stormed the base, killing five and wounding ten")."""
+        if lem(t) not in W.CONSEQUENCE:
             return False
-        clauses = [c for c in t.children if c.dep_ == "advcl"]
-        return any(other is not ev and other.actors and (other.cameo or "")[:2] in ("18", "19", "20")
-                   and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses) for tok, other in events)
+        if not ev.actors and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            clauses = [c for c in t.children if c.dep_ == "advcl"]
+            return any(other is not ev and other.actors and _violent(other)
+                       and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses) for tok, other in events)
+        hosts = {h.i for h in _participle_hosts(t)}
+        return any(tok.i in hosts and other is not ev and _violent(other) for tok, other in events)
 
     # ------------------------------------------------------------------ triggers
 
@@ -427,3 +433,25 @@ def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
         seen.add(key)
         out.append(a)
     return tuple(out)
+
+
+def _violent(ev: Event) -> bool:
+    return (ev.cameo or "")[:2] in ("18", "19", "20")
+
+
+def _participle_hosts(t: Any) -> list[Any]:
+    """The words whose event an adverbial "-ing" participle without its own subject may report the toll
+    of: the verb it hangs on ("stormed" in "stormed the base, killing five"), that verb's event-noun
+    subject ("fighting" in "fighting erupted, killing ten") and, for coordinated participles ("killing
+    two and wounding ten"), the participles before it."""
+    hosts = []
+    node = t
+    while node.dep_ == "conj" and node.head.tag_ == "VBG":
+        node = node.head
+        hosts.append(node)
+    if node.tag_ != "VBG" or node.dep_ not in ("advcl", "acl", "xcomp"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in (*node.children, *t.children)):
+        return []  # "while they were killing": its own clause, not a consequence
+    head = node.head
+    return [*hosts, head, *(c for c in head.children if c.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"))]
