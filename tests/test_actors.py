@@ -359,3 +359,24 @@ def test_people_take_the_one_country_their_sentence_names(actors):
 def test_northern_ireland_nationalists_are_british(actors):
     assert by_text(actors("Irish nationalist guerrillas wounded two soldiers."), "guerrillas").country == "GBR"
     assert by_text(actors("The Irish government protested."), "Irish").country == "IRL"
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Russia and Belarus began joint military exercises near the Polish border.", "exercises"),
+    ("Washington will send military equipment to Kyiv next month.", "equipment"),
+    ("The ministry raised military spending by ten percent.", "spending"),
+    ("The Ethiopian government lifted the state of emergency on Tuesday.", "state"),
+    ("The army declared a state of war with its neighbour.", "state"),
+])
+def test_agent_word_describing_a_thing_is_no_actor(actors, text, thing):
+    found = actors(text)
+    assert not [a for a in found if thing in a.text], [(a.text, a.code) for a in found]
+
+
+def test_agent_word_naming_a_party_stays_an_actor(actors):
+    # the agent word heads the phrase, or names the party a place or force belongs to
+    assert by_text(actors("The state will pay compensation to the families."), "state").sector == "GOV"
+    assert by_text(actors("Rebels attacked a military base near Goma."), "military base").sector == "MIL"
+    assert by_text(actors("Government troops shelled rebel positions."), "rebel positions").sector == "REB"
+    assert by_text(actors("Military sources said two soldiers were killed."), "Military sources").sector == "MIL"
+    assert "GOV" in by_text(actors("State media reported that the army had retaken the town."), "State media").sector

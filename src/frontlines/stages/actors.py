@@ -296,6 +296,8 @@ class ActorStage:
         np_start, np_end = first.idx, last.idx + len(last.text)
         np_text = doc_text[np_start:np_end]
         if not named:
+            if _not_a_party(h, matches, toks):
+                return []
             sector = " ".join(agent_sectors) or None
             code = (agent_country or "~") + "".join(agent_sectors)
             return [Actor(text=np_text, start=np_start, end=np_end, name=np_text, country=agent_country,
@@ -383,6 +385,23 @@ _MEMBER_HEADS = frozenset({"leader", "leaders", "member", "members", "supporter"
 _GAZ_MATCH, _GAZ_POP, _GAZ_DOMINANCE = 2, 1000, 2
 #: A namesake town in the sentence's country must have a tenth of the dictionary town's population.
 _NAMESAKE_SHARE = 0.1
+#: Heads that an agent word only describes ("military exercises", "police equipment", "government
+#: spending"): an activity, a measure or material, never a party to an event.
+_NOT_PARTIES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "manoeuvres", "maneuvers", "equipment",
+                          "hardware", "materiel", "supplies", "uniform", "spending", "budget", "expenditure",
+                          "cooperation", "tie", "relation", "capability", "buildup", "build-up", "doctrine",
+                          "strategy", "policy", "reform", "service", "training", "presence", "assistance"})
+
+
+def _not_a_party(head: Any, matches: list[tuple[int, int, Entry | None, str | None]], toks: list) -> bool:
+    """An agent word that names no party: a modifier of a non-agent head ("joint military exercises"), or
+    "state" in a condition ("a state of emergency", "the state of war"; "the state of Texas" stays)."""
+    if not any(toks[s].i <= head.i <= toks[e - 1].i for s, e, _, _ in matches):
+        return str(head.lemma_).lower() in _NOT_PARTIES or head.lower_ in _NOT_PARTIES
+    return head.lower_ == "state" and any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "NOUN" for g in p.children) for p in head.children)
+
+
 def _ents_in(ents: list, starts: list[int], span: Any) -> list:
     """``span.ents`` from a prebuilt ``doc.ents``: the entities from the span's start while they end in it."""
     out = []
