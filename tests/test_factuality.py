@@ -166,3 +166,29 @@ def test_hedge_model_artefact_records_how_it_was_validated():
     meta = model.meta or {}
     assert "crc32 % 5 != 0" in meta["trained_on"]  # bucket 0 stays out for `frontlines eval conll2010`
     assert meta["cv_f1"] > 0.6 and len(meta["kfold_f1_stage"]) == 5
+
+
+def test_cue_index_matches_the_substring_test_it_replaces(nlp):
+    # CueIndex (built once per stage) must find exactly the lexicon terms that the plain
+    # `" term " in " words "` test finds, multiword phrases and odd inputs included
+    from frontlines.factuality_model import CueIndex
+
+    lex = load_lexicon()
+    index = CueIndex.build(lex)
+    everything = {t for terms in lex.table.values() for t in terms}
+
+    def substring(seq):
+        text = " " + " ".join(seq) + " "
+        return {t for t in everything if f" {t} " in text}
+
+    for text in ("It is believed that some analysts say the militia may have shelled the town.",
+                 "Rebels in Darfur appear to be regrouping, and so forth, a lot of observers think.",
+                 "Kyiv ruled out a ceasefire in case Moscow calls off the talks.",
+                 "Troops shelled the town on Monday."):
+        doc = nlp(text)
+        for seq in ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc]):
+            assert index.found(seq) == substring(seq)
+    assert {"appear to be", "a lot"} <= index.found("they appear to be a lot".split())
+    # a word holding a space falls back to the substring test itself
+    odd = ["they", "appear to", "be", "a", "lot"]
+    assert index.found(odd) == substring(odd) and "appear to be" in index.found(odd)

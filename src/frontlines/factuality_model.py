@@ -71,8 +71,15 @@ def _morph(tok: Token, key: str) -> str:
     return vals[0] if vals else "-"
 
 
-def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False) -> dict[str, float]:
-    """Features of an event trigger for the certainty regression."""
+def sentence_flags(sent: Span) -> tuple[bool, bool]:
+    """Whether a sentence is a question and whether it holds a condition ("if", "unless")."""
+    return sent.text.rstrip().endswith("?"), any(t.lower_ in ("if", "unless") for t in sent)
+
+
+def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False,
+                   flags: tuple[bool, bool] | None = None) -> dict[str, float]:
+    """Features of an event trigger for the certainty regression. ``flags``: ``sentence_flags`` of
+    the trigger's sentence, from callers that see many triggers per sentence."""
     f: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
@@ -108,10 +115,10 @@ def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False
         add("nosubj")
         if tok.tag_ == "VB" and tok.dep_ == "ROOT":
             add("imperative")
-    sent = tok.sent
-    if sent.text.rstrip().endswith("?"):
+    question, conditional = flags if flags is not None else sentence_flags(tok.sent)
+    if question:
         add("question")
-    if any(t.lower_ in ("if", "unless") for t in sent):
+    if conditional:
         add("sent_if")
     if in_quote:
         add("in_quote")
@@ -127,8 +134,64 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | None = None) -> dict[str, float]:
-    """Features of a sentence for the hedge (uncertainty) classifier."""
+@dataclass(frozen=True, slots=True)
+class CueIndex:
+    """The cue lexicon arranged for one pass over a sentence's tokens, built once (the stage's
+    constructor) instead of testing each of its ~1,300 terms as a substring of every sentence.
+
+    ``found`` gives exactly the terms ``t`` with ``f" {t} " in " " + " ".join(words) + " "``: while no
+    word is empty or holds a space, that test is "one word equals t" or "a run of words equals t's
+    words"; other sentences (and odd terms) take the substring test itself."""
+
+    words: frozenset[str]  # one-word terms of any category
+    phrases: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # first word -> (term, its words)
+    odd: tuple[str, ...]  # terms that are neither (empty, doubled or edge spaces): always substrings
+    everything: tuple[str, ...]
+    multiword: dict[str, tuple[str, ...]]  # category -> its terms holding a space, in lexicon order
+
+    @classmethod
+    def build(cls, lex: Lexicon) -> CueIndex:
+        words: set[str] = set()
+        phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        odd: list[str] = []
+        everything: dict[str, None] = {}
+        for terms in lex.table.values():
+            for term in terms:
+                if term in everything:
+                    continue
+                everything[term] = None
+                parts = tuple(term.split(" "))
+                if not term or not all(parts):
+                    odd.append(term)
+                elif len(parts) == 1:
+                    words.add(term)
+                else:
+                    phrases.setdefault(parts[0], []).append((term, parts))
+        return cls(frozenset(words), {k: tuple(v) for k, v in phrases.items()}, tuple(odd), tuple(everything),
+                   {cat: tuple(t for t in terms if " " in t) for cat, terms in lex.table.items()})
+
+    def found(self, seq: list[str]) -> set[str]:
+        text = " " + " ".join(seq) + " "
+        if not all(w and " " not in w for w in seq):
+            return {t for t in self.everything if f" {t} " in text}
+        out = {t for t in self.odd if f" {t} " in text}
+        n = len(seq)
+        for i, w in enumerate(seq):
+            if w in self.words:
+                out.add(w)
+            for term, parts in self.phrases.get(w, ()):
+                k = len(parts)
+                if i + k <= n and tuple(seq[i:i + k]) == parts:
+                    out.add(term)
+        return out
+
+
+def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | None = None, *,
+                      index: CueIndex | None = None) -> dict[str, float]:
+    """Features of a sentence for the hedge (uncertainty) classifier. ``index``: ``CueIndex.build(lex)``,
+    passed in by callers that featurize many sentences (built here otherwise)."""
+    if index is None:
+        index = CueIndex.build(lex)
     f: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
@@ -143,14 +206,14 @@ def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | No
         add(f"w={lem}")
         if i + 1 < len(lemmas):
             add(f"b={lem}_{lemmas[i + 1]}")
-    text = " " + " ".join(lows) + " "
+    found_low = index.found(lows)
     for cat in ("hedge", "weasel", "booster"):
-        n = sum(1 for term in lex.terms(cat) if f" {term} " in text)
+        terms = lex.terms(cat)
+        n = sum(1 for term in found_low if term in terms)
         if n:
             add(f"lex_{cat}", min(n, 3))
-    for t in toks:
-        low = t.lower_
-        if lex.has("speculative", t.lemma_.lower()):
+    for t, low, lem in zip(toks, lows, lemmas, strict=True):
+        if lex.has("speculative", lem):
             add("lex_spec")
         if t.tag_ in ("JJS", "RBS"):
             add("superlative")
@@ -160,9 +223,11 @@ def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | No
                 "nsubj", "nsubjpass", "ROOT"):
             add("vague_subject")
             add(f"vague_subject={low}")
-        if t.dep_ == "auxpass" and t.head.lemma_.lower() in lex.terms("report") | lex.terms("speculative"):
-            add("passive_report")  # "is said", "is believed", "was considered"
-        if t.dep_ == "nsubj" and t.head.lemma_.lower() in lex.terms("report") and t.pos_ == "NOUN" and not any(
+        if t.dep_ == "auxpass":
+            hlem = t.head.lemma_.lower()
+            if lex.has("report", hlem) or lex.has("speculative", hlem):
+                add("passive_report")  # "is said", "is believed", "was considered"
+        if t.dep_ == "nsubj" and t.pos_ == "NOUN" and lex.has("report", t.head.lemma_.lower()) and not any(
                 c.dep_ in ("det", "poss", "compound") and c.lower_ not in _QUANT_WEASELS for c in t.children):
             add("bare_plural_reporter")  # "critics say", "scholars argue"
     if root_assessment is not None:
@@ -170,8 +235,8 @@ def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | No
         for cue in root_assessment.cues[:4]:
             add(f"root_cue={cue.category}")
     add("len", min(len(toks), 60) / 60.0)
-    _lexicon_features(toks, lex, add)
-    _dependency_features(toks, lex, add)
+    _lexicon_features(toks, lows, lemmas, found_low, lex, index, add)
+    _dependency_features(toks, lows, lemmas, lex, add)
     return f
 
 
@@ -185,38 +250,35 @@ _VAGUE_WORDS = frozenset({"some", "many", "several", "various", "most", "few", "
                           "occasionally", "typically"})
 
 
-def _lexicon_features(toks: list[Token], lex: Lexicon, add: Any) -> None:
+def _lexicon_features(toks: list[Token], lows: list[str], lemmas: list[str], found_low: set[str], lex: Lexicon,
+                      index: CueIndex, add: Any) -> None:
     """Cue-lexicon hits: words and multiword terms, matched on word forms or lemmas."""
-    lows = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
     words = set(lows) | set(lemmas)
-    text = " " + " ".join(lows) + " "
-    ltext = " " + " ".join(lemmas) + " "
+    found_lem = index.found(lemmas)
     for cat in _CUE_CATEGORIES:
         terms = lex.terms(cat)
         # one-word terms by lookup, multiword ones ("it is believed") as phrases
         hits = [w for w in words if w in terms]
-        hits += [t for t in terms if " " in t and (f" {t} " in text or f" {t} " in ltext)]
+        hits += [t for t in index.multiword.get(cat, ()) if t in found_low or t in found_lem]
         n = len(hits)
         for term in hits:
             add(f"lxt={cat}:{term}")
         if n:
             add(f"lx={cat}", min(n, 3))
             add(f"lxany={cat}")
-    for t in toks:
-        w = lex.get("modality", t.lower_)
+    for low, lem in zip(lows, lemmas, strict=True):
+        w = lex.get("modality", low)
         if w is None:
-            w = lex.get("modality", t.lemma_.lower())
+            w = lex.get("modality", lem)
         if w is not None:  # Pattern's epistemic weight: +1 certain ... -1 impossible
             add("mod_w", w)
             add("mod_neg" if w < 0.5 else "mod_pos")
 
 
-def _dependency_features(toks: list[Token], lex: Lexicon, add: Any) -> None:
+def _dependency_features(toks: list[Token], lows: list[str], lemmas: list[str], lex: Lexicon, add: Any) -> None:
     """Where the cue words sit in the parse: "some + NOUN" as a subject, passive "is believed",
     "it is said", a bare plural subject of a reporting verb, modals and adverbs on the root."""
-    for t in toks:
-        low, lem = t.lower_, t.lemma_.lower()
+    for t, low, lem in zip(toks, lows, lemmas, strict=True):
         h = t.head
         if low in _VAGUE_WORDS or lex.has("weasel", low) or lex.has("hedge", low) or lex.has("hedge", lem):
             add(f"cd={lem}>{t.dep_}")

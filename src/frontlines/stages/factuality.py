@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..cues import Assessment, Lexicon, assess, load_lexicon
-from ..factuality_model import LinearModel, event_features, load_model, sentence_features
+from ..factuality_model import CueIndex, LinearModel, event_features, load_model, sentence_features, sentence_flags
 from ..prefilter import UNPARSED
 from ..records import Annotation, Event, Sentence
 
@@ -50,17 +50,19 @@ class FactualityStage:
         self.lexicon = lexicon or load_lexicon()
         self.event_model = event_model if event_model is not None else (load_model(EVENT_MODEL) if use_models
                                                                          else None)
+        self.cue_index = CueIndex.build(self.lexicon)
         self.hedge_model = hedge_model if hedge_model is not None else (load_model(HEDGE_MODEL) if use_models
                                                                         else None)
 
     # -- the pieces, usable on any spaCy token/span (the evaluations call these) -----------------
 
-    def event_certainty(self, tok: Any, *, in_quote: bool = False) -> tuple[Assessment, float]:
+    def event_certainty(self, tok: Any, *, in_quote: bool = False,
+                        flags: tuple[bool, bool] | None = None) -> tuple[Assessment, float]:
         """Rule assessment of an event trigger and the certainty (0-1) that the event happened."""
         a = assess(tok, self.lexicon, in_quote=in_quote)
         if self.event_model is None:
             return a, a.certainty
-        score = self.event_model.score(event_features(tok, a, in_quote=in_quote))
+        score = self.event_model.score(event_features(tok, a, in_quote=in_quote, flags=flags))
         certainty = min(1.0, max(0.0, (score + 3.0) / 6.0))
         if a.label in _NOT_REALIS:
             # the model may raise a guess, a plan or a denial a little, never to the level of a fact
@@ -74,7 +76,7 @@ class FactualityStage:
         """P(uncertain) and whether the source itself is vague ("some say", "it is believed")."""
         if self.hedge_model is None:
             return 0.0, False
-        features = sentence_features(span, self.lexicon, root_assessment)
+        features = sentence_features(span, self.lexicon, root_assessment, index=self.cue_index)
         vague = any(k in features for k in ("vague_subject", "passive_report")) or any(
             t.dep_ == "nsubj" and t.tag_ == "NNS" and not list(t.children)
             and self.lexicon.has("report", t.head.lemma_.lower()) for t in span)  # "critics say"
@@ -130,15 +132,22 @@ class FactualityStage:
             j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS)
             sentences.append(replace(s, factuality=j.label, certainty=j.certainty))
         events: list[Event] = []
+        # several events share a sentence: scan each sentence once for what the events ask of it
+        per_sentence: dict[tuple[int, int], tuple[tuple[bool, bool], bool]] = {}
         for e in ann.events:
             tok = _trigger_token(doc, e)
             if tok is None:
                 events.append(e)
                 continue
+            sent = tok.sent
+            key = (sent.start, sent.end)
+            if key not in per_sentence:
+                per_sentence[key] = (sentence_flags(sent), _according_to(sent))
+            flags, according = per_sentence[key]
             block = _block_of(ann.sentences, e.evidence.start)
-            a, certainty = self.event_certainty(tok, in_quote=block in _REPORTED_BLOCKS)
+            a, certainty = self.event_certainty(tok, in_quote=block in _REPORTED_BLOCKS, flags=flags)
             label = a.label
-            if label == "asserted" and _according_to(tok.sent):
+            if label == "asserted" and according:
                 label = "reported"
             events.append(replace(e, factuality=label, certainty=certainty,
                                   negated=e.negated or label == "negated"))
