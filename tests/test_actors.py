@@ -24,6 +24,20 @@ def actors(nlp, stage):
     return run
 
 
+@pytest.fixture(scope="module")
+def gazetteer_actors(nlp, resources):
+    """Actors coded with the gazetteer (towns the dictionary lacks, capitals); skips when none is built."""
+    if resources.gazetteer is None:
+        pytest.skip("no gazetteer built")
+    stage = ActorStage(gazetteer=resources.gazetteer)
+
+    def run(text: str):
+        ann = Annotation(document=Document("t", text), doc=nlp(text))
+        return stage(SentenceStage()(ann)).actors
+
+    return run
+
+
 def by_text(actors, text):
     found = [a for a in actors if text in a.text]
     assert found, f"no actor for {text!r} in {[a.text for a in actors]}"
@@ -238,15 +252,8 @@ def test_person_titled_for_an_igo_acts_for_it(actors):
     assert a.country == "IGO"
 
 
-def test_towns_resolved_through_the_gazetteer(nlp, resources):
-    if resources.gazetteer is None:
-        pytest.skip("no gazetteer built")
-    stage = ActorStage(gazetteer=resources.gazetteer)
-
-    def run(text):
-        ann = Annotation(document=Document("t", text), doc=nlp(text))
-        return stage(SentenceStage()(ann)).actors
-
+def test_towns_resolved_through_the_gazetteer(gazetteer_actors):
+    run = gazetteer_actors
     assert by_text(run("Police fired tear gas at protesters in Cizre on Sunday."), "Cizre").country == "TUR"
     # the sentence's own country decides between towns of the same name
     hebron = by_text(run("Settlers clashed with villagers near Hebron in the West Bank."), "Hebron")
@@ -258,15 +265,8 @@ def test_title_names_the_office_of_an_igo_person(actors):
     assert (a.country, a.sector) == ("IGO", "GOV")
 
 
-def test_capital_as_subject_is_the_government(nlp, resources):
-    if resources.gazetteer is None:
-        pytest.skip("no gazetteer built")
-    stage = ActorStage(gazetteer=resources.gazetteer)
-
-    def run(text):
-        ann = Annotation(document=Document("t", text), doc=nlp(text))
-        return stage(SentenceStage()(ann)).actors
-
+def test_capital_as_subject_is_the_government(gazetteer_actors):
+    run = gazetteer_actors
     assert by_text(run("Moscow rejected the proposal on Monday."), "Moscow").sector == "GOV"
     assert by_text(run("Rebels shelled Kabul overnight."), "Kabul").sector is None
 
@@ -292,15 +292,8 @@ def test_country_words_misspelt_by_one_letter(actors):
     assert by_text(actors("Benin refused admittance to Ghanians on Monday."), "Ghanians").country == "GHA"
 
 
-def test_namesake_town_in_the_sentences_country(nlp, resources):
-    if resources.gazetteer is None:
-        pytest.skip("no gazetteer built")
-    stage = ActorStage(gazetteer=resources.gazetteer)
-
-    def run(text):
-        ann = Annotation(document=Document("t", text), doc=nlp(text))
-        return stage(SentenceStage()(ann)).actors
-
+def test_namesake_town_in_the_sentences_country(gazetteer_actors):
+    run = gazetteer_actors
     found = run("Militias fought in Tripoli as shells hit the north Lebanese port.")
     assert by_text(found, "Tripoli").country == "LBN"
     assert by_text(run("Rebels shelled Tripoli overnight."), "Tripoli").country == "LBY"

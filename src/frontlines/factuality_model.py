@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
 
+from .coding.syntax import depth
 from .cues import Assessment, Lexicon
 
 Token = Any
@@ -122,16 +123,8 @@ def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False
         add("sent_if")
     if in_quote:
         add("in_quote")
-    add("depth", min(_depth(tok), 6) / 6.0)
+    add("depth", min(depth(tok), 6) / 6.0)
     return f
-
-
-def _depth(tok: Token) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 20:
-        tok = tok.head
-        d += 1
-    return d
 
 
 @dataclass(frozen=True, slots=True)

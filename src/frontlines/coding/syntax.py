@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 Token = Any  # a spaCy Token; typed loosely so the package does not import spaCy at import time
@@ -109,3 +110,14 @@ def lem(tok: Token) -> str:
     """Lower-case lemma with the model's known slips corrected."""
     lemma = tok.lemma_.lower()
     return _LEMMA_FIX.get(lemma, lemma)
+
+
+def ents_in(ents: list[Any], starts: list[int], span: Any) -> list[Any]:
+    """``span.ents`` from a prebuilt ``doc.ents`` and its start offsets: ``Span.ents`` rebuilds the document's
+    entity list on every call, which made per-sentence lookups quadratic in the document."""
+    out = []
+    for ent in ents[bisect.bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out

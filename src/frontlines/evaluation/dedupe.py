@@ -103,12 +103,10 @@ def report_annotations(reports: Sequence[dict[str, Any]]) -> tuple[list[Annotati
     return anns, event_of
 
 
-def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
-    """Pairwise precision, recall and F1 of a clustering against gold clusters (same keys)."""
+def _pair_scores(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
+    """Precision, recall and F1 over report pairs given as (same in gold, same in prediction)."""
     tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(gold), 2):
-        same_gold = gold[a] == gold[b]
-        same_pred = predicted.get(a) is not None and predicted.get(a) == predicted.get(b)
+    for same_gold, same_pred in pairs:
         tp += same_gold and same_pred
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
@@ -116,6 +114,13 @@ def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float
     r = tp / (tp + fn) if tp + fn else 1.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "pairs_same": float(tp + fn), "pairs_merged": float(tp + fp)}
+
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of a clustering against gold clusters (same keys)."""
+    return _pair_scores(
+        (gold[a] == gold[b], predicted.get(a) is not None and predicted.get(a) == predicted.get(b))
+        for a, b in itertools.combinations(sorted(gold), 2))
 
 
 def score_testset(reports: Sequence[dict[str, Any]], url: str | None = None, **store_kw: Any) -> dict[str, float]:
@@ -156,17 +161,10 @@ def score_texts(reports: Sequence[dict[str, Any]], pipeline: Any, url: str | Non
                 placed[r["report"]] = {e["canonical_id"] for e in doc["events"] if e.get("plover") == r["plover"]}
         finally:
             store.close()
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(placed), 2):
-        same_gold = next(r["cluster"] for r in reports if r["report"] == a) == next(
-            r["cluster"] for r in reports if r["report"] == b)
-        same_pred = bool(placed[a] & placed[b])
-        tp += same_gold and same_pred
-        fp += same_pred and not same_gold
-        fn += same_gold and not same_pred
-    p = tp / (tp + fp) if tp + fp else 1.0
-    rec = tp / (tp + fn) if tp + fn else 1.0
-    return {"precision": p, "recall": rec, "f1": 2 * p * rec / (p + rec) if p + rec else 0.0,
+    gold = {r["report"]: r["cluster"] for r in reports}
+    scores = _pair_scores((gold[a] == gold[b], bool(placed[a] & placed[b]))
+                          for a, b in itertools.combinations(sorted(placed), 2))
+    return {"precision": scores["precision"], "recall": scores["recall"], "f1": scores["f1"],
             "coded": sum(1 for v in placed.values() if v) / len(placed) if placed else 0.0}
 
 

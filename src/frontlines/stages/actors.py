@@ -10,7 +10,6 @@ these to event arguments.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 from ..coding.actor_dict import ActorDictionary, Entry, pick_code, split_code
 from ..coding.people import PAST, PeopleIndex, pick_role, strip_titles, title_sector, titles_before
-from ..coding.syntax import np_head
+from ..coding.syntax import ents_in, np_head
 from ..records import Actor, Annotation
 from .actor_context import appositions, domestic, dominant, organisations, place_peoples, sentence_places
 
@@ -46,7 +45,7 @@ class ActorStage:
             if span is None:
                 continue
             per_sentence.append(domestic(self.sentence_actors(span, ann.document.date, ann.document.text,
-                                                               ents=_ents_in(ents, starts, span), known=known),
+                                                               ents=ents_in(ents, starts, span), known=known),
                                           agent_head=self._agent_head))
         # sentences that name no country: the report's dominant one ("Police said..." in a story on Kenya)
         main = dominant(a for sent in per_sentence for a in sent)
@@ -400,16 +399,6 @@ def _not_a_party(head: Any, matches: list[tuple[int, int, Entry | None, str | No
         return str(head.lemma_).lower() in _NOT_PARTIES or head.lower_ in _NOT_PARTIES
     return head.lower_ == "state" and any(p.dep_ == "prep" and p.lower_ == "of" and any(
         g.dep_ == "pobj" and g.pos_ == "NOUN" for g in p.children) for p in head.children)
-
-
-def _ents_in(ents: list, starts: list[int], span: Any) -> list:
-    """``span.ents`` from a prebuilt ``doc.ents``: the entities from the span's start while they end in it."""
-    out = []
-    for ent in ents[bisect.bisect_left(starts, span.start):]:
-        if ent.end > span.end:
-            break
-        out.append(ent)
-    return out
 
 
 def _head_of_group(found: dict[int, list[Actor]], doc_text: str) -> None:

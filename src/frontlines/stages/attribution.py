@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from importlib import resources as importlib_resources
 from typing import Any
 
+from ..coding.syntax import ents_in
 from ..cues import Lexicon, load_lexicon
 from ..records import Annotation, Attribution, Event, Sentence
 from ..structure import quote_sources
@@ -110,16 +111,6 @@ class Detection:
     has_content: bool = True
 
 
-def _ents_in(ents: list[Any], starts: list[int], sent: Any) -> list[Any]:
-    """``sent.ents`` from a prebuilt ``doc.ents``: the entities from the sentence's start while they end in it."""
-    out = []
-    for ent in ents[bisect.bisect_left(starts, sent.start):]:
-        if ent.end > sent.end:
-            break
-        out.append(ent)
-    return out
-
-
 class AttributionStage:
     name = "attribution"
     requires = frozenset({"doc", "sentences", "events"})
@@ -150,7 +141,7 @@ class AttributionStage:
                 # speech reported inside a quotation belongs to the quoted speaker, not a new source
                 if det is not None and not _inside_quotation(full_text, det.source_start):
                     found.append(det)
-            for ent in _ents_in(ents, ent_starts, sent):
+            for ent in ents_in(ents, ent_starts, sent):
                 # single-word PERSON tags on places are common; trust names or subjects
                 if ent.label_ == "PERSON" and (len(ent) > 1 or ent.root.dep_ in _SUBJ):
                     last_person = ent.text
