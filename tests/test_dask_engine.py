@@ -130,3 +130,16 @@ def test_cli_ingest_engine_dask_equals_local_engine(corpus, tmp_path):
         assert sum(line.startswith("error: k4") for line in proc.stderr.splitlines()) == 1
         stores[engine] = _dump(db)
     assert stores["dask"] == stores["local"]
+
+
+def test_guided_chunks_cover_everything_once_and_shrink_at_the_end():
+    from frontlines.engine.dask_engine import _chunks
+
+    items = list(range(203))
+    chunks = list(_chunks(items, 16, total=len(items), workers=2))  # type: ignore[arg-type]
+    assert [x for c in chunks for x in c] == items
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == 16 and max(sizes) == 16
+    assert sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    # without a total the stream is cut into equal chunks (the ingest path reads a generator)
+    assert [len(c) for c in _chunks(iter(items), 16)] == [16] * 12 + [11]

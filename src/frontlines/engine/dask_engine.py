@@ -17,7 +17,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,15 +126,28 @@ class DaskResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def _chunks(items: Iterable[Document], size: int, total: int | None = None,
+            workers: int = 1) -> Iterator[list[Document]]:
+    """Chunks of ``size``; with a known ``total``, chunks shrink near the end (guided scheduling) so
+    that the last tasks finish together instead of one worker idling through a full-size tail."""
     chunk: list[Document] = []
+    remaining = total
+    target = size if remaining is None else _guided(size, remaining, workers)
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        if len(chunk) >= target:
             yield chunk
+            if remaining is not None:
+                remaining -= len(chunk)
+                target = _guided(size, remaining, workers)
             chunk = []
     if chunk:
         yield chunk
+
+
+def _guided(size: int, remaining: int, workers: int) -> int:
+    # a quarter of each worker's fair share of what is left, never more than ``size``
+    return max(1, min(size, -(-remaining // (4 * max(1, workers)))))
 
 
 def local_cluster(n_workers: int) -> Any:
@@ -172,7 +185,8 @@ def run_documents(client: Any, documents: Iterable[Document | ErrorRecord], out_
     t0 = time.perf_counter()
     in_flight = as_completed()
     window = max(2, 3 * result.workers)  # bounded: the client never holds the whole corpus
-    for chunk in _chunks(docs(), chunk_size):
+    total = len(documents) if isinstance(documents, Sized) else None
+    for chunk in _chunks(docs(), chunk_size, total, result.workers):
         in_flight.add(client.submit(process_chunk, chunk, str(out), pure=False))
         while in_flight.count() >= window:
             _collect(next(in_flight), result, report, tick)
@@ -251,8 +265,8 @@ def dask_scaling(docs: list[Document], *, prefilter: bool = True, sizes: tuple[i
     from distributed import Client  # noqa: PLC0415
 
     out: dict[str, float] = {}
-    # the same tasks for every size, small enough (16+ per worker) that the last one leaves little idle time
-    chunk = max(1, min(CHUNK, len(docs) // (16 * max(sizes))))
+    # the same chunking rule for every size; guided chunks (``_chunks``) keep the tail short
+    chunk = max(1, min(CHUNK, len(docs) // (4 * max(sizes))))
     for n in sizes:
         with local_cluster(n) as cluster, Client(cluster) as client, tempfile.TemporaryDirectory() as tmp:
             client.register_plugin(PipelinePlugin(prefilter), name=PLUGIN_NAME)  # returns once loaded everywhere
