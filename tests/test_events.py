@@ -362,7 +362,7 @@ def test_participle_killing_is_the_toll_of_the_event_it_hangs_on(code, text, tri
 
 def test_participle_killing_without_a_violent_host_stays_an_event(code):
     # nothing violent told before it: the killing is the event, and its wounded go with it
-    ann = code("Soldiers opened fire on demonstrators in Mandalay, killing three and wounding 11.")
+    ann = code("Soldiers appeared at the square in Mandalay, killing three and wounding 11.")
     assert [e.trigger.text for e in ann.events] == ["killing"]
     # a participle clause of its own ("after killing") is not a consequence
     ann = code("After killing two guards, the gunmen fled into the hills near Tikrit.")
@@ -437,3 +437,25 @@ def test_state_of_emergency_is_a_measure_not_a_party(code):
 def test_sending_goes_to_the_country_even_when_to_hangs_on_the_object(code):
     ev = event(code("The EU sent food, medicine and personnel such as nurses to Yemen."), "sent")
     assert countries(ev.recipients) == {"YEM"}
+
+
+def test_opened_fire_on_is_an_attack_and_carries_its_toll(code):
+    ann = code("Ukrainian soldiers opened fire on Russian troops near Bakhmut, killing three.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.trigger.text == "opened" and ev.plover == "ASSAULT"
+    assert [a.text for a in ev.recipients] == ["Russian troops"]
+    assert not [e for e in ann.events if e.trigger.text == "killing"]  # the toll of the shooting, no second event
+
+
+def test_fighting_a_fire_is_still_no_attack(code):
+    ann = code("Greek firefighters battled a wildfire near Athens on Monday.")
+    assert not [e for e in ann.events if (e.cameo or "")[:2] == "19"]
+
+
+def test_considering_an_act_is_a_policy_option_about_its_recipient(code):
+    ann = code("Turkey is considering sending aid to Sudan.")
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None and ev.trigger.text == "considering" and ev.cameo == "014" and ev.quad_class == 0
+    assert countries(ev.actors) == {"TUR"} and countries(ev.recipients) == {"SDN"}
+    ev = event(code("The UN is exploring the possibility of deploying more peacekeepers to South Sudan."), "exploring")
+    assert ev.cameo == "014" and countries(ev.recipients) == {"SSD"}

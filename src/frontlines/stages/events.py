@@ -118,9 +118,11 @@ class _SentenceCoder(RoleFinder):
                 particle = c.lower_
                 break
         if (self.lex.is_light(lemma) and (lemma, particle) not in self.lex.phrasal
-                and any(self._event_noun(h) for c in t.children if c.dep_ in W.OBJ for h in conjuncts(c))):
+                and any(self._event_noun(h) and not self._object_names_act(lemma, h)
+                        for c in t.children if c.dep_ in W.OBJ for h in conjuncts(c))):
             return None  # "launched an offensive": the noun is the event
         code = self._object_code(t, lemma)
+        by_object = code is not None  # "opened fire": the object names the act, it is no abstract target
         if code is None and self._statement_verb(t):
             code = self.lex.verbs.get((lemma, ""))  # statements: no Phoenix patterns, see below
         if code is None:
@@ -132,12 +134,21 @@ class _SentenceCoder(RoleFinder):
         if code is None:
             return None
         default = self.lex.verbs.get((lemma, ""))
+        if code == "014":
+            option = self._considered_act(t)
+            if option is not None:
+                # "is considering sending aid to North Korea": a policy option under consideration (CAMEO 014,
+                # no act yet) about the party the considered act would reach
+                self.had_object = False
+                actors = self._verb_args(t)[0]
+                recipients = self._verb_args(option)[1]
+                return self._event(t, code, None, actors, recipients, negated(t)) if actors or recipients else None
         if (default is not None and default[:2] == "01" and not self._demand_content(t)
                 and any(self._coded_verb(c) for c in t.children if c.dep_ in ("ccomp", "xcomp"))):
             return None  # "said it will withdraw": the reported event is the event
         if t.dep_ == "ccomp" and self._statement_verb(t.head) and self._demand_content(t.head):
             return None  # "said Turkey must mediate": coded as the speaker's demand
-        if code[:2] in ("18", "19", "20") and self._abstract_object(t):
+        if code[:2] in ("18", "19", "20") and not by_object and self._abstract_object(t):
             return None  # "fight the epidemic", "attack poverty"
         if t.dep_ == "xcomp" and self._statement_verb(t.head):
             return None  # "is considering sending aid": not (yet) an event
@@ -212,6 +223,20 @@ class _SentenceCoder(RoleFinder):
                         code = table.get((lemma, lem(w)))
                         if code is not None:
                             return code
+        return None
+
+    def _considered_act(self, t: Any) -> Any | None:
+        """The coded act that ``t`` ("consider", "explore") weighs: "considering sending aid", "exploring the
+        possibility of transferring helicopters"."""
+        for c in t.children:  # type: ignore[attr-defined]
+            if c.dep_ == "xcomp" and self._coded_verb(c):
+                return c
+            if c.dep_ in W.OBJ and lem(c) in ("possibility", "option", "idea", "prospect"):
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for g in p.children:
+                            if g.dep_ == "pcomp" and self._coded_verb(g):
+                                return g
         return None
 
     def _demand_content(self, t: Any) -> Any | None:
@@ -372,6 +397,12 @@ class _SentenceCoder(RoleFinder):
         return False
 
     # ------------------------------------------------------------------ helpers
+
+    def _object_names_act(self, lemma: str, noun: Any) -> bool:
+        """ "opened fire": the verb-object table codes the pair, and the noun is no event alone ("fire" is one
+        only as "cease fire"), so the light verb carries the event."""
+        mods = {lem(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        return (lemma, lem(noun)) in self.lex.verb_objects and self.lex.noun_code(lem(noun), mods) is None
 
     def _event_noun(self, tok: Any) -> bool:
         return lem(tok) in self.lex.nouns and tok.pos_ in ("NOUN", "PROPN")  # type: ignore[attr-defined]
