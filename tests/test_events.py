@@ -459,3 +459,24 @@ def test_considering_an_act_is_a_policy_option_about_its_recipient(code):
     assert countries(ev.actors) == {"TUR"} and countries(ev.recipients) == {"SDN"}
     ev = event(code("The UN is exploring the possibility of deploying more peacekeepers to South Sudan."), "exploring")
     assert ev.cameo == "014" and countries(ev.recipients) == {"SSD"}
+
+
+def test_a_thing_handed_over_in_the_passive_targets_who_receives_it(code):
+    ev = event(code("A looted statue was returned to the Iraqi government by US customs officials."), "returned")
+    assert countries(ev.actors) == {"USA"} and [a.text for a in ev.recipients] == ["the Iraqi government"]
+    # a person sent somewhere is still the target
+    ev = event(code("Two British diplomats were expelled from Russia on Monday."), "expelled")
+    assert [a.text for a in ev.recipients] == ["Two British diplomats"]
+
+
+def test_provided_x_with_y_targets_x(code):
+    ev = event(code("The United States has provided the Ukrainian army with drones and artillery shells."), "provided")
+    assert [a.text for a in ev.recipients] == ["the Ukrainian army"]
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(code):
+    ann = code("US President Joe Biden called President Volodymyr Zelensky of Ukraine on Monday and urged him to "
+               "hold talks.")
+    ev = event(ann, "urged")
+    assert countries(ev.actors) == {"USA"} and countries(ev.recipients) == {"UKR"}
+    assert "Zelensky" in ev.recipients[0].text

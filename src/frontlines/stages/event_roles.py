@@ -85,6 +85,9 @@ class RoleFinder:
                 # "sent troops to Syria", "withdrew its forces from the territory of Kashmir": the place or
                 # party at the other end, not the actor's own troops
                 ends = [a for a in preps if (a.start, a.end) in self.actorlike]
+                supplied = [a for a in objects if (a.start, a.end) in self.actorlike and not self._own_force(a, generic=True)]
+                if supplied and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children):
+                    ends = supplied  # "provided the Ukrainian army with drones": the object receives the thing
                 if not ends:
                     for c in v.children:
                         if c.dep_ == "prep" and c.lower_ in W.TRANSFER_PREPS | {"to"}:
@@ -120,6 +123,13 @@ class RoleFinder:
                         break
             recipients.extend(coded)
             self.had_object = bool(objects or preps) or event_object  # "violated the ceasefire"
+        if passive and lem(v) in W.TRANSFER and not any((a.start, a.end) in self.actorlike for a in recipients):
+            # "a looted statue was returned to the Iraqi government": a thing handed over, the party it goes to
+            # is the target
+            ends = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                    for g in c.children if g.dep_ == "pobj" for a in self._coordinated(g, allow_event_noun=False)
+                    if (a.start, a.end) in self.actorlike]
+            recipients = ends or recipients
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
@@ -311,11 +321,12 @@ class RoleFinder:
             if h.lower_ not in W.PRONOUNS:
                 return []
             self.actorlike.add((start, end))
-            ante = self._syntactic_antecedent(h) or self._antecedent(h)
+            ante = self._syntactic_antecedent(h) or self._antecedent(h, self._own_subject(h))
             if ante is None:
                 return [Actor(text=text, start=start, end=end, name=h.text)]
             if ante.start >= self.sentence.start:  # type: ignore[attr-defined]
                 # resolved within the sentence: the actor's mention is the antecedent ("NAF says it killed")
+                self.actorlike.add((ante.start, ante.end))
                 return [ante]
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
                           sector=ante.sector, code=ante.code)]
@@ -385,17 +396,41 @@ class RoleFinder:
                 return found[0] if found else None
         return None
 
-    def _antecedent(self, pron: Any) -> Actor | None:
-        """Nearest earlier coded actor, preferring subjects, within this and the two previous sentences."""
+    def _own_subject(self, pron: Any) -> Any | None:
+        """The subject of the clause an object pronoun sits in ("Biden called Zelensky and urged him": Biden),
+        which it cannot refer to; reflexives ("themselves") and subjects have none."""
+        p = pron  # type: ignore[assignment]
+        if p.lower_ not in ("him", "her", "them") or p.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        v = p.head.head if p.dep_ == "pobj" else p.head
+        for _ in range(3):
+            subj = next((c for c in v.children if c.dep_ in W.SUBJ), None)
+            if subj is not None:
+                return subj
+            if v.dep_ not in ("conj", "xcomp") or v.head.i == v.i:
+                return None
+            v = v.head
+        return None
+
+    def _antecedent(self, pron: Any, avoid: Any = None) -> Actor | None:
+        """Nearest earlier coded actor, preferring subjects, within this and the two previous sentences;
+        never inside ``avoid`` (the clause's own subject, for an object pronoun)."""
         p = pron  # type: ignore[assignment]
         limit = max(0, self.sentence.start - 600)  # type: ignore[attr-defined]
         best: Actor | None = None
         doc = p.doc
+        lo, hi = (avoid.left_edge.i, avoid.i + 1) if avoid is not None else (-1, -1)  # its name, not its clauses
         for start, head_i, actor in reversed(self.mentions):
             if start >= p.idx or start < limit:
                 if start < limit:
                     break
                 continue
+            if lo <= head_i < hi:
+                continue
+            tok = doc[head_i]
+            if avoid is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and any(
+                    m[1] == tok.head.head.i for m in self.mentions):
+                continue  # "Turkey" in "President Erdogan of Turkey": the person is meant
             if doc[head_i].dep_ == "pobj" and doc[head_i].head.lower_ in W.IN_PLACE:
                 continue  # a place, not a party
             if doc[head_i].dep_ in ("nsubj", "nsubjpass"):
