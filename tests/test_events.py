@@ -480,3 +480,16 @@ def test_an_object_pronoun_is_not_its_own_clause_subject(code):
     ev = event(ann, "urged")
     assert countries(ev.actors) == {"USA"} and countries(ev.recipients) == {"UKR"}
     assert "Zelensky" in ev.recipients[0].text
+
+
+def test_a_peacekeeping_mission_stands_for_the_country_it_serves_in(code):
+    ev = event(code("Japan is sending engineers to the United Nations peacekeeping force in South Sudan."), "sending")
+    assert countries(ev.recipients) == {"SSD"} and [a.text for a in ev.recipients] == ["South Sudan"]
+    # an attacked force is itself the target
+    ev = event(code("Ukrainian drones attacked the Russian force in Kherson."), "attacked")
+    assert countries(ev.recipients) == {"RUS"}
+
+
+def test_building_up_own_forces_targets_where_they_are(code):
+    ev = event(code("The US has bolstered its troops in Poland."), "bolstered")
+    assert countries(ev.actors) == {"USA"} and [a.text for a in ev.recipients] == ["Poland"]

@@ -75,7 +75,12 @@ CONSEQUENCE = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 #: Verbs whose object is the actor's own force ("mobilized troops for a war against X", "massed tanks on
 #: the border"): the target is the party the force is aimed at, not the troops.
 FORCE_VERBS = frozenset({"mobilize", "mobilise", "mass", "amass", "muster", "station", "position", "reinforce",
-                         "redeploy", "intensify", "rally", "assemble", "build", "lay", "move"})
+                         "redeploy", "intensify", "rally", "assemble", "build", "lay", "move", "strengthen",
+                         "bolster", "boost", "beef"})
+#: International missions named by where they serve, and the words that make a force such a mission.
+MISSIONS = frozenset({"mission", "force", "operation", "contingent"})
+MISSION_KINDS = frozenset({"peacekeeping", "peace", "security", "stabilization", "stabilisation", "monitoring",
+                           "observer", "un", "nato", "eu", "au"})
 #: Verbs whose object's "of"/"for" phrase is the charge ("accused the army of abuses").
 ACCUSE = frozenset({"accuse", "blame", "suspect", "convict", "charge", "fault", "condemn", "praise", "thank",
                     "criticize", "criticise", "sentence", "punish", "fine"})

@@ -106,6 +106,11 @@ class RoleFinder:
                              for g in c.children if g.dep_ == "pobj" for a in self._code_arg(g)]
             elif lem(v) in W.FORCE_VERBS:
                 coded = [a for a in coded if not self._own_force(a, generic=True)]
+                if not coded:
+                    # "strengthened its forces in the Gulf": where its own forces are built up
+                    coded = [a for c in v.children if c.dep_ in W.OBJ for p in c.children
+                             if p.dep_ == "prep" and p.lower_ in W.IN_PLACE for g in p.children
+                             if g.dep_ == "pobj" for a in self._code_arg(g)]
             if not coded:
                 for c in v.children:
                     if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -471,6 +476,24 @@ class RoleFinder:
                         and (verb is None or verb.i == trig.i)):  # not "as officials met in Luanda"
                     out.add(actor.country)
         return out
+
+    def _mission_place(self, a: Actor) -> list[Actor]:
+        """An international mission named by where it serves ("troops to the UN peacekeeping mission in Mali",
+        "contribute to the NATO-led security force in Afghanistan") stands for that country, as event coders
+        mark it; any other party stays as it is."""
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span):
+            return [a]
+        h = span.root
+        if lem(h) not in W.MISSIONS or not any(lem(c) in W.MISSION_KINDS for c in h.lefts):
+            return [a]
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for g in c.children:
+                    coded = self.by_head.get(g.i)
+                    if g.dep_ == "pobj" and coded and any(x.country for x in coded):
+                        return self._code_arg(g) or [a]
+        return [a]
 
     def _own_force(self, a: Actor, generic: bool = False) -> bool:
         """The actor's own people or means ("its troops", "their weapons"); with ``generic``, also an

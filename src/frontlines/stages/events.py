@@ -424,6 +424,7 @@ class _SentenceCoder(RoleFinder):
         elif not recipients:
             recipients = self._place_target(t)
         actors = [self._domestic(a, t) for a in actors]
+        recipients = [b for a in recipients for b in self._mission_place(a)]
         recipients = [self._domestic(a, t) for a in recipients]
         if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
             recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
