@@ -493,3 +493,13 @@ def test_a_peacekeeping_mission_stands_for_the_country_it_serves_in(code):
 def test_building_up_own_forces_targets_where_they_are(code):
     ev = event(code("The US has bolstered its troops in Poland."), "bolstered")
     assert countries(ev.actors) == {"USA"} and [a.text for a in ev.recipients] == ["Poland"]
+
+
+def test_strikes_with_only_a_place_target_hit_the_people_they_killed(code):
+    ann = code("Israeli jets carried out several air strikes in the northern Gaza Strip, killing a Hamas commander.")
+    assert [e.trigger.text for e in ann.events] == ["strikes"]  # the killing is the strikes' toll
+    ev = ann.events[0]
+    assert countries(ev.actors) == {"ISR"} and [a.text for a in ev.recipients] == ["a Hamas commander"]
+    # a target the attack is aimed at stays
+    ev = event(code("A suicide bomber detonated a truck near an army base in Helmand, killing six soldiers."), "detonated")
+    assert ev.recipients and ev.recipients[0].text.startswith("an army base")

@@ -77,7 +77,24 @@ class _SentenceCoder(RoleFinder):
                 ev = None
             if ev is not None:
                 out.append((tok, ev))
-        return [ev for tok, ev in out if not self._toll_of(tok, ev, out)]
+        tolls = {id(ev): host for tok, ev in out if (host := self._toll_of(tok, ev, out)) is not None}
+        kept = []
+        for _tok, ev in out:
+            if id(ev) in tolls:
+                continue
+            victims = [r for _t, toll in out if tolls.get(id(toll)) is ev for r in toll.recipients]
+            if victims and all(self._place_only(r) for r in ev.recipients):
+                # "carried out air strikes in western Mosul, killing dozens of fighters": with only a place
+                # for a target, the people it killed are whom the strikes hit
+                ev = replace(ev, recipients=_dedupe(victims))
+            kept.append(ev)
+        return kept
+
+    def _place_only(self, a: Actor) -> bool:
+        """A recipient that only says where ("in western Mosul"), not whom ("near an army base" is aimed at)."""
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        root = span.root if span is not None and len(span) else None
+        return root is not None and root.dep_ == "pobj" and root.head.lower_ in ("in", "inside", "across")
 
     def _attitude(self, t: Any) -> Event | None:
         """ "X said it is skeptical of the plan", "Y is optimistic that Z will...": a pessimistic or optimistic
@@ -92,20 +109,20 @@ class _SentenceCoder(RoleFinder):
             recipients = [a for v in (t, verb) for c in v.children if c.dep_ == "ccomp" for a in self._subjects(c)]
         return self._event(t, W.ATTITUDES[lem(t)], None, actors, recipients, negated(verb))
 
-    def _toll_of(self, t: Any, ev: Event, events: list[tuple[Any, Event]]) -> bool:
+    def _toll_of(self, t: Any, ev: Event, events: list[tuple[Any, Event]]) -> Event | None:
         """A killing that only reports the toll of a violent event told in the same sentence, which the
         quantities stage counts on that event:
         - an agentless passive with the event in its clause ("23 civilians were killed as government forces
           shelled the town");
         - an adverbial participle of the event ("militants stormed the base, killing five and wounding ten")."""
         if lem(t) not in W.CONSEQUENCE:
-            return False
+            return None
         if not ev.actors and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
             clauses = [c for c in t.children if c.dep_ == "advcl"]
-            return any(other is not ev and other.actors and _violent(other)
-                       and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses) for tok, other in events)
+            return next((other for tok, other in events if other is not ev and other.actors and _violent(other)
+                         and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses)), None)
         hosts = {h.i for h in _participle_hosts(t)}
-        return any(tok.i in hosts and other is not ev and _violent(other) for tok, other in events)
+        return next((other for tok, other in events if tok.i in hosts and other is not ev and _violent(other)), None)
 
     # ------------------------------------------------------------------ triggers
 
@@ -486,4 +503,5 @@ def _participle_hosts(t: Any) -> list[Any]:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in (*node.children, *t.children)):
         return []  # "while they were killing": its own clause, not a consequence
     head = node.head
-    return [*hosts, head, *(c for c in head.children if c.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"))]
+    # ... and the event noun a light verb carries ("carried out air strikes, killing ten")
+    return [*hosts, head, *(c for c in head.children if c.dep_ in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX"))]
