@@ -194,6 +194,19 @@ class Pipeline:
         for doc in self.nlp.pipe(texts, disable=fast.disabled):  # type: ignore[attr-defined]
             yield fast(doc)
 
+    def unparsed_ranges(self, document: Document) -> list[tuple[int, int]]:
+        """Character ranges of ``document`` the pre-filter keeps from the parser (none without one)."""
+        if self.prefilter is None:
+            return []
+        out: list[tuple[int, int]] = []
+        at = 0
+        for piece in self._plan(document):
+            n = len(piece) if isinstance(piece, str) else len(piece.text)  # type: ignore[attr-defined]
+            if not isinstance(piece, str):
+                out.append((at, at + n))
+            at += n
+        return out
+
     def _plan(self, document: Document) -> list[object]:
         """The document as consecutive pieces: a str is text for the full pipeline, a Doc is already light."""
         from .prefilter import flatten_tree  # noqa: PLC0415

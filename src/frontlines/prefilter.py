@@ -57,6 +57,7 @@ class Prefilter:
     particles: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> particles with a code
     objects: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> objects with a code
     statements: frozenset[str] = frozenset()  # "say": an event only as a demand ("said X must go")
+    gate: Any = None  # a prefilter_gate.SentenceGate: of the sentences the rule keeps, the ones worth parsing
     _cache: dict[str, tuple[bool, tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -88,7 +89,14 @@ class Prefilter:
                     yield stem[:-1]  # stopped -> stopp -> stop
 
     def wants(self, words: Iterable[str]) -> bool:
-        """True when ``words`` (a sentence, in order) hold a cue: the sentence must be parsed.
+        """True when the sentence ``words`` (tokens, in order) must be parsed: it holds a cue
+        (``rule``) and, when a learned ``gate`` is set, the gate gives the coder a fair chance of
+        finding an event in it."""
+        words = list(words)
+        return self.rule(words) and (self.gate is None or self.gate.keep(words))
+
+    def rule(self, words: Iterable[str]) -> bool:
+        """True when ``words`` (a sentence, in order) hold a cue the event coder's lexicon can code.
 
         A capitalised word after the first is a name ("United States", "Islamic State"), not a trigger,
         unless the sentence is a title-case or upper-case headline ("Rebels Seize Airport").
@@ -156,8 +164,9 @@ def lexicon_cues(lexicon: Any) -> dict[str, Any]:
             "objects": {k: frozenset(v) for k, v in objects.items()}, "statements": frozenset(statements)}
 
 
-def build_prefilter(nlp: Any = None, data_dir: Path | None = None) -> Prefilter:
-    """A Prefilter over the event coder's lexicon; irregular forms come from ``nlp``'s lemmatizer tables."""
+def build_prefilter(nlp: Any = None, data_dir: Path | None = None, *, gate: bool = True) -> Prefilter:
+    """A Prefilter over the event coder's lexicon; irregular forms come from ``nlp``'s lemmatizer tables.
+    ``gate``: also skip the cue sentences the learned gate (``prefilter_gate.py``) scores as event-free."""
     from .coding.lexicon import Lexicon  # noqa: PLC0415 - only when a prefilter is built
 
     lexicon = Lexicon(data_dir) if data_dir is not None else Lexicon()
@@ -172,7 +181,12 @@ def build_prefilter(nlp: Any = None, data_dir: Path | None = None) -> Prefilter:
     cues = lexicon_cues(lexicon)
     dead = _unreachable_verbs(nlp, lexicon)
     cues["strong"] = cues["strong"] - dead
-    return Prefilter(exceptions=exceptions, lexicon=lexicon, **cues)
+    pre = Prefilter(exceptions=exceptions, lexicon=lexicon, **cues)
+    if gate:
+        from .prefilter_gate import SentenceGate  # noqa: PLC0415
+
+        pre.gate = SentenceGate.load(pre)
+    return pre
 
 
 def _unreachable_verbs(nlp: Any, lexicon: Any) -> frozenset[str]:
