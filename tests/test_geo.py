@@ -54,6 +54,8 @@ def test_name_keys_fold_articles_and_transliteration():
     assert keys("Basrah")[2] == keys("Basra")[2]
     assert keys("Falluja")[2] == keys("Fallujah")[2]
     assert keys("Alabama")[1] == "alabama"  # only a spaced article is stripped
+    assert keys("Qatraneh")[2] == keys("Al Qaţrānah")[2] == keys("Qatrana")[2]  # Levantine -eh
+    assert keys("Tehran")[2] != keys("Tehrana")[2] and keys("Leh")[2] == "leh"
 
 
 def test_build_gives_admin_areas_and_countries_coordinates(gaz):
@@ -355,6 +357,27 @@ def test_geocode_command_lists_candidates(gazetteer_path):
 def test_world_regions_from_the_extra_file(gaz):
     assert ids(gaz.lookup("Middle East"))[:1] == [6269133]
     assert 173866 in ids(gaz.lookup("Eastern Ghouta"))
+
+
+def test_world_regions_beat_same_named_provinces(gaz):
+    res = Resolver(gaz)
+    mentions = [Mention("Russia", 0, 6), Mention("West", 10, 14), Mention("Western", 20, 27),
+                Mention("Latin America", 30, 43), Mention("Trinidad", 50, 58)]
+    picked = [(r.candidate.name, r.candidate.feature) for r in res.resolve(mentions)]
+    assert picked[1:] == [("Western Europe", "RGN"), ("Western Europe", "RGN"), ("South America", "CONT"),
+                          ("Trinidad and Tobago", "PCLI")]
+    # a province still wins where the text says it is one
+    west = res.resolve([Mention("Cameroon", 0, 8), Mention("West", 10, 14, admin_hint=True)])[1].candidate
+    assert (west.cc, west.feature) == ("CM", "ADM1")
+
+
+@pytest.mark.parametrize("word, name, feature", [("Serb", "Serbia", "PCLI"), ("Serbs", "Serbia", "PCLI"),
+                                                 ("Basque", "País Vasco", "ADM1"),
+                                                 ("Latin American", "South America", "CONT")])
+def test_irregular_demonyms(stage, word, name, feature):
+    assert stage.finder.is_demonym(word)
+    found = stage.resolver.demonyms.lookup(word)
+    assert found is not None and (found.name, found.feature) == (name, feature)
 
 
 def test_event_location_skips_datelines_governments_and_nationality_modifiers(stage, nlp):

@@ -49,6 +49,7 @@ def bare(key: str) -> str:
 
 
 _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"([^aeiou ])eh\b"), r"\1a"),  # Levantine -eh for ta marbuta: Qatraneh -> Qatrana(h)
     (re.compile(r"([aeiou])h\b"), r"\1"),  # Basrah -> Basra, Diwaniyah -> Diwaniya
     (re.compile(r"ou"), "u"),
     (re.compile(r"oo"), "u"),
