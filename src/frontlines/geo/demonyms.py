@@ -46,6 +46,11 @@ class Demonyms:
         self._names: list[tuple[str, Candidate]] = [
             (bare(k), c) for k, c in gazetteer.names_of_features(("PCLI", "CONT", "RGN")) if len(k) >= 4]
         self._cache: dict[str, Candidate | None] = {}
+        # a match needs a common prefix of 4 or more letters: scan only the names that share the first 4
+        self._by_head: dict[str, list[tuple[str, Candidate]]] = {}
+        for name, cand in self._names:
+            if len(name) >= 4:
+                self._by_head.setdefault(name[:4], []).append((name, cand))
 
     def lookup(self, text: str) -> Candidate | None:
         """The country/continent a demonym names, or None if ``text`` is not a demonym."""
@@ -66,7 +71,7 @@ class Demonyms:
         if not singular.endswith(_ENDINGS):
             return None
         best: tuple[int, Candidate] | None = None
-        for name, cand in self._names:
+        for name, cand in self._by_head.get(singular[:4], ()):
             n = _lcp(singular, name)
             if n >= 4 and n >= len(name) - 2 and n >= len(singular) - 5 and (best is None or n > best[0]):
                 best = (n, cand)

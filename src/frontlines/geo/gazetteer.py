@@ -83,6 +83,8 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, int], tuple[Candidate, ...]] = {}
         self._cache_size = cache_size
+        # the same spelling comes back all the time: skip even the name folding for it
+        self._raw: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
         self._countries: dict[str, Candidate] | None = None
 
     def close(self) -> None:
@@ -98,12 +100,20 @@ class Gazetteer:
         Exact keys first; the article-less key ("al kut" = "kut") and the transliteration key
         ("diwaniya" = "diwaniyah") only add entries with a worse ``match``.
         """
+        raw = (name, limit, fuzzy)
+        hit = self._raw.get(raw)
+        if hit is not None:
+            return hit
+        if len(self._raw) >= self._cache_size:
+            self._raw.clear()
         key = norm(name)
         if not key:
+            self._raw[raw] = ()
             return ()
         ck = (key, limit * 2 + int(fuzzy))
         hit = self._cache.get(ck)
         if hit is not None:
+            self._raw[raw] = hit
             return hit
         found: dict[int, Candidate] = {}
         with self._lock:
@@ -126,7 +136,7 @@ class Gazetteer:
         result = tuple(sorted(found.values(), key=lambda c: (c.match > EXACT_ALIAS, -c.population, c.gid))[:limit])
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
-        self._cache[ck] = result
+        self._cache[ck] = self._raw[raw] = result
         return result
 
     def known(self, name: str) -> bool:

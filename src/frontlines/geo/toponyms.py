@@ -78,6 +78,40 @@ class Mention:
     within: tuple[str, str] | None = None  # (ISO2, admin1 code) the text places it in: "Churchill, Man."
 
 
+class _View:
+    """One Doc's token attributes, read once per document: iterating a Doc builds a Token object per
+    token, and ``Doc.text`` and ``Doc.ents`` rebuild themselves on every access."""
+
+    __slots__ = ("alpha", "doc", "ents", "ent", "idx", "lower", "pos", "text", "words")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, LOWER, ORTH, POS, SPACY  # noqa: PLC0415
+
+        self.doc = doc
+        self.ents: tuple[Any, ...] = tuple(doc.ents)
+        strings = doc.vocab.strings
+        orth, lower, pos, ent, idx, alpha, space = doc.to_array(
+            [ORTH, LOWER, POS, ENT_TYPE, IDX, IS_ALPHA, SPACY]).T.tolist()
+        self.words: list[str] = [strings[x] for x in orth]
+        # Doc.text joins every token's text and trailing space (a single " " when SPACY is set)
+        self.text: str = "".join([w + " " if sp else w for w, sp in zip(self.words, space, strict=True)])
+        self.lower: list[str] = [strings[x] for x in lower]
+        self.pos: list[int] = pos  # spaCy's POS symbol ids
+        self.ent: list[int] = ent  # entity label id, 0 outside any entity
+        self.idx: list[int] = idx
+        self.alpha: list[int] = alpha
+
+    def span_text(self, a: int, b: int) -> str:
+        """``doc[a:b].text`` (b > a) without building the span."""
+        return self.text[self.idx[a]: self.idx[b - 1] + len(self.words[b - 1])]
+
+
+def _pos_ids(*tags: str) -> frozenset[int]:
+    from spacy.parts_of_speech import IDS  # noqa: PLC0415
+
+    return frozenset(IDS[t] for t in tags)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[str, int, int]:
     for head in _TRIM_HEAD:
         if text.startswith(head):
@@ -98,10 +132,37 @@ class ToponymFinder:
         self.gaz = gazetteer
         self.min_population = min_population
         self.demonyms = demonyms or Demonyms(gazetteer)
+        self._propn = next(iter(_pos_ids("PROPN")))
+        self._name_pos = _pos_ids("ADJ", "PROPN", "NOUN")
+        self._last: _View | None = None  # the document ``find`` read last, for ``context_pass``
+        # answers that depend only on the (read-only) gazetteer, memoised per name
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    def _view(self, doc: Any, *, fresh: bool = False) -> _View:
+        v = self._last
+        if fresh or v is None or v.doc is not doc:
+            v = self._last = _View(doc)
+        return v
+
+    def entities(self, doc: Any) -> tuple[Any, ...]:
+        """``doc.ents``, read once per document (shared with ``find``)."""
+        return self._view(doc).ents
+
+    def _remember(self, key: tuple[Any, ...], value: Any) -> Any:
+        if len(self._memo) >= 200_000:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     # -- helpers -------------------------------------------------------------------------------
     def _strong(self, name: str, *, loose_ok: bool = False) -> Candidate | None:
         """The best candidate if the name is a prominent place (country, admin area, sizeable town)."""
+        key = ("strong", name, loose_ok)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        return self._remember(key, self._strong_of(name, loose_ok))  # type: ignore[no-any-return]
+
+    def _strong_of(self, name: str, loose_ok: bool) -> Candidate | None:
         if name.lower() in GENERIC:
             return None
         for c in self.gaz.lookup(name, fuzzy=True):
@@ -124,6 +185,13 @@ class ToponymFinder:
 
     def is_demonym(self, text: str) -> bool:
         """"Iraqi", "Syrians", "Sudanese": a nationality word, unless it is itself a place (Oman)."""
+        key = ("demonym", text)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._remember(key, self._is_demonym(text))
+        return hit  # type: ignore[no-any-return]
+
+    def _is_demonym(self, text: str) -> bool:
         if not text[:1].isupper() or self.demonyms.lookup(text) is None:
             return False
         exact = [c for c in self.gaz.lookup(text, fuzzy=False) if c.match <= 1]
@@ -134,33 +202,33 @@ class ToponymFinder:
 
     # -- main ------------------------------------------------------------------------------------
     def find(self, doc: Any, *, extra: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-        text: str = doc.text
+        v = self._view(doc, fresh=True)
+        text = v.text
         found: list[Mention] = []
         for m in _DATELINE.finditer(text):
             name = m.group(1).strip()
             if len(name) < 3 or not self._strong(name.title()):
                 continue
             found.append(Mention(name, m.start(1), m.start(1) + len(name), "dateline"))
-        for ent in doc.ents:
+        for ent in v.ents:
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
-                found.extend(self._from_entity(doc, ent, "ner"))
+                found.extend(self._from_entity(v, ent, "ner"))
             elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"):
-                found.extend(self._mislabelled(doc, ent))
+                found.extend(self._mislabelled(v, ent))
             elif label in ("DATE", "TIME", "LANGUAGE", "LAW") and len(ent) <= 3 \
-                    and all(t.pos_ == "PROPN" for t in ent):
-                found.extend(self._mislabelled(doc, ent))  # "in Manbij" read as a DATE, "in Aleppo" as a LANGUAGE
+                    and all(p == self._propn for p in v.pos[ent.start:ent.end]):
+                found.extend(self._mislabelled(v, ent))  # "in Manbij" read as a DATE, "in Aleppo" as a LANGUAGE
             elif label == "MONEY":  # "70 million US dollars", "Sudanese pounds"
                 found.extend(replace(m, source="modifier") if m.source == "org" else m
-                             for m in self._inside(doc, ent))
+                             for m in self._inside(v, ent))
         found.extend(self._hyphenated(text))
-        pinned = self._town_and_state(doc)
+        pinned = self._town_and_state(v)
         found.extend(pinned)
-        found.extend(self._loose_propns(doc))
-        for t in doc:
-            if not t.ent_type_ and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") \
-                    and self.is_demonym(t.text):
-                found.append(self._demonym(t.text, t.idx, t.idx + len(t.text)))
+        found.extend(self._loose_propns(v))
+        for i, word in enumerate(v.words):
+            if not v.ent[i] and word[:1].isupper() and v.pos[i] in self._name_pos and self.is_demonym(word):
+                found.append(self._demonym(word, v.idx[i], v.idx[i] + len(word)))
         merged = _merge(found)
         if pinned:  # NER or a dateline may own these spans: keep what "Town, State" says about them
             by_span = {(m.start, m.end): m for m in pinned}
@@ -169,28 +237,30 @@ class ToponymFinder:
                       if (m.start, m.end) in by_span else m for m in merged]
         return merged
 
-    def _hints(self, doc: Any, first: int, last: int) -> tuple[bool, bool]:
-        after = doc[last + 1] if last + 1 < len(doc) else None
-        before = doc[first - 1] if first > 0 else None
-        before2 = doc[first - 2] if first > 1 else None
-        admin = after is not None and after.lower_ in ADMIN_WORDS
-        city = (after is not None and after.lower_ in CITY_WORDS) or (
-            before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in CITY_WORDS)
-        if not admin and before is not None and before.lower_ == "of" and before2 is not None:
-            admin = before2.lower_ in ADMIN_WORDS
+    @staticmethod
+    def _hints(v: _View, first: int, last: int) -> tuple[bool, bool]:
+        low = v.lower
+        after = low[last + 1] if last + 1 < len(low) else None
+        before = low[first - 1] if first > 0 else None
+        before2 = low[first - 2] if first > 1 else None
+        admin = after is not None and after in ADMIN_WORDS
+        city = (after is not None and after in CITY_WORDS) or (
+            before is not None and before == "of" and before2 is not None and before2 in CITY_WORDS)
+        if not admin and before is not None and before == "of" and before2 is not None:
+            admin = before2 in ADMIN_WORDS
         return admin, city
 
-    def _from_entity(self, doc: Any, ent: Any, source: str) -> list[Mention]:
-        commas = [t.i for t in ent if t.text == ","]
+    def _from_entity(self, v: _View, ent: Any, source: str) -> list[Mention]:
+        commas = [i for i in range(ent.start, ent.end) if v.words[i] == ","]
         if commas:  # "Donington Park, Leicestershire" taken as one entity: each part on its own
             bounds = [ent.start, *(i + 1 for i in commas)]
             ends = [*commas, ent.end]
             return [m for a, b in zip(bounds, ends, strict=True) if b > a
-                    for m in self._from_entity(doc, doc[a:b], source)]
+                    for m in self._from_entity(v, v.doc[a:b], source)]
         name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in GENERIC:
             return []
-        admin, city = self._hints(doc, ent.start, ent.end - 1)
+        admin, city = self._hints(v, ent.start, ent.end - 1)
         name, a2, c2 = self.split_kind(name)
         admin, city = admin or a2, city or c2
         end = start + len(name)
@@ -198,39 +268,39 @@ class ToponymFinder:
             return [self._demonym(name, start, end)]
         return [Mention(name, start, end, source, admin, city, is_metonymic(ent))]
 
-    def _mislabelled(self, doc: Any, ent: Any) -> list[Mention]:
+    def _mislabelled(self, v: _View, ent: Any) -> list[Mention]:
         """PERSON/ORG entities that are really places ("in Kut"), and places inside org names."""
         out: list[Mention] = []
         name, start, end = _trim(ent.text, ent.start_char, ent.end_char)
         name, admin_tail, _ = self.split_kind(name)  # "Guma LGA"
         end = start + len(name)
-        prev = doc[ent.start - 1] if ent.start > 0 else None
-        locative = prev is not None and prev.lower_ in LOCATIVE or admin_tail
+        prev = v.lower[ent.start - 1] if ent.start > 0 else None
+        locative = prev is not None and prev in LOCATIVE or admin_tail
         if ent.label_ == "NORP" and self.is_demonym(name):
             return [self._demonym(name, start, end)]
         if ent.label_ == "NORP" and name and len(ent) <= 3:
             # the small model calls some cities NORP ("Aleppo"); only exact, prominent names pass
             exact = [c for c in self.gaz.lookup(name, fuzzy=False) if c.match <= 1]
             if any(c.feature in ("PCLI", "ADM1") or c.population >= 100_000 for c in exact):
-                admin, city = self._hints(doc, ent.start, ent.end - 1)
+                admin, city = self._hints(v, ent.start, ent.end - 1)
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and self.is_demonym(name):
             return [self._demonym(name, start, end)]  # "Azerbaijani" mistaken for a name
         if ent.label_ in ("DATE", "TIME", "LANGUAGE", "LAW"):
-            if any(t.lower_.rstrip(".") in _CALENDAR for t in ent):
+            if any(low.rstrip(".") in _CALENDAR for low in v.lower[ent.start:ent.end]):
                 return []  # "in March" is a month, not the Cambridgeshire town
-            cand = self._strong(name) if prev is not None and prev.lower_ in STRICT_LOCATIVE else None
-            return [] if cand is None else [Mention(name, start, end, "gazetteer", *self._hints(doc, ent.start,
+            cand = self._strong(name) if prev is not None and prev in STRICT_LOCATIVE else None
+            return [] if cand is None else [Mention(name, start, end, "gazetteer", *self._hints(v, ent.start,
                                                                                                 ent.end - 1))]
         if ent.label_ in ("PERSON", "ORG") and name and not self.is_demonym(name):
             cand = self._strong(name)
-            admin, city = self._hints(doc, ent.start, ent.end - 1)
+            admin, city = self._hints(v, ent.start, ent.end - 1)
             admin = admin or bool(admin_tail)  # "Enugu State" as one ORG entity
             if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
                                      or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
-            out.extend(self._inside(doc, ent))
+            out.extend(self._inside(v, ent))
         return out
 
     def _pin(self, name: str, area: str) -> tuple[str, str, bool] | None:
@@ -238,6 +308,12 @@ class ToponymFinder:
         the province or country called ``area`` ("Churchill", "Man."; "Paris", "Texas"; "Queensland",
         "Australia"), or None. A name that is itself a country or province ("Washington, Oregon and
         Idaho", "China, Japan") is a list, not a town in the next one."""
+        key = ("pin", name, area)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        return self._remember(key, self._pin_of(name, area))  # type: ignore[no-any-return]
+
+    def _pin_of(self, name: str, area: str) -> tuple[str, str, bool] | None:
         areas = {(c.cc, c.admin1 if c.feature == "ADM1" else "") for c in self.gaz.lookup(area, fuzzy=False)
                  if c.feature in ("ADM1", "PCLI") and c.match <= 2 and c.cc and (c.admin1 or c.feature == "PCLI")}
         if not areas:
@@ -278,34 +354,37 @@ class ToponymFinder:
         words = m.group(1).split()
         return any(self._pin(" ".join(words[-n:]), name) for n in range(min(len(words), 3), 0, -1))
 
-    def _town_and_state(self, doc: Any) -> list[Mention]:
+    def _town_and_state(self, v: _View) -> list[Mention]:
         """"Churchill, Man.", "Hugo, Oklahoma", "LOUISVILLE, KY": a town followed by its state or
         province, which pins the town to that province whatever NER made of it."""
         out: list[Mention] = []
-        for comma in doc:
-            if comma.text != "," or comma.i == 0:
+        words, n_tok = v.words, len(v.words)
+        for c in range(1, n_tok):
+            if words[c] != ",":
                 continue
             for n_area in (3, 2, 1):
-                area = doc[comma.i + 1:comma.i + 1 + n_area]
-                after = doc[area.end] if area.end < len(doc) else None
-                if len(area) < n_area or not all(t.text[:1].isupper() for t in area) or (
-                        after is not None and after.is_alpha and after.text[:1].isupper()):
+                a0, a1 = c + 1, min(c + 1 + n_area, n_tok)
+                if a1 - a0 < n_area or not all(w[:1].isupper() for w in words[a0:a1]) or (
+                        a1 < n_tok and v.alpha[a1] and words[a1][:1].isupper()):
                     continue  # "Montreal, Quebec City": the area's name goes on
                 pinned = None
                 for n in (3, 2, 1):
-                    seg = doc[max(comma.i - n, 0):comma.i]
-                    if len(seg) < n or not all(t.text[:1].isupper() for t in seg) or seg.text.lower() in GENERIC:
+                    if c < n or not all(w[:1].isupper() for w in words[c - n:c]):
                         continue
-                    pin = self._pin(seg.text.title() if seg.text.isupper() else seg.text, area.text)
+                    seg = v.span_text(c - n, c)
+                    if seg.lower() in GENERIC:
+                        continue
+                    pin = self._pin(seg.title() if seg.isupper() else seg, v.span_text(a0, a1))
                     if pin is not None:
-                        pinned = seg, pin
+                        pinned = c - n, seg, pin
                         break
                 if pinned is None:
                     continue
-                seg, (cc, admin1, is_admin) = pinned
-                out.append(Mention(seg.text, seg.start_char, seg.end_char, "gazetteer", is_admin, False,
+                s0, seg, (cc, admin1, is_admin) = pinned
+                out.append(Mention(seg, v.idx[s0], v.idx[s0] + len(seg), "gazetteer", is_admin, False,
                                    within=(cc, admin1)))
-                out.append(Mention(area.text, area.start_char, area.end_char, "gazetteer", bool(admin1), False))
+                area = v.span_text(a0, a1)
+                out.append(Mention(area, v.idx[a0], v.idx[a0] + len(area), "gazetteer", bool(admin1), False))
                 break
         return out
 
@@ -337,31 +416,33 @@ class ToponymFinder:
                 return True
         return False
 
-    def _inside(self, doc: Any, span: Any) -> list[Mention]:
+    def _inside(self, v: _View, span: Any) -> list[Mention]:
         """Place names embedded in a longer name: "University of Basra", "Aleppo Media Center"."""
-        toks = [t for t in span]
+        words, low = v.words, v.lower
+        first, stop = span.start, span.end
         out: list[Mention] = []
         i = 0
-        while i < len(toks):
+        while i < stop - first:
             hit = None
             for n in (3, 2, 1):
-                seg = toks[i:i + n]
-                if len(seg) < n or not all(t.text[:1].isupper() for t in seg):
+                a = first + i
+                b = a + n
+                if b > stop or not all(w[:1].isupper() for w in words[a:b]):
                     continue
-                text = doc[seg[0].i: seg[-1].i + 1].text  # a span's text; doc.text would rebuild the whole document
+                text = v.span_text(a, b)
+                at = v.idx[a]
                 if self.is_demonym(text):
-                    hit = (n, self._demonym(text, seg[0].idx, seg[0].idx + len(text)))
+                    hit = (n, self._demonym(text, at, at + len(text)))
                     break
                 c = self._strong(text)
                 if c is not None and (c.feature in ("PCLI", "ADM1") or c.population >= 100_000):
-                    hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org"))
+                    hit = (n, Mention(text, at, at + len(text), "org"))
                     break
-                if n > 1 and seg[-1].lower_ in ADMIN_WORDS and self._named(text, admin=True):
-                    hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org", True))  # "Laurel County Jail"
+                if n > 1 and low[b - 1] in ADMIN_WORDS and self._named(text, admin=True):
+                    hit = (n, Mention(text, at, at + len(text), "org", True))  # "Laurel County Jail"
                     break
-                nxt = doc[seg[-1].i + 1] if seg[-1].i + 1 < len(doc) else None
-                if nxt is not None and nxt.lower_ in LOCAL_BODIES and self._named(text, admin=False):
-                    hit = (n, Mention(text, seg[0].idx, seg[0].idx + len(text), "org"))  # "Beverly Hills Police"
+                if b < len(low) and low[b] in LOCAL_BODIES and self._named(text, admin=False):
+                    hit = (n, Mention(text, at, at + len(text), "org"))  # "Beverly Hills Police"
                     break
             if hit:
                 out.append(hit[1])
@@ -375,37 +456,43 @@ class ToponymFinder:
         """Names the first pass skipped (ORG/PERSON/plain proper nouns) that are exactly the name of a
         town in a province the document already talks about ("A Danbury man ..."), and further
         mentions of the names in ``known`` (those the first pass placed)."""
+        v = self._view(doc)
         taken = [(m.start, m.end) for m in have]
         out: list[Mention] = []
         admins = {p for p in places if p[1]}
-        spans = [(e.start, e.end) for e in doc.ents
+        spans = [(e.start, e.end) for e in v.ents
                  if e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(e) <= 3]
-        spans += [(t.i, t.i + 1) for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
+        propn, ent = self._propn, v.ent
+        spans += [(i, i + 1) for i, p in enumerate(v.pos) if p == propn and not ent[i]]
         for a, b in spans:
-            span = doc[a:b]
-            name, start, end = _trim(span.text, span.start_char, span.end_char)
+            text = v.span_text(a, b)
+            name, start, end = _trim(text, v.idx[a], v.idx[a] + len(text))
             if not name[:1].isupper() or name.lower() in GENERIC or any(start < e and s < end for s, e in taken):
                 continue
-            if span.label_ == "PERSON" and (len(span) > 1 or a == 0 or doc[a - 1].lower_ not in STRICT_LOCATIVE):
+            if doc[a:b].label_ == "PERSON" and (b - a > 1 or a == 0 or v.lower[a - 1] not in STRICT_LOCATIVE):
                 continue  # a person's name unless it follows "in", "near"...
             for c in self.gaz.lookup(name.title() if name.isupper() else name, fuzzy=False):
                 if c.match != 0 or c.population < min_population:
                     continue
                 if (c.cc, c.admin1) in admins or (c.cc, None) in places and c.population >= 50_000:
-                    admin, city = self._hints(doc, a, b - 1)
+                    admin, city = self._hints(v, a, b - 1)
                     out.append(Mention(name, start, end, "context", admin, city))
                     taken.append((start, end))
                     break
-        return out + self._repeats(doc, taken, known or {})
+        return out + self._repeats(v, taken, known or {})
 
-    def _repeats(self, doc: Any, taken: list[tuple[int, int]], known: Mapping[str, bool]) -> list[Mention]:
+    def _repeats(self, v: _View, taken: list[tuple[int, int]], known: Mapping[str, bool]) -> list[Mention]:
         """Later mentions of a name the document already placed, wherever NER put them ("born in
         Churchill, Man. ... a Churchill doctor"): one name keeps one sense within a story. ``known``
         maps each placed name to whether its text pinned it ("Town, State")."""
         out: list[Mention] = []
-        text: str = doc.text
+        doc, text = v.doc, v.text
         for name in sorted({k for k in known if len(k) >= 3 and k[:1].isupper()}, key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.IGNORECASE):
+            pattern = self._memo.get(("re", name))
+            if pattern is None:
+                pattern = self._remember(("re", name), re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])",
+                                                                   re.IGNORECASE))
+            for m in pattern.finditer(text):
                 found = m.group(0)
                 if not (found[:1].isupper() and (found.istitle() or found.isupper() or found == name)):
                     continue
@@ -413,12 +500,12 @@ class ToponymFinder:
                 if any(start < e and s < end for s, e in taken):
                     continue
                 span = doc.char_span(start, end)
-                if span is None or not any(t.pos_ == "PROPN" for t in span):
+                if span is None or not any(p == self._propn for p in v.pos[span.start:span.end]):
                     continue
-                first = span[0]
-                ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
-                ent_start = ent.start + int(ent[0].lower_ == "the") if ent is not None else 0
-                before = doc[span.start - 1].lower_ if span.start else ""
+                first = span.start
+                ent = next((e for e in v.ents if e.start <= first < e.end), None)
+                ent_start = ent.start + int(v.lower[ent.start] == "the") if ent is not None else 0
+                before = v.lower[span.start - 1] if span.start else ""
                 # not inside a longer name ("Robinson College Cambridge"), a person ("Paris Hilton") or an
                 # organisation of that very name ("Xinhua", unless its text pinned it: "Churchill, Man.");
                 # "Allendale Woman's Club" does name the town
@@ -427,26 +514,26 @@ class ToponymFinder:
                                         or ent.label_ not in ("GPE", "LOC", "FAC", "ORG")
                                         and before not in STRICT_LOCATIVE):
                     continue
-                admin, city = self._hints(doc, span.start, span.end - 1)
+                admin, city = self._hints(v, span.start, span.end - 1)
                 out.append(Mention(found, start, end, "context", admin, city))
                 taken.append((start, end))
         return out
 
-    def _loose_propns(self, doc: Any) -> list[Mention]:
+    def _loose_propns(self, v: _View) -> list[Mention]:
         """Proper nouns outside any entity, after a locative preposition, that name a known place."""
         out: list[Mention] = []
-        toks = list(doc)
+        words, pos, ent, propn = v.words, v.pos, v.ent, self._propn
+        n_tok = len(words)
         i = 0
-        while i < len(toks):
-            t = toks[i]
-            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper():
+        while i < n_tok:
+            if ent[i] or pos[i] != propn or not words[i][:1].isupper():
                 i += 1
                 continue
             j = i
-            while j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN" and not toks[j + 1].ent_type_ and j - i < 2:
+            while j + 1 < n_tok and pos[j + 1] == propn and not ent[j + 1] and j - i < 2:
                 j += 1
-            text = doc[i: j + 1].text  # a span's text; doc.text would rebuild the whole document
-            prev = toks[i - 1].lower_ if i else ""
+            text = v.span_text(i, j + 1)
+            prev = v.lower[i - 1] if i else ""
             # after "in", "near"... any known town; otherwise only a big, exactly named one ("of Cape Town")
             need = 0 if prev in STRICT_LOCATIVE else 100_000 if prev in ("of", "and") else 1_000_000
             cand = None if self.is_demonym(text) else self._strong(text)
@@ -456,8 +543,8 @@ class ToponymFinder:
                 c for c in self.gaz.lookup(text, fuzzy=False) if c.match == 0]
             if cand is not None and (need == 0 or any(
                     c.population >= need or (c.feature == "PCLI" and need <= 100_000) for c in exact)):
-                admin, city = self._hints(doc, i, j)
-                out.append(Mention(text, t.idx, t.idx + len(text), "gazetteer", admin, city))
+                admin, city = self._hints(v, i, j)
+                out.append(Mention(text, v.idx[i], v.idx[i] + len(text), "gazetteer", admin, city))
             i = j + 1
         return out
 

@@ -65,7 +65,7 @@ class PlaceStage:
         context |= {(cc, None) for cc, _ in context}
         # names placed on firm evidence (a place entity, a dateline, "Town, State") count again wherever they
         # recur, unless NER also reads the name as a person ("Salah" the striker, not the village)
-        people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        people = {e.text for e in self.finder.entities(doc) if e.label_ == "PERSON"}
         known: dict[str, bool] = {}
         for r in resolved:
             m = r.mention

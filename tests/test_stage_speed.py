@@ -1,0 +1,83 @@
+"""The shortcuts the stages take for speed give exactly what the plain spaCy reads give (#10)."""
+
+from __future__ import annotations
+
+import pytest
+
+TEXT = ("BAGHDAD, March 3 - Gunmen attacked a checkpoint in Kut, Wasit province, on Monday, police said.\n\n"
+        "The Basra Operations Command said  U.S.-led planes struck near Mosul. \"We will respond,\" "
+        "a spokesman for the Iraqi army told Reuters.\n\nHugo, Oklahoma and Churchill, Man. were quiet.")
+
+
+def test_toponym_view_reads_what_the_doc_says(nlp):
+    from frontlines.geo.toponyms import _View
+
+    doc = nlp(TEXT)
+    v = _View(doc)
+    assert v.text == doc.text
+    assert v.words == [t.text for t in doc]
+    assert v.lower == [t.lower_ for t in doc]
+    assert v.idx == [t.idx for t in doc]
+    assert [bool(e) for e in v.ent] == [bool(t.ent_type_) for t in doc]
+    assert [bool(a) for a in v.alpha] == [t.is_alpha for t in doc]
+    assert [doc.vocab.strings[p] for p in v.pos] == [t.pos_ for t in doc]
+    assert [e.text for e in v.ents] == [e.text for e in doc.ents]
+    for a in range(len(doc)):
+        for b in range(a + 1, min(a + 4, len(doc)) + 1):
+            assert v.span_text(a, b) == doc[a:b].text
+
+
+def test_toponym_view_of_a_prefiltered_doc(resources):
+    """Light (unparsed) pieces have no tags or entities; the view reads them all the same."""
+    from frontlines.geo.toponyms import _View
+    from frontlines.ingest import finish, read_text
+    from frontlines.pipeline import Pipeline
+    from frontlines.prefilter import build_prefilter
+
+    pipe = Pipeline(resources.nlp, [], prefilter=build_prefilter(resources.nlp))
+    doc = pipe.process(finish(read_text(TEXT + "\n\nThe weather was mild in Erbil.", doc_id="v"))).annotation.doc
+    v = _View(doc)
+    assert v.text == doc.text
+    assert v.words == [t.text for t in doc]
+
+
+def test_place_finder_answers_are_memoised_but_unchanged(resources):
+    from frontlines.geo.toponyms import ToponymFinder
+
+    finder = ToponymFinder(resources.gazetteer)
+    doc = resources.nlp(TEXT)
+    first = finder.find(doc)
+    assert finder.find(doc) == first  # second pass runs on the memo
+    assert {m.text for m in first} >= {"Kut", "Mosul", "Hugo", "Oklahoma", "Churchill"}
+    assert finder.is_demonym("Iraqi") and not finder.is_demonym("Oman")
+    assert finder.entities(doc) == tuple(doc.ents)
+
+
+def test_demonym_prefix_index_matches_a_full_scan(resources):
+    from frontlines.geo.demonyms import Demonyms, _lcp
+
+    dem = Demonyms(resources.gazetteer)
+
+    def scan(singular: str):
+        best = None
+        for name, cand in dem._names:
+            n = _lcp(singular, name)
+            if n >= 4 and n >= len(name) - 2 and n >= len(singular) - 5 and (best is None or n > best[0]):
+                best = (n, cand)
+        return None if best is None else best[1].gid
+
+    for word in ("ukrainian", "syrian", "sudanese", "yemeni", "afghan", "europeans", "kurdish", "lebanese",
+                 "somali", "ethiopian", "palestinian", "libyan", "african", "asian", "bosnian", "abc"):
+        found = dem._find(word)
+        singular = word[:-1] if word.endswith(("ans", "is", "ers", "ots", "ites", "ines")) else word
+        if found is not None and word not in dem._table and word[:-1] not in dem._table:
+            assert found.gid == scan(singular), word
+
+
+def test_gazetteer_raw_name_cache_gives_the_folded_answer(resources):
+    gaz = resources.gazetteer
+    if gaz is None:
+        pytest.skip("no gazetteer built")
+    assert gaz.lookup("Kut") == gaz.lookup("KUT") == gaz.lookup("Kut")
+    assert gaz.lookup("Mosul", fuzzy=False) == gaz.lookup(" mosul ", fuzzy=False)
+    assert gaz.lookup("...") == ()
