@@ -519,3 +519,12 @@ def test_a_statement_about_a_party_when_nothing_else_happens(code):
 def test_laying_down_arms_is_demobilisation_where_it_happens(code):
     ev = event(code("Militia fighters laid down their weapons in Tripoli on Sunday."), "laid")
     assert ev.cameo == "0873" and ev.plover == "RETREAT" and countries(ev.recipients) == {"LBY"}
+
+
+def test_a_transfer_targets_where_it_goes_not_what_is_moved(code):
+    ev = event(code("US customs returned about 200 looted manuscripts to the Iraqi government at its embassy."),
+               "returned")
+    assert [a.text for a in ev.recipients] == ["the Iraqi government"]
+    ev = event(code("Russia has begun withdrawing some of its troops from Syria, Defence Minister Sergei Shoigu said."),
+               "withdrawing")
+    assert [a.text for a in ev.recipients] == ["Syria"]  # the speaker is no apposition of Syria

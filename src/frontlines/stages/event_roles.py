@@ -318,8 +318,11 @@ class RoleFinder:
                 hi = max(hi, c.right_edge.i + 1)  # "a spokesman for the Taliban", "the ambassador to Britain"
         for c in h.children:
             if c.dep_ == "appos" and c.i >= hi and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and h.dep_ in W.SUBJ):
-                # "his Lebanese counterpart, Michel Aoun": the name in apposition is the same party
-                hi = max(hi, arg_span(c)[1])
+                # "his Lebanese counterpart, Michel Aoun": the name in apposition is the same party; not a
+                # speaker the parser hung there ("... from Syria, Defence Minister Sergei Shoigu said")
+                end = arg_span(c)[1]
+                if not (end < len(doc) and doc[end].lemma_.lower() in ("say", "tell", "add", "announce")):
+                    hi = max(hi, end)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         text = self.text[start:end]  # Doc.text rebuilds the whole string on every access
         if h.pos_ == "PRON" or h.lower_ in W.PRONOUNS:

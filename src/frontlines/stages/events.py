@@ -106,6 +106,23 @@ class _SentenceCoder(RoleFinder):
                 return [(t, self._event(t, code, None, actors, targets, negated(t)))]
         return []
 
+    def _destinations(self, t: Any, recipients: list[Actor]) -> list[Actor]:
+        """A transfer's target is where or to whom it goes ("returned 100 fossils to China", "the withdrawal
+        of troops from Iraq"), not what is moved, when both were found."""
+        verb = t.head if t.pos_ != "VERB" and t.dep_ in W.OBJ else t
+        if len(recipients) < 2 or not (lem(t) in W.TRANSFER or lem(verb) in W.TRANSFER
+                                       or lem(t) in ("withdrawal", "delivery", "shipment", "deployment")):
+            return recipients
+        ends = []
+        for a in recipients:
+            span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+            root = span.root if span is not None and len(span) else None
+            while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head  # "to the United States and Israel"
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "from", "with"):
+                ends.append(a)
+        return ends or recipients
+
     def _place_only(self, a: Actor) -> bool:
         """A recipient that only says where ("in western Mosul"), not whom ("near an army base" is aimed at)."""
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
@@ -457,7 +474,7 @@ class _SentenceCoder(RoleFinder):
         elif not recipients:
             recipients = self._place_target(t)
         actors = [self._domestic(a, t) for a in actors]
-        recipients = [b for a in recipients for b in self._mission_place(a)]
+        recipients = self._destinations(t, [b for a in recipients for b in self._mission_place(a)])
         recipients = [self._domestic(a, t) for a in recipients]
         if not recipients and not (len(actors) > 1 and self.onto.info(code).quad_class in (1, 2)):
             recipients = self._clause_party(t, actors)  # (joint cooperation by several actors stays reciprocal)
