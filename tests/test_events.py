@@ -528,3 +528,13 @@ def test_a_transfer_targets_where_it_goes_not_what_is_moved(code):
     ev = event(code("Russia has begun withdrawing some of its troops from Syria, Defence Minister Sergei Shoigu said."),
                "withdrawing")
     assert [a.text for a in ev.recipients] == ["Syria"]  # the speaker is no apposition of Syria
+
+
+def test_gold_tokens_are_rejoined_where_the_source_had_no_space():
+    from frontlines.evaluation.conflibert_actors import _detokenize
+
+    toks = "The U . S . envoy met Mr . Haftar in rebel - held Sirte with 1 . 5 million and 20 , 000 troops".split()
+    text, spans = _detokenize(toks)
+    assert text == "The U.S. envoy met Mr. Haftar in rebel-held Sirte with 1.5 million and 20,000 troops"
+    assert [text[s:e] for s, e in spans] == toks  # every gold token keeps its own span
+    assert _detokenize("talks - - something , 10 , 5 people".split())[0] == "talks - - something , 10 , 5 people"

@@ -1,7 +1,8 @@
 """ConfliBERT actor spans: token-level F1 of source (S) and target (T) actors.
 
 Gold: ``events/conflibert_cameo/actors_train.conll`` (``token TAG`` lines, BIO over S source, T
-target, R reciprocal parties). Tokens are joined with spaces to make the text; a token is predicted
+target, R reciprocal parties). Tokens are joined with spaces to make the text, except where the gold
+tokenizer split a written word (clitics, hyphens, decimals, initials, titles: ``_glued``); a token is predicted
 S (T) when it lies inside an actor (recipient) span of the sentence's main event. Reciprocal gold
 (R) is scored separately (``r_f1``) against the actor and recipient tokens of a reciprocal event (a
 meeting or talks, or several actors acting together with no recipient; mediating and summoning an
@@ -36,16 +37,41 @@ def load(ctx: EvalContext) -> list[list[tuple[str, str]]]:
     return sentences[: ctx.limit] if ctx.limit else sentences
 
 
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Rep", "Sen", "St", "Lt", "Col", "Jr", "Prof", "Gov", "Capt"})
+
+
+def _glued(toks: list[str], k: int) -> bool:
+    """Whether token ``k`` was written against the one before it in the source text, where the gold tokenizer
+    split words it should have kept whole: curly-quote clitics ("May ’ s" -> "May’s"), hyphenated words
+    ("rebel - held" -> "rebel-held"), decimals and thousands ("352 . 5", "20 , 000"), initials ("U . S .")
+    and titles ("Mr ."). Left apart they hide possessives, compounds and names from the parser."""
+    tok, prev = toks[k], toks[k - 1]
+    nxt = toks[k + 1] if k + 1 < len(toks) else ""
+    if (tok == "’" and nxt in ("s", "t")) or (prev == "’" and tok in ("s", "t")):
+        return True
+    if tok == "-" and prev[-1:].isalnum() and nxt[:1].isalnum():
+        return True
+    if prev == "-" and k > 1 and toks[k - 2][-1:].isalnum() and tok[:1].isalnum():
+        return True
+    if tok in (".", ",") and prev.isdigit() and nxt.isdigit() and (tok == "." or len(nxt) == 3):
+        return True
+    if prev in (".", ",") and k > 1 and toks[k - 2].isdigit() and tok.isdigit() and (prev == "." or len(tok) == 3):
+        return True
+    initial = len(prev) == 1 and prev.isupper()
+    if tok == "." and (initial and (k < 2 or toks[k - 2] in (".",) or len(nxt) == 1 and nxt.isupper())
+                       or prev in _TITLES):
+        return True
+    return len(tok) == 1 and tok.isupper() and prev == "." and k > 1 and len(toks[k - 2]) == 1 \
+        and toks[k - 2].isupper()
+
+
 def _detokenize(toks: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Join tokens with spaces, except the split curly-quote clitics ("May ’ s offer" -> "May’s offer"):
-    the gold tokenizer cut them off, and left apart they hide every possessive from the parser."""
+    """Join tokens with spaces, except where the source text had none (``_glued``)."""
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
     for k, tok in enumerate(toks):
-        clitic = (tok == "’" and k + 1 < len(toks) and toks[k + 1] in ("s", "t")) or (
-            k > 0 and toks[k - 1] == "’" and tok in ("s", "t"))
-        if k and not clitic:
+        if k and not _glued(toks, k):
             parts.append(" ")
             pos += 1
         spans.append((pos, pos + len(tok)))

@@ -529,12 +529,16 @@ class RoleFinder:
     def _deep_place(self, t: Any) -> list[Actor]:
         """Still no recipient: the country or region the action is for, named in a purpose or object clause
         ("provided aid to fight the epidemic in West Africa", "donated funds to help people in Yemen")."""
-        for tok in t.subtree:
-            if tok.i <= t.i or tok.dep_ != "pobj" or tok.head.lower_ not in W.IN_PLACE:
-                continue
+        places = [tok for tok in t.subtree if tok.i > t.i and tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE]
+        for tok in places:
             coded = self.by_head.get(tok.i)
             if coded and any(a.country for a in coded):
                 return self._code_arg(tok)
+        if lem(t) in W.TRANSFER or (self.lex.verbs.get((lem(t), "")) or "")[:2] == "07":
+            # aid "to stem the Ebola outbreak in West Africa": a region no dictionary codes
+            for tok in places:
+                if tok.ent_type_ in ("GPE", "LOC"):
+                    return self._code_arg(tok)
         return []
 
     def _place_target(self, t: Any, uncoded: bool = False) -> list[Actor]:
