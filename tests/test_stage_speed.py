@@ -81,3 +81,31 @@ def test_gazetteer_raw_name_cache_gives_the_folded_answer(resources):
     assert gaz.lookup("Kut") == gaz.lookup("KUT") == gaz.lookup("Kut")
     assert gaz.lookup("Mosul", fuzzy=False) == gaz.lookup(" mosul ", fuzzy=False)
     assert gaz.lookup("...") == ()
+
+
+CASUALTY_TEXT = ("Two soldiers were shot dead and several others wounded in an attack near Aleppo on Monday. "
+                 "Police detained dozens of protesters; a fatal stabbing and a murder-suicide were reported. "
+                 "The death toll rose to 40, with hundreds of thousands displaced and a handful of refugees "
+                 "taken into custody. Both men were in critical condition; the number of dead is unknown.")
+
+
+def test_casualty_gates_skip_only_tokens_that_answer_nothing(nlp):
+    from frontlines.stages.casualties import _KIND_LEMMAS, _KIND_WORDS, _fatal_incident, _kind_of
+    from frontlines.stages.counting import _VAGUE_FIRST, _vague_at
+
+    doc = nlp(CASUALTY_TEXT)
+    answered = 0
+    for tok in doc:
+        if tok.lemma_.lower() not in _KIND_LEMMAS and tok.lower_ not in _KIND_WORDS:
+            assert _kind_of(tok) is None and _fatal_incident(tok) == 0, tok.text
+        else:
+            answered += _kind_of(tok) is not None or _fatal_incident(tok) > 0
+        if tok.lower_ not in _VAGUE_FIRST:
+            assert _vague_at(doc, tok.i, len(doc)) is None, tok.text
+    assert answered >= 8
+
+
+def test_quantities_of_a_casualty_report(annotate):
+    ann = annotate(CASUALTY_TEXT, date="2024-03-05")
+    kinds = {(q.kind, q.best) for q in ann.quantities}
+    assert {("killed", 2), ("killed", 40), ("arrested", 12), ("displaced", 100_000), ("injured", 2)} <= kinds

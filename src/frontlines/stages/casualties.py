@@ -79,6 +79,16 @@ class Mention:
         return Quantity(self.kind, c.low, c.best, c.high, c.qualifier, c.text, c.start, c.end)
 
 
+# every lemma and word form ``_kind_of`` or ``_fatal_incident`` can answer for (keep in step with both):
+# the other tokens of a sentence skip them
+_KIND_LEMMAS = frozenset({"shoot", "number", "total", "custody", "condition", "shooting", "stabbing", "attack",
+                          "incident", "assault", "crash", "homicide", "suicide"}
+                         | HARM_VERBS | KILL_VERBS | INJURE_VERBS | ARREST_VERBS | DISPLACE_VERBS | CROWD_VERBS
+                         | KILL_NOUNS | INJURE_NOUNS | HARM_NOUNS | ARREST_NOUNS | DISPLACE_NOUNS | CROWD_NOUNS
+                         | TOLL_NOUNS)
+_KIND_WORDS = frozenset({"wounded", "injured", "dead", "killed", "hurt", "displaced"})
+
+
 def _kind_of(tok: Tok) -> str | None:
     lemma = tok.lemma_.lower()
     text = tok.lower_
@@ -352,6 +362,8 @@ class _SentenceMentions:
         out: list[Mention] = []
         used: set[tuple[str, int]] = set()
         for tok in self.span:
+            if tok.lemma_.lower() not in _KIND_LEMMAS and tok.lower_ not in _KIND_WORDS:
+                continue  # neither a toll word nor a fatal incident
             fatal = _fatal_incident(tok)
             if fatal:
                 count = Count(fatal, fatal, fatal, "exact", tok.text, tok.idx, tok.idx + len(tok.text))

@@ -31,6 +31,8 @@ _NOT_COUNTS = {"year", "month", "week", "day", "hour", "minute", "second", "perc
 _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _RUN_WORDS = set(UNITS) - {"no", "a", "an", "half", "single", "lone", "pair", "couple", "both"} | set(SCALES)
+# first words of the vague amounts ``_vague_at`` knows: a token starting none of them starts no vague amount
+_VAGUE_FIRST = frozenset({k.split(" ")[0] for k in VAGUE} | {"both", "couple"})
 _VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "many", "numerous",
                 "few", "handful", "multiple", "both", "couple"}
 
@@ -121,7 +123,7 @@ def number_phrases(span: Tok) -> list[Phrase]:
                 out.append(phrase)
             i = max(j, i + 1)
             continue
-        vague = _vague_at(doc, i, span.end)
+        vague = _vague_at(doc, i, span.end) if low in _VAGUE_FIRST or " " in low else None
         if vague is not None:
             out.append(vague)
             i = vague.end_i
