@@ -538,3 +538,20 @@ def test_gold_tokens_are_rejoined_where_the_source_had_no_space():
     assert text == "The U.S. envoy met Mr. Haftar in rebel-held Sirte with 1.5 million and 20,000 troops"
     assert [text[s:e] for s, e in spans] == toks  # every gold token keeps its own span
     assert _detokenize("talks - - something , 10 , 5 people".split())[0] == "talks - - something , 10 , 5 people"
+
+
+def test_ordering_a_party_to_act_is_the_orderer_acting_on_it(code):
+    ev = event(code("The Afghan president has ordered all pro-Taliban newspapers to suspend publication."), "suspend")
+    assert countries(ev.actors) == {"AFG"} and "newspapers" in ev.recipients[0].text
+    # troops ordered to attack still attack
+    ev = event(code("The commander ordered his troops to attack the rebel positions."), "attack")
+    assert "troops" in ev.actors[0].text
+
+
+def test_revealing_and_reaffirming_are_statements(code):
+    ann = code("Australia has offered to send troops to help the Philippine army, Foreign Minister Julie Bishop has "
+               "revealed.")
+    assert main_event(ann.events, ann.doc).trigger.text == "send"
+    ev = event(code("The resolution reaffirms that all parties to the conflict in Sudan must protect civilians."),
+               "reaffirms")
+    assert ev.cameo == "100" and ev.recipients[0].text == "all parties"

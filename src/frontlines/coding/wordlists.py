@@ -62,6 +62,8 @@ INTENT = frozenset({"plan", "intend", "prepare", "summon", "vow", "swear", "pled
                      "threaten", "want", "seek", "hope", "aim", "expect", "resolve", "propose",
                      "volunteer", "mean", "wish", "aspire"})
 THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
+#: Verbs that make their object do the embedded act ("ordered the newspapers to suspend publication").
+COERCE = frozenset({"order", "force", "compel", "oblige"})
 TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
                        "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
                        "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})

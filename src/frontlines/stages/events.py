@@ -208,6 +208,14 @@ class _SentenceCoder(RoleFinder):
             return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
         self.had_object = False
         actors, recipients = self._verb_args(t)
+        if t.dep_ == "xcomp" and lem(t.head) in W.COERCE and code[:2] not in ("18", "19", "20"):
+            # "ordered all pro-Taliban newspapers to suspend publication": the one who orders acts on them
+            # ("ordered his troops to attack X" stays the troops' attack)
+            made = [a for c in t.head.children if c.dep_ in W.OBJ for a in self._code_arg(c)
+                    if (a.start, a.end) in self.actorlike]
+            boss = self._subjects(t.head)
+            if made and boss:
+                actors, recipients = boss, made
         if (t.dep_ in ("ccomp", "acl") and not self._statement_verb(t.head)
                 and any(a.lower_ in W.MUST for a in t.children if a.dep_ == "aux")):
             # "issued a reminder to Iraq that it must cooperate": a demand on the clause's subject
