@@ -109,3 +109,36 @@ def test_quantities_of_a_casualty_report(annotate):
     ann = annotate(CASUALTY_TEXT, date="2024-03-05")
     kinds = {(q.kind, q.best) for q in ann.quantities}
     assert {("killed", 2), ("killed", 40), ("arrested", 12), ("displaced", 100_000), ("injured", 2)} <= kinds
+
+
+_DATE_BITS = ["March", "may", "May 5", "5th of May 2023", "mid-2024", "1990s", "the 1980s", "2019 to 2021", "last week",
+              "Monday", "last Tuesday morning", "yesterday", "tonight", "overnight", "\u017funday", "\u212a", "\u0130",
+              "3 days ago", "the end of last month", "Christmas Eve", "new year's", "this past weekend", "summer 2022",
+              "in recent weeks", "the past 24 hours", "2023-05-01", "Jan.", "Sept. 11", "from", "between", "and",
+              "soldiers", "killed", "the", "year-old", "-", ",", ".", "\u2013", "\u0661\u0662", "12", "of", "early",
+              "Halloween", "valentine's day", "spring", "fall", "this afternoon", "earlier today", "next month"]
+
+
+def test_date_rule_gates_change_nothing():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from frontlines import temporal
+
+    def ungated(text: str, ref: str) -> list:
+        keep = temporal._rules_for
+        temporal._rules_for = lambda _text: temporal._RULES
+        try:
+            return temporal._find_dates(text, ref)
+        finally:
+            temporal._rules_for = keep
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(_DATE_BITS), min_size=1, max_size=8), st.sampled_from([" ", "  ", ", ", "-"]))
+    def check(bits: list[str], sep: str) -> None:
+        text = sep.join(bits)
+        assert temporal._find_dates(text, "2024-03-05") == ungated(text, "2024-03-05")
+
+    check()
+    assert temporal._rules_for("Soldiers fired at the crowd.") == []
+    assert len(temporal._rules_for("\u212a")) == len(temporal._RULES)

@@ -376,6 +376,30 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
 ]
 
 
+# Words each rule's pattern cannot match without (lower case), by handler: a sentence holding none of a
+# rule's words skips its pattern. Case-insensitive matching also lets four non-ASCII letters stand for
+# ASCII ones (Kelvin K, long s, dotted and dotless i); text holding them runs every pattern.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_KEYS = ("18", "19", "20")
+_GATES: dict[Callable[[re.Match[str], date | None], Res | None], tuple[str, ...]] = {
+    _h_full: _MONTH_KEYS, _h_iso: ("-",), _h_month_year: _MONTH_KEYS, _h_month: _MONTH_KEYS,
+    _h_month_span: _MONTH_KEYS, _h_year_range: _YEAR_KEYS, _h_year: _YEAR_KEYS, _h_decade: _YEAR_KEYS,
+    _h_weekday: ("day",), _h_dayword: ("day", "night", "morning", "afternoon", "evening"), _h_ago: ("ago",),
+    _h_named_period: ("week", "month", "year"), _h_weekend: ("weekend",),
+    _h_holiday: ("christmas", "year", "valentine", "halloween"), _h_edge: ("end", "beginning", "start"),
+    _h_past_n: ("hour", "day", "week", "month", "year"), _h_season: ("spring", "summer", "autumn", "fall", "winter"),
+}
+_FOLD_TRAPS = ("\u212a", "\u017f", "\u0131", "\u0130")
+
+
+def _rules_for(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res | None]]]:
+    """The rules whose pattern can match somewhere in ``text`` (all of them for text with fold traps)."""
+    if not text.isascii() and any(c in text for c in _FOLD_TRAPS):
+        return _RULES
+    low = text.lower()
+    return [(p, h) for p, h in _RULES if (keys := _GATES.get(h)) is None or any(k in low for k in keys)]
+
+
 def _parse_ref(ref: str | date | None) -> date | None:
     if ref is None or isinstance(ref, date):
         return ref
@@ -409,7 +433,7 @@ def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
     base = 0
     refd = _parse_ref(ref)
     cands: list[tuple[int, int, Res]] = []
-    for pattern, handler in _RULES:
+    for pattern, handler in _rules_for(text):
         for m in pattern.finditer(text):
             s, e = m.span()
             if _NOT_A_DATE_AFTER.match(text[e:e + 20]):
@@ -419,6 +443,8 @@ def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
             try:
                 res = handler(m, refd)
             except (ValueError, OverflowError):  # "2008 years ago", "99999 days ago": no calendar date
+                continue
+            except KeyError:  # a name matched only through case folding ("\u017funday"): no word the tables know
                 continue
             if res is not None:
                 if text[e - 1] == "." and text[s:e - 1].split()[-1].lower() in _FULL_MONTHS:
