@@ -555,3 +555,9 @@ def test_revealing_and_reaffirming_are_statements(code):
     ev = event(code("The resolution reaffirms that all parties to the conflict in Sudan must protect civilians."),
                "reaffirms")
     assert ev.cameo == "100" and ev.recipients[0].text == "all parties"
+
+
+def test_the_island_nation_of_x_is_one_party(code):
+    ev = event(code("Indonesia has established diplomatic ties with the Pacific island nation of Tuvalu."),
+               "established")
+    assert [a.text for a in ev.recipients] == ["the Pacific island nation of Tuvalu"]

@@ -18,7 +18,8 @@ _TITLES = frozenset({"president", "leader", "minister", "government", "army", "f
                      "queen", "member", "ministry", "parliament", "people", "citizen", "spokesman", "spokeswoman",
                      "official", "ambassador", "envoy", "delegation", "commander", "troop", "police", "military",
                      "navy", "embassy", "authority", "premier", "secretary", "foreign", "representative",
-                     "soldier", "militia", "ruler", "emir", "sheikh", "prince", "chairman", "mayor", "governor"})
+                     "soldier", "militia", "ruler", "emir", "sheikh", "prince", "chairman", "mayor", "governor",
+                     "nation", "kingdom", "republic", "emirate", "sultanate"})  # "the island nation of Nauru"
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
