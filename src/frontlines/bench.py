@@ -59,6 +59,9 @@ class BenchResult:
     # attribute_ruler and lemmatizer); the pipeline runs those two through fastattrs.py when exact
     fast_attrs: bool | None = None
     scaling: dict[str, float] = field(default_factory=dict)  # filled by callers that time several sizes
+    # the largest worker's peak RSS when the pipeline phase ends (peak_rss_mb also covers parse-only)
+    pipeline_peak_rss_mb: float | None = None
+    gate: bool | None = None  # the pre-filter's learned sentence gate (prefilter_gate.py) was on  # filled by callers that time several sizes
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,7 +99,7 @@ class _Timed:
             self.totals[self.name] += time.process_time() - t
 
 
-def _init(prefilter: bool, batch_size: int, barrier: Any) -> None:
+def _init(prefilter: bool, batch_size: int, barrier: Any, gate: bool = True) -> None:
     """Worker initialiser: load the model and stages once, then wait until every worker is ready."""
     from .pipeline import Pipeline  # noqa: PLC0415
     from .prefilter import build_prefilter  # noqa: PLC0415
@@ -106,7 +109,7 @@ def _init(prefilter: bool, batch_size: int, barrier: Any) -> None:
     resources = load_resources()
     totals: defaultdict[str, float] = defaultdict(float)
     stages = [_Timed(s, totals) for s in build_stages(resources)]
-    pre = build_prefilter(resources.nlp) if prefilter else None
+    pre = build_prefilter(resources.nlp, gate=gate) if prefilter else None
     _state.update(nlp=resources.nlp, totals=totals, prefilter=pre,
                   pipeline=Pipeline(resources.nlp, stages, batch_size=batch_size, prefilter=pre))
     warm_up(_state["pipeline"])
@@ -161,7 +164,7 @@ def _report_task(_: int) -> tuple[int, float, dict[str, float], bool]:
 
 def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, workers: int = 1,
               prefilter: bool = True, parse_only: bool = True, batch_size: int = 32,
-              docs: list[Document] | None = None,
+              docs: list[Document] | None = None, gate: bool = True, chunk: int = CHUNK,
               tick: Callable[[int], None] | None = None) -> BenchResult:
     """Time the pipeline (and spaCy parse-only) over ``corpus`` with ``workers`` processes."""
     docs = docs if docs is not None else load_corpus(corpus, limit)
@@ -173,22 +176,23 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # inherited by the spawned workers
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(workers + 1)
-    pool = ctx.Pool(workers, initializer=_init, initargs=(prefilter, batch_size, barrier))
+    pool = ctx.Pool(workers, initializer=_init, initargs=(prefilter, batch_size, barrier, gate))
     try:
         barrier.wait(timeout=600)  # every worker has its model: start the clock
         t0 = time.perf_counter()
         n_docs = errors = events = parsed_words = 0
         cpu = 0.0
-        for n, e, ev, pw, c in pool.imap_unordered(_pipeline_task, _chunks(docs, CHUNK)):
+        for n, e, ev, pw, c in pool.imap_unordered(_pipeline_task, _chunks(docs, chunk)):
             n_docs, errors, events, parsed_words = n_docs + n, errors + e, events + ev, parsed_words + pw
             cpu += c
             if tick is not None:
                 tick(n)
         seconds = time.perf_counter() - t0
+        pipeline_rss = max(r for _, r, _, _ in pool.map(_report_task, range(workers * 3), chunksize=1))
         parse_seconds = parse_cpu = None
         if parse_only:
             t1 = time.perf_counter()
-            parse_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, CHUNK)))
+            parse_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, chunk)))
             parse_seconds = time.perf_counter() - t1
         reports = {pid: (rss, totals, fast) for pid, rss, totals, fast in pool.map(
             _report_task, range(workers * 3), chunksize=1)}
@@ -212,7 +216,8 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
         peak_rss_mb=round(max(rss), 1), peak_rss_mb_total=round(sum(rss), 1),
         words_parsed_share=round(parsed_words / words, 4) if prefilter and words else None,
         stage_seconds={k: round(v, 2) for k, v in sorted(stage_seconds.items())},
-        fast_attrs=all(f for _, _, f in reports.values()) if reports else None)
+        fast_attrs=all(f for _, _, f in reports.values()) if reports else None,
+        pipeline_peak_rss_mb=round(pipeline_rss, 1), gate=gate if prefilter else None)
 
 
 def _chunks_text(docs: Sequence[Document], size: int) -> Iterator[list[str]]:
