@@ -561,3 +561,16 @@ def test_the_island_nation_of_x_is_one_party(code):
     ev = event(code("Indonesia has established diplomatic ties with the Pacific island nation of Tuvalu."),
                "established")
     assert [a.text for a in ev.recipients] == ["the Pacific island nation of Tuvalu"]
+
+
+def test_a_denial_targets_the_accuser_not_a_party_inside_the_charge(code):
+    ev = event(code("The minister rejected accusations that her government had covered up abuses by the Kenyan police."),
+               "rejected")
+    assert ev.cameo == "016" and not ev.recipients
+    ev = event(code("Sudan denied charges by Human Rights Watch that it bombed villages in Darfur."), "denied")
+    assert [a.text for a in ev.recipients] == ["Human Rights Watch"]
+
+
+def test_asking_a_party_for_something_is_a_request(code):
+    ev = event(code("The British embassy has asked the Indian government for consular access to the detainee."), "asked")
+    assert ev.cameo[:2] == "02" and ev.plover == "REQUEST"

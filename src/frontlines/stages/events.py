@@ -123,6 +123,20 @@ class _SentenceCoder(RoleFinder):
                 ends.append(a)
         return ends or recipients
 
+    def _accuser(self, a: Actor, t: Any) -> bool:
+        """The party that made the charge a denial answers: the charge's owner or its "by"/"from" party."""
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        root = span.root if span is not None and len(span) else None
+        while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "charges from X and Y"
+        if root is None:
+            return False
+        if root.dep_ in W.OBJ:  # "rejected Netanyahu's suggestion": the whole charge, owned by its author
+            return any(c.dep_ == "poss" for c in root.children)
+        charge = root.head.head if root.dep_ == "pobj" else root.head
+        near = charge.i == t.i or charge.head.i == t.i  # on the denial or on its object, not deep in the charge
+        return near and (root.dep_ == "poss" or root.dep_ == "pobj" and root.head.lower_ in ("by", "from"))
+
     def _place_only(self, a: Actor) -> bool:
         """A recipient that only says where ("in western Mosul"), not whom ("near an army base" is aimed at)."""
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
@@ -490,6 +504,10 @@ class _SentenceCoder(RoleFinder):
             recipients = self._deep_place(t)
         if not recipients and not joint:
             recipients = self._place_target(t, uncoded=True)
+        if code == "016":
+            # a denial is aimed at the accuser ("denied charges by X", "rejected Israel's accusations"), not at
+            # a party named inside the charge ("rejected accusations that her government covered up...")
+            recipients = [r for r in recipients if self._accuser(r, t)]
         info = self.onto.info(code)
         sent = self.sentence
         trigger = Span(t.text, t.idx, t.idx + len(t.text))
