@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .demonyms import Demonyms
@@ -34,6 +34,7 @@ _DIRECTIONS = frozenset({"far", "north", "south", "east", "west", "northern", "s
                          "central", "upper", "lower", "greater", "mid", "middle", "northeast", "northwest",
                          "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"})
 NEAR_KM = 150.0
+_LIST_GAP = 6  # characters between two names of one list: ", ", " and ", ", or "
 SURE_T = 1.0  # softmax temperature of the prior scores (1 = one unit of score, a tenfold population)
 FEATURE_CLASSES = ("PCLI", "CONT", "PPLC", "ADM1", "PPL", "ADM2", "WORLD", "OTHER")
 _WORLD = frozenset({"RGN", "OCN", "SEA", "PEN"})
@@ -41,7 +42,7 @@ _WORLD = frozenset({"RGN", "OCN", "SEA", "PEN"})
 FEATURES = ("log_population", *(f"feature_{f}" for f in FEATURE_CLASSES),
             *(f"match_{i}" for i in range(5)), "alt_when_main", "admin_hint_admin", "admin_hint_other",
             "city_over_admin", "city_hint_city", "city_hint_other", "bias", "in_named_state", "no_country_in_context",
-            "country_share", "top_country", "admin_context", "near_other_place")
+            "country_share", "top_country", "admin_context", "near_other_place", "listed_with_province")
 #: extra features a learned ranker sees (the hand weights give them 0): prominence relative to the
 #: name's other candidates, and how ambiguous the name is
 EXTRA_FEATURES = ("log_population_below_best", "most_populous", "log_candidates")
@@ -74,7 +75,7 @@ class Weights:
                 -self.alt_when_main, self.admin_hint, -self.admin_hint / 2, -self.city_over_admin,
                 self.city_hint, -self.city_hint, self.bias, self.named_state, self.country_context / 2,
                 self.country_context,
-                self.top_country, self.admin_context, self.near)
+                self.top_country, self.admin_context, self.near, self.admin_hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,7 @@ class Resolver:
         return f
 
     def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],
-                         near: Sequence[tuple[float, float]] = ()) -> list[float]:
+                         near: Sequence[tuple[float, float]] = (), listed: Collection[str] = ()) -> list[float]:
         n = sum(ctx_c.values())
         top = ctx_c.most_common(1)[0][0] if ctx_c else None
         close = c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2") and any(
@@ -165,7 +166,8 @@ class Resolver:
         return [float(bool(n) and c.cc is None), ctx_c.get(c.cc, 0) / n if n and c.cc else 0.0,
                 float(bool(n) and c.cc is not None and c.cc == top),
                 (ctx_a.get((c.cc or "", c.admin1 or ""), 0.0) / max(ctx_a.values())
-                 if c.admin1 and c.feature != "ADM1" and ctx_a else 0.0), float(close)]
+                 if c.admin1 and c.feature != "ADM1" and ctx_a else 0.0), float(close),
+                float(c.feature == "ADM1" and c.cc in listed)]
 
     @staticmethod
     def extra_features(c: Candidate, top_population: int, n_candidates: int) -> list[float]:
@@ -185,6 +187,26 @@ class Resolver:
         scored = sorted(((round(self.prior(c, m, pool), 3), c) for c in pool), key=lambda x: (-x[0], x[1].gid))
         return [x for x in scored if x[0] >= self.w.min_score][:limit]
 
+    def _listed_with_provinces(self, mentions: Sequence[Mention],
+                               first: dict[tuple[str, bool, bool], tuple[float, Candidate]]
+                               ) -> dict[tuple[str, bool, bool], set[str]]:
+        """Names listed next to provinces ("Kerala and Puducherry", "California or Washington"): the
+        countries of those provinces, where the name's own province reading weighs as if the text said "state"."""
+        out: dict[tuple[str, bool, bool], set[str]] = defaultdict(set)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if not 0 < b.start - a.end <= _LIST_GAP:
+                continue
+            ka, kb = _key(a), _key(b)
+            for this, other in ((ka, kb), (kb, ka)):
+                pick, own = first.get(other), first.get(this)
+                # a country stays a country ("California and Mexico"), and "the city of X" a city
+                if this != other and not this[2] and pick is not None and pick[1].feature == "ADM1" \
+                        and pick[0] >= self.w.min_score and pick[1].cc and own is not None \
+                        and own[1].feature != "PCLI":
+                    out[this].add(pick[1].cc)
+        return out
+
     def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
         groups: dict[tuple[str, bool, bool], list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -196,6 +218,8 @@ class Resolver:
         priors = {k: [(sum(w * x for w, x in zip(self._vector[:len(f)], f, strict=True)), c) for f, c in rows]
                   for k, rows in prior_rows.items()}
         first = {k: max(p, key=lambda x: x[0]) for k, p in priors.items() if p}
+
+        listed = self._listed_with_provinces(mentions, first)
 
         # the document's context: countries and provinces its confident first choices establish
         countries: dict[tuple[str, bool, bool], Counter[str]] = {}
@@ -216,7 +240,7 @@ class Resolver:
         chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
         #: every group's candidates with their ``ALL_FEATURES`` rows (what a ranker is trained on)
         self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
-        ctx_w = self._vector[-5:]
+        ctx_w = self._vector[-6:]
         # towns the first pass chose with some confidence, as anchors for "near another named place"
         anchors = {k: (c.lat, c.lon) for k, (score, c) in first.items()
                    if c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2")
@@ -230,7 +254,7 @@ class Resolver:
             best_hand = -math.inf
             rows = []
             for (s, c), (pf, _) in zip(scored, prior_rows[k], strict=True):
-                cf = self.context_features(c, ctx_c, ctx_a, near)
+                cf = self.context_features(c, ctx_c, ctx_a, near, listed.get(k, ()))
                 f = pf + cf + self.extra_features(c, top_pop, n_cands)
                 rows.append((f, c))
                 s += sum(w * x for w, x in zip(ctx_w, cf, strict=True))
