@@ -142,3 +142,43 @@ def test_date_rule_gates_change_nothing():
     check()
     assert temporal._rules_for("Soldiers fired at the crowd.") == []
     assert len(temporal._rules_for("\u212a")) == len(temporal._RULES)
+
+
+REPORTS = ("Officials said the army shelled Kut, according to witnesses. \"We will not leave,\" a resident told "
+           "AFP, adding that militias had fled. Critics believe the ceasefire may collapse.\n\nThe ministry "
+           "announced on Monday that talks would resume. Reuters reported: the convoy was hit. I think it will end.")
+
+
+def test_attribution_candidates_hold_every_detection(nlp):
+    from frontlines.stages.attribution import AttributionStage, _Arrays
+
+    stage = AttributionStage()
+    doc = nlp(REPORTS)
+    arrays = _Arrays(doc)
+    assert arrays.text == doc.text
+    cands = set(stage._candidates(doc, arrays))
+    found = 0
+    for sent in doc.sents:
+        for tok in sent:
+            det = stage._detect_at(tok, sent, None, None, doc.text)
+            assert det is None or tok.i in cands, tok.text
+            found += det is not None
+            if tok.i in cands:  # the sentence's quotation flag, given or worked out, decides the same
+                quoted = any(t.text in ("\"", "“", "”") for t in sent)
+                assert det == stage._detect_at(tok, sent, None, None, doc.text, quoted)
+    assert found >= 5
+    assert stage.detect(doc) == stage.detect(doc, arrays)
+
+
+def test_factuality_memo_gives_what_each_call_gives(resources):
+    from frontlines.stages.factuality import FactualityStage
+
+    stage = FactualityStage()
+    doc = resources.nlp(REPORTS)
+    memo: dict = {}
+    for sent in doc.sents:
+        assert stage.judge_sentence(sent, memo=memo) == stage.judge_sentence(sent)
+        for tok in sent:
+            if tok.pos_ == "VERB":
+                assert stage._certainty_of(tok, False, None, memo) == stage.event_certainty(tok)
+    assert memo

@@ -120,24 +120,35 @@ class AttributionStage:
         self.lexicon = lexicon or load_lexicon()
         self.reporting = (set(self.lexicon.terms("report")) | _SPEECH) - {"according"}
         self.verb_rates = verb_rates if verb_rates is not None else load_verb_rates()
+        # every lemma ``_detect_at`` can take for a cue (it checks the rates itself)
+        self._cue_lemmas = frozenset(self.verb_rates) | frozenset(self.reporting) | frozenset(_COGNITIVE)
 
     # -- detection -------------------------------------------------------------------------------
 
-    def detect(self, doc: Any) -> list[Detection]:
+    def detect(self, doc: Any, arrays: _Arrays | None = None) -> list[Detection]:
         """Every reporting construction in a parsed document, in text order."""
+        arrays = arrays or _Arrays(doc)
+        cands = self._candidates(doc, arrays)
         found: list[Detection] = []
         last_person: str | None = None
         last_group: str | None = None
-        full_text = doc.text  # Doc.text is rebuilt on every access: read it once
+        full_text = arrays.text  # Doc.text is rebuilt on every access: read it once
         # Span.ents rebuilds Doc.ents on every access (O(document) per sentence): build it once
         ents = list(doc.ents)
         ent_starts = [e.start for e in ents]
+        strings = doc.vocab.strings
+        colon_h = strings[":"]
+        quote_marks = {strings[q] for q in ("\"", "“", "”")}
         for sent in doc.sents:
-            colon = _colon_source(sent, full_text)
-            if colon is not None:
-                found.append(colon)
-            for tok in sent:
-                det = self._detect_at(tok, sent, last_person, last_group, full_text)
+            if colon_h in arrays.orth[sent.start:min(sent.start + 7, sent.end)]:
+                colon = _colon_source(sent, full_text)
+                if colon is not None:
+                    found.append(colon)
+            first, stop = bisect.bisect_left(cands, sent.start), bisect.bisect_left(cands, sent.end)
+            quoted = first < stop and any(h in quote_marks for h in arrays.orth[sent.start:sent.end])
+            for k in range(first, stop):
+                tok = doc[cands[k]]
+                det = self._detect_at(tok, sent, last_person, last_group, full_text, quoted)
                 # speech reported inside a quotation belongs to the quoted speaker, not a new source
                 if det is not None and not _inside_quotation(full_text, det.source_start):
                     found.append(det)
@@ -149,8 +160,27 @@ class AttributionStage:
                     last_group = ent.text
         return found
 
+    def _candidates(self, doc: Any, arrays: _Arrays) -> list[int]:
+        """Indices of the tokens ``_detect_at`` can make something of ("according" as a preposition, a
+        verb or root noun whose lemma may be a cue); it returns None on every other token."""
+        from spacy.parts_of_speech import IDS  # noqa: PLC0415
+
+        strings = doc.vocab.strings
+        according, prep, root = strings["according"], strings["prep"], strings["ROOT"]
+        verb, aux, noun = IDS["VERB"], IDS["AUX"], IDS["NOUN"]
+        keys = self._cue_lemmas
+        out = []
+        for i, (low, lemma, pos, dep) in enumerate(zip(arrays.lower, arrays.lemma, arrays.pos, arrays.dep,
+                                                       strict=True)):
+            if low == according and dep == prep:
+                out.append(i)
+            elif (pos == verb or pos == aux or (pos == noun and dep == root)) and strings[lemma].lower() in keys:
+                out.append(i)
+        return out
+
     def _detect_at(self, tok: Token, sent: Any, last_person: str | None,
-                   last_group: str | None, full_text: str) -> Detection | None:
+                   last_group: str | None, full_text: str, quoted: bool | None = None) -> Detection | None:
+        """``quoted``: whether ``sent`` holds a quotation mark, from callers that know it already."""
         low = tok.lower_
         if low == "according" and tok.dep_ == "prep":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -158,7 +188,7 @@ class AttributionStage:
             if pobj is None:
                 return None
             # "according to police" vouches for the whole sentence it sits in
-            content = frozenset(t.i for t in sent) - frozenset(t.i for t in tok.subtree)
+            content = frozenset(range(sent.start, sent.end)) - frozenset(t.i for t in tok.subtree)
             return self._make(pobj, tok, content, sent, last_person, last_group, full_text)
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
@@ -184,7 +214,7 @@ class AttributionStage:
         if subj is None or subj.lower_ in ("that", "which"):
             return None
         has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech) for c in kids)
-        quote_in_sentence = any(t.text in ("\"", "“", "”") for t in sent)
+        quote_in_sentence = any(t.text in ("\"", "“", "”") for t in sent) if quoted is None else quoted
         is_reporting_clause = tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.i > tok.head.i
         if not strong:
             if cognitive and not speech and (not has_clause or subj.lower_ in ("i", "you", "we")):
@@ -193,13 +223,13 @@ class AttributionStage:
                                or _followed_by_colon(tok)):
                 return None
         carries = (has_clause or quote_in_sentence or is_reporting_clause or _followed_by_colon(tok)
-                   or sent.text.rstrip().endswith(":"))  # "X said in a statement:" introduces what follows
+                   or full_text[sent.start_char:sent.end_char].rstrip().endswith(":"))  # "X said in a statement:" introduces what follows
         if is_reporting_clause and not has_clause:
             content = frozenset(t.i for t in tok.head.subtree) - frozenset(t.i for t in tok.subtree)
         else:
             content = frozenset(t.i for c in kids if c.dep_ in _CONTENT_DEPS and c.i != subj.i for t in c.subtree)
             if not content or quote_in_sentence:
-                content = frozenset(t.i for t in sent) - frozenset(t.i for t in subj.subtree) - {tok.i}
+                content = frozenset(range(sent.start, sent.end)) - frozenset(t.i for t in subj.subtree) - {tok.i}
         det = self._make(subj, tok, content, sent, last_person, last_group, full_text)
         return det if carries else replace(det, has_content=False)
 
@@ -231,7 +261,9 @@ class AttributionStage:
 
     def __call__(self, ann: Annotation) -> Annotation:
         doc: Any = ann.doc
-        detections = self.detect(doc)
+        arrays = _Arrays(doc)
+        detections = self.detect(doc, arrays)
+        first_person = doc.vocab.strings["i"]
         by_sent: dict[int, list[Detection]] = {}
         for d in detections:
             if d.has_content:
@@ -261,7 +293,8 @@ class AttributionStage:
             elif speaker is not None and (open_quote or starts_quoted) and s.block != "update":
                 base = speaker
             own = _sentence_level(dets, span)
-            if own is None and s.block != "quote" and span is not None and _first_person_claim(span):
+            if own is None and s.block != "quote" and span is not None \
+                    and first_person in arrays.lower[span.start:span.end] and _first_person_claim(span):
                 base = Attribution(name=default.name if default.kind != "unknown" else None, kind="author")
             attribution = _to_attribution(own, default) if own is not None else base
             sentences.append(replace(s, attribution=attribution))
@@ -322,6 +355,23 @@ class AttributionStage:
             out[s.start] = Attribution(name=_strip_article(qs.name), kind=kind, text=qs.name,
                                        start=qs.start, end=qs.end)
         return out
+
+
+class _Arrays:
+    """A Doc's token attributes as plain lists (hash ids), read once: the stage's passes over every
+    token then build no Token objects."""
+
+    __slots__ = ("dep", "lemma", "lower", "orth", "pos", "text")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY  # noqa: PLC0415
+
+        self.orth, self.lower, self.lemma, self.pos, self.dep, space = (
+            doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, SPACY]).T.tolist() if len(doc) else ([], [], [], [], [], []))
+        strings = doc.vocab.strings
+        # Doc.text: every token's text and its trailing space (a single " " when SPACY is set)
+        self.text: str = "".join([strings[o] + " " if sp else strings[o] for o, sp in zip(self.orth, space,
+                                                                                         strict=True)])
 
 
 def _colon_source(sent: Any, full_text: str) -> Detection | None:

@@ -82,14 +82,28 @@ class FactualityStage:
             and self.lexicon.has("report", t.head.lemma_.lower()) for t in span)  # "critics say"
         return self.hedge_model.score(features), vague
 
-    def judge_sentence(self, span: Any, *, in_quote: bool = False) -> SentenceJudgement:
+    def _certainty_of(self, tok: Any, in_quote: bool, flags: tuple[bool, bool] | None,
+                      memo: dict[tuple[int, bool], tuple[Assessment, float]] | None) -> tuple[Assessment, float]:
+        """``event_certainty``, once per token of a document: an event's trigger is often its sentence's
+        main verb, judged for the sentence already (``flags`` are always its own sentence's, so the
+        token and ``in_quote`` decide the answer)."""
+        if memo is None:
+            return self.event_certainty(tok, in_quote=in_quote, flags=flags)
+        key = (tok.i, in_quote)
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = self.event_certainty(tok, in_quote=in_quote, flags=flags)
+        return hit
+
+    def judge_sentence(self, span: Any, *, in_quote: bool = False,
+                       memo: dict[tuple[int, bool], tuple[Assessment, float]] | None = None) -> SentenceJudgement:
         if len(span) == 0:
             return SentenceJudgement("asserted", 0.95, 0.0, None)
         root = main_token(span)
         # "I'm guessing we went after Sadr", "Officials said the army shelled...": the sentence's
         # claim is the complement, judged under the cue above it
         content = _content_of(root, self.lexicon)
-        a, certainty = self.event_certainty(content, in_quote=in_quote)
+        a, certainty = self._certainty_of(content, in_quote, None, memo)
         label = a.label
         if label == "asserted" and _according_to(span):
             label = "reported"  # "..., according to police." vouches for the whole sentence
@@ -121,6 +135,7 @@ class FactualityStage:
         # sentences the pre-filter kept from the parser (prefilter.py) hold no event by construction and
         # have only a placeholder tree: they stay unjudged (None) rather than get a guess from that tree
         unparsed = {sp.start_char for sp in doc.spans[UNPARSED]} if UNPARSED in doc.spans else set()
+        memo: dict[tuple[int, bool], tuple[Assessment, float]] = {}
         for s in ann.sentences:
             if s.block == "boilerplate" or s.start in unparsed:
                 sentences.append(s)
@@ -129,7 +144,7 @@ class FactualityStage:
             if span is None or len(span) == 0:
                 sentences.append(s)
                 continue
-            j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS)
+            j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS, memo=memo)
             sentences.append(replace(s, factuality=j.label, certainty=j.certainty))
         events: list[Event] = []
         # several events share a sentence: scan each sentence once for what the events ask of it
@@ -145,7 +160,7 @@ class FactualityStage:
                 per_sentence[key] = (sentence_flags(sent), _according_to(sent))
             flags, according = per_sentence[key]
             block = _block_of(ann.sentences, e.evidence.start)
-            a, certainty = self.event_certainty(tok, in_quote=block in _REPORTED_BLOCKS, flags=flags)
+            a, certainty = self._certainty_of(tok, block in _REPORTED_BLOCKS, flags, memo)
             label = a.label
             if label == "asserted" and according:
                 label = "reported"
