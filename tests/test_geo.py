@@ -188,6 +188,11 @@ def test_a_ranker_orders_candidates_but_the_hand_gate_stays(gaz):
     assert big.feature == "PPLC" and small is not None and small.population < big.population
     nothing = Resolver(gaz, ranker=prefer_small).resolve([Mention("Qwzxplorfville", 0, 14)])[0]
     assert nothing.candidate is None
+    from frontlines.errors import ResourceMissing
+
+    stale = Ranker(ALL_FEATURES[:-1], "linear", 0.0, tuple(0.0 for _ in ALL_FEATURES[:-1]))
+    with pytest.raises(ResourceMissing):
+        Resolver(gaz, ranker=stale)
 
 
 def test_hyphenated_and_currency_countries_are_modifiers(stage, nlp):

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from ..errors import ResourceMissing
 from .demonyms import Demonyms
 from .gazetteer import BARE, EXACT_ALIAS, EXACT_ALT, EXACT_MAIN, LOOSE, Candidate, Gazetteer, distance_km
 from .names import norm
@@ -101,6 +102,10 @@ class Resolver:
                  weights: Weights | None = None, demonyms: Demonyms | None = None,
                  ranker: Ranker | None = None) -> None:
         self.gaz = gazetteer
+        if ranker is not None and ranker.features != ALL_FEATURES:
+            # an artefact trained on another feature set would score silently wrong columns
+            raise ResourceMissing("the geo ranker was trained on other features: retrain it "
+                                  "(python -m frontlines.geo.train_ranker)")
         self.ranker = ranker
         self.demonyms = demonyms or Demonyms(gazetteer)
         self.w = weights or Weights()
