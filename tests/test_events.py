@@ -574,3 +574,14 @@ def test_a_denial_targets_the_accuser_not_a_party_inside_the_charge(code):
 def test_asking_a_party_for_something_is_a_request(code):
     ev = event(code("The British embassy has asked the Indian government for consular access to the detainee."), "asked")
     assert ev.cameo[:2] == "02" and ev.plover == "REQUEST"
+
+
+def test_summoning_an_envoy_to_complain_is_the_summoner_complaining_to_the_envoy(code):
+    ev = event(code("Germany summoned the Egyptian ambassador in Berlin to complain about a raid on a German charity "
+                    "in Cairo."), "complain")
+    assert countries(ev.actors) == {"DEU"} and "ambassador" in ev.recipients[0].text
+
+
+def test_a_date_after_the_noun_is_not_part_of_the_party(code):
+    ev = event(code("French police stormed a migrant camp in Calais Sunday."), "stormed")
+    assert [a.text for a in ev.recipients] == ["a migrant camp in Calais"]

@@ -59,6 +59,8 @@ def arg_span(head: Token) -> tuple[int, int]:
                 continue
             if t is head and c.dep_ == "prep" and c.i > head.i and c.lower_ not in _KEEP_PREPS:
                 continue  # "the request for revocation...", "troops on Sunday": not part of the actor
+            if t is head and c.dep_ == "npadvmod" and c.i > head.i and c.ent_type_ in ("DATE", "TIME"):
+                continue  # "summoned France's ambassador Monday": when, not who
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)
     doc = head.doc

@@ -222,6 +222,12 @@ class _SentenceCoder(RoleFinder):
             return None  # "urged X to withdraw", "refused to meet": the governing verb is the event
         self.had_object = False
         actors, recipients = self._verb_args(t)
+        if t.dep_ in ("xcomp", "advcl") and lem(t.head) == "summon":
+            # "summoned the French ambassador to complain about...": the summoner complains to the envoy
+            envoy = [a for c in t.head.children if c.dep_ in W.OBJ for a in self._code_arg(c)]
+            boss = self._subjects(t.head)
+            if envoy and boss:
+                actors, recipients = boss, envoy
         if t.dep_ == "xcomp" and lem(t.head) in W.COERCE and code[:2] not in ("18", "19", "20"):
             # "ordered all pro-Taliban newspapers to suspend publication": the one who orders acts on them
             # ("ordered his troops to attack X" stays the troops' attack)
