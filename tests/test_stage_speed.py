@@ -150,11 +150,12 @@ REPORTS = ("Officials said the army shelled Kut, according to witnesses. \"We wi
 
 
 def test_attribution_candidates_hold_every_detection(nlp):
-    from frontlines.stages.attribution import AttributionStage, _Arrays
+    from frontlines.stages.attribution import AttributionStage
+    from frontlines.stages.docarrays import DocArrays
 
     stage = AttributionStage()
     doc = nlp(REPORTS)
-    arrays = _Arrays(doc)
+    arrays = DocArrays(doc)
     assert arrays.text == doc.text
     cands = set(stage._candidates(doc, arrays))
     found = 0
@@ -170,15 +171,21 @@ def test_attribution_candidates_hold_every_detection(nlp):
     assert stage.detect(doc) == stage.detect(doc, arrays)
 
 
-def test_factuality_memo_gives_what_each_call_gives(resources):
-    from frontlines.stages.factuality import FactualityStage
+def test_factuality_document_state_gives_what_each_call_gives(resources):
+    from frontlines.factuality_model import sentence_flags
+    from frontlines.stages.factuality import FactualityStage, _according_to, _DocState
 
     stage = FactualityStage()
-    doc = resources.nlp(REPORTS)
-    memo: dict = {}
+    doc = resources.nlp(REPORTS + " Would they attack if the talks failed? Nobody knows.")
+    state = _DocState(doc)
+    questions = 0
     for sent in doc.sents:
-        assert stage.judge_sentence(sent, memo=memo) == stage.judge_sentence(sent)
+        assert state.sentence_flags(sent) == sentence_flags(sent)
+        questions += state.sentence_flags(sent)[0]
+        assert state.according_to(sent) == _according_to(sent)
+        assert stage.judge_sentence(sent, state=state) == stage.judge_sentence(sent)
         for tok in sent:
-            if tok.pos_ == "VERB":
-                assert stage._certainty_of(tok, False, None, memo) == stage.event_certainty(tok)
-    assert memo
+            if tok.pos_ in ("VERB", "NOUN"):
+                assert stage._certainty_of(tok, False, state) == stage.event_certainty(tok)
+    assert state.certainty and questions == 1
+    assert any(state.according_to(s) for s in doc.sents)

@@ -24,6 +24,7 @@ from ..coding.syntax import ents_in
 from ..cues import Lexicon, load_lexicon
 from ..records import Annotation, Attribution, Event, Sentence
 from ..structure import quote_sources
+from .docarrays import DocArrays
 
 Token = Any
 
@@ -125,9 +126,9 @@ class AttributionStage:
 
     # -- detection -------------------------------------------------------------------------------
 
-    def detect(self, doc: Any, arrays: _Arrays | None = None) -> list[Detection]:
+    def detect(self, doc: Any, arrays: DocArrays | None = None) -> list[Detection]:
         """Every reporting construction in a parsed document, in text order."""
-        arrays = arrays or _Arrays(doc)
+        arrays = arrays or DocArrays(doc)
         cands = self._candidates(doc, arrays)
         found: list[Detection] = []
         last_person: str | None = None
@@ -160,7 +161,7 @@ class AttributionStage:
                     last_group = ent.text
         return found
 
-    def _candidates(self, doc: Any, arrays: _Arrays) -> list[int]:
+    def _candidates(self, doc: Any, arrays: DocArrays) -> list[int]:
         """Indices of the tokens ``_detect_at`` can make something of ("according" as a preposition, a
         verb or root noun whose lemma may be a cue); it returns None on every other token."""
         from spacy.parts_of_speech import IDS  # noqa: PLC0415
@@ -261,7 +262,7 @@ class AttributionStage:
 
     def __call__(self, ann: Annotation) -> Annotation:
         doc: Any = ann.doc
-        arrays = _Arrays(doc)
+        arrays = DocArrays(doc)
         detections = self.detect(doc, arrays)
         first_person = doc.vocab.strings["i"]
         by_sent: dict[int, list[Detection]] = {}
@@ -355,23 +356,6 @@ class AttributionStage:
             out[s.start] = Attribution(name=_strip_article(qs.name), kind=kind, text=qs.name,
                                        start=qs.start, end=qs.end)
         return out
-
-
-class _Arrays:
-    """A Doc's token attributes as plain lists (hash ids), read once: the stage's passes over every
-    token then build no Token objects."""
-
-    __slots__ = ("dep", "lemma", "lower", "orth", "pos", "text")
-
-    def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY  # noqa: PLC0415
-
-        self.orth, self.lower, self.lemma, self.pos, self.dep, space = (
-            doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, SPACY]).T.tolist() if len(doc) else ([], [], [], [], [], []))
-        strings = doc.vocab.strings
-        # Doc.text: every token's text and its trailing space (a single " " when SPACY is set)
-        self.text: str = "".join([strings[o] + " " if sp else strings[o] for o, sp in zip(self.orth, space,
-                                                                                         strict=True)])
 
 
 def _colon_source(sent: Any, full_text: str) -> Detection | None:

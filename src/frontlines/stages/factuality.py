@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..cues import Assessment, Lexicon, assess, load_lexicon
-from ..factuality_model import CueIndex, LinearModel, event_features, load_model, sentence_features, sentence_flags
+from ..factuality_model import CueIndex, LinearModel, event_features, load_model, sentence_features
 from ..prefilter import UNPARSED
 from ..records import Annotation, Event, Sentence
+from .docarrays import DocArrays
 
 EVENT_MODEL = "factuality_event_model"
 HEDGE_MODEL = "factuality_hedge_model"
@@ -82,30 +83,32 @@ class FactualityStage:
             and self.lexicon.has("report", t.head.lemma_.lower()) for t in span)  # "critics say"
         return self.hedge_model.score(features), vague
 
-    def _certainty_of(self, tok: Any, in_quote: bool, flags: tuple[bool, bool] | None,
-                      memo: dict[tuple[int, bool], tuple[Assessment, float]] | None) -> tuple[Assessment, float]:
+    def _certainty_of(self, tok: Any, in_quote: bool, state: _DocState | None) -> tuple[Assessment, float]:
         """``event_certainty``, once per token of a document: an event's trigger is often its sentence's
-        main verb, judged for the sentence already (``flags`` are always its own sentence's, so the
-        token and ``in_quote`` decide the answer)."""
-        if memo is None:
-            return self.event_certainty(tok, in_quote=in_quote, flags=flags)
+        main verb, judged for the sentence already (the flags are always the token's own sentence's, so
+        the token and ``in_quote`` decide the answer)."""
+        if state is None:
+            return self.event_certainty(tok, in_quote=in_quote)
         key = (tok.i, in_quote)
-        hit = memo.get(key)
+        hit = state.certainty.get(key)
         if hit is None:
-            hit = memo[key] = self.event_certainty(tok, in_quote=in_quote, flags=flags)
+            hit = state.certainty[key] = self.event_certainty(tok, in_quote=in_quote,
+                                                              flags=state.sentence_flags(tok.sent))
         return hit
 
-    def judge_sentence(self, span: Any, *, in_quote: bool = False,
-                       memo: dict[tuple[int, bool], tuple[Assessment, float]] | None = None) -> SentenceJudgement:
+    def judge_sentence(self, span: Any, *, in_quote: bool = False, state: _DocState | None = None,
+                       ) -> SentenceJudgement:
+        """``state``: what the stage already worked out about the document (None: work it out here)."""
         if len(span) == 0:
             return SentenceJudgement("asserted", 0.95, 0.0, None)
         root = main_token(span)
         # "I'm guessing we went after Sadr", "Officials said the army shelled...": the sentence's
         # claim is the complement, judged under the cue above it
         content = _content_of(root, self.lexicon)
-        a, certainty = self._certainty_of(content, in_quote, None, memo)
+        a, certainty = self._certainty_of(content, in_quote, state)
+        according = state.according_to if state is not None else _according_to
         label = a.label
-        if label == "asserted" and _according_to(span):
+        if label == "asserted" and according(span):
             label = "reported"  # "..., according to police." vouches for the whole sentence
         # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
         hedge, vague = self._hedge(span, a if content is root else assess(root, self.lexicon))
@@ -123,7 +126,7 @@ class FactualityStage:
                 label = "speculated"
                 certainty = min(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
         elif label in _UNCERTAIN and not _firm(a, span.doc):
-            label = "reported" if a.report is not None or _according_to(span) else "asserted"
+            label = "reported" if a.report is not None or according(span) else "asserted"
             certainty = max(certainty, round(0.35 + 0.5 * (1.0 - hedge), 3))
         return SentenceJudgement(label, certainty, round(hedge, 3), a)
 
@@ -135,7 +138,7 @@ class FactualityStage:
         # sentences the pre-filter kept from the parser (prefilter.py) hold no event by construction and
         # have only a placeholder tree: they stay unjudged (None) rather than get a guess from that tree
         unparsed = {sp.start_char for sp in doc.spans[UNPARSED]} if UNPARSED in doc.spans else set()
-        memo: dict[tuple[int, bool], tuple[Assessment, float]] = {}
+        state = _DocState(doc)
         for s in ann.sentences:
             if s.block == "boilerplate" or s.start in unparsed:
                 sentences.append(s)
@@ -144,7 +147,7 @@ class FactualityStage:
             if span is None or len(span) == 0:
                 sentences.append(s)
                 continue
-            j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS, memo=memo)
+            j = self.judge_sentence(span, in_quote=s.block in _REPORTED_BLOCKS, state=state)
             sentences.append(replace(s, factuality=j.label, certainty=j.certainty))
         events: list[Event] = []
         # several events share a sentence: scan each sentence once for what the events ask of it
@@ -157,10 +160,10 @@ class FactualityStage:
             sent = tok.sent
             key = (sent.start, sent.end)
             if key not in per_sentence:
-                per_sentence[key] = (sentence_flags(sent), _according_to(sent))
+                per_sentence[key] = (state.sentence_flags(sent), state.according_to(sent))
             flags, according = per_sentence[key]
             block = _block_of(ann.sentences, e.evidence.start)
-            a, certainty = self._certainty_of(tok, block in _REPORTED_BLOCKS, flags, memo)
+            a, certainty = self._certainty_of(tok, block in _REPORTED_BLOCKS, state)
             label = a.label
             if label == "asserted" and according:
                 label = "reported"
@@ -171,6 +174,37 @@ class FactualityStage:
             replace(st, factuality=st.factuality or _sentence_at(sentences, by_start, st.evidence.start))
             for st in ann.statistics)
         return replace(ann, sentences=tuple(sentences), events=tuple(events), statistics=statistics)
+
+
+class _DocState:
+    """What the stage works out once per document: token attribute lists, each sentence's question and
+    condition flags (``sentence_flags``) and each token's certainty."""
+
+    __slots__ = ("according", "arrays", "certainty", "conditions", "flags", "prep")
+
+    def __init__(self, doc: Any) -> None:
+        strings = doc.vocab.strings
+        self.arrays = DocArrays(doc)
+        self.according, self.prep = strings["according"], strings["prep"]
+        self.conditions = frozenset({strings["if"], strings["unless"]})
+        self.certainty: dict[tuple[int, bool], tuple[Assessment, float]] = {}
+        self.flags: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def sentence_flags(self, sent: Any) -> tuple[bool, bool]:
+        """``sentence_flags(sent)`` read off the lists (``Span.text`` is the document text's slice)."""
+        key = (sent.start, sent.end)
+        hit = self.flags.get(key)
+        if hit is None:
+            a = self.arrays
+            hit = self.flags[key] = (a.text[sent.start_char:sent.end_char].rstrip().endswith("?"),
+                                     any(low in self.conditions for low in a.lower[sent.start:sent.end]))
+        return hit
+
+    def according_to(self, span: Any) -> bool:
+        """``_according_to(span)`` read off the lists."""
+        a, according, prep = self.arrays, self.according, self.prep
+        return any(low == according and dep == prep
+                   for low, dep in zip(a.lower[span.start:span.end], a.dep[span.start:span.end], strict=True))
 
 
 def _sentence_at(sentences: list[Sentence], by_start: dict[int, Sentence], offset: int) -> str | None:
