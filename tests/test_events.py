@@ -585,3 +585,8 @@ def test_summoning_an_envoy_to_complain_is_the_summoner_complaining_to_the_envoy
 def test_a_date_after_the_noun_is_not_part_of_the_party(code):
     ev = event(code("French police stormed a migrant camp in Calais Sunday."), "stormed")
     assert [a.text for a in ev.recipients] == ["a migrant camp in Calais"]
+
+
+def test_pounding_positions_is_an_attack(code):
+    ev = event(code("Iraqi warplanes pounded Islamic State positions in eastern Syria."), "pounded")
+    assert ev.plover == "ASSAULT" and countries(ev.actors) == {"IRQ"}
