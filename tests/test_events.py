@@ -590,3 +590,10 @@ def test_a_date_after_the_noun_is_not_part_of_the_party(code):
 def test_pounding_positions_is_an_attack(code):
     ev = event(code("Iraqi warplanes pounded Islamic State positions in eastern Syria."), "pounded")
     assert ev.plover == "ASSAULT" and countries(ev.actors) == {"IRQ"}
+
+
+def test_news_verbs_the_phoenix_dictionary_leaves_uncoded(code):
+    ev = event(code("Gunmen gunned down a police officer in Peshawar."), "gunned")
+    assert ev.plover == "ASSAULT" and "police officer" in ev.recipients[0].text
+    ev = event(code("The opposition leader slammed the government over the shortages."), "slammed")
+    assert ev.plover == "ACCUSE" and ev.recipients[0].text == "the government"
