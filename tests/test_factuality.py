@@ -159,13 +159,64 @@ def test_sentence_features_see_where_the_weasel_sits(nlp):
 
 
 def test_hedge_model_artefact_records_how_it_was_validated():
+    from frontlines.evaluation.conll2010 import seen_in_training
     from frontlines.factuality_model import load_model
 
     model = load_model("factuality_hedge_model")
     assert model is not None and model.link == "logistic" and 0.2 <= model.threshold <= 0.8
     meta = model.meta or {}
-    assert "crc32 % 5 != 0" in meta["trained_on"]  # bucket 0 stays out for `frontlines eval conll2010`
-    assert meta["cv_f1"] > 0.6 and len(meta["kfold_f1_stage"]) == 5
+    assert "article block != 0" in meta["trained_on"]  # block 0 stays out for `frontlines eval conll2010`
+    assert meta["inner_cv_f1"] > 0.6
+    for key in ("grouped", "crc32"):  # document-grouped folds and, for comparison, random sentence folds
+        folds = meta[f"cv5_{key}_f1_stage"]
+        assert len(folds) == 5 and all(0.5 < v < 0.8 for v in folds)
+        assert abs(meta[f"cv5_{key}_f1_stage_mean"] - sum(folds) / 5) < 1e-3
+    codes = meta["trained_crc32"]
+    assert len(codes) % 8 == 0 and 4000 < len(codes) // 8 < 7000  # four fifths of the 7,363 sentences
+    seen = seen_in_training(meta)
+    assert seen is not None and not seen("Troops shelled the town of Kupiansk on Monday, officials said.")
+
+
+def test_seen_in_training_reads_the_fingerprint():
+    import zlib
+
+    from frontlines.evaluation.conll2010 import seen_in_training
+
+    trained = ["Some analysts say the truce will not hold.", "Rebels took the airport in El Fasher."]
+    codes = "".join(f"{c:08x}" for c in sorted(zlib.crc32(t.encode()) for t in trained))
+    seen = seen_in_training({"trained_crc32": codes})
+    assert seen is not None
+    assert seen(trained[0]) and seen("  " + trained[1] + "\n")  # compared stripped, as the eval reads rows
+    assert not seen("Rebels took the airport in Nyala.")
+    assert seen_in_training({}) is None and seen_in_training(None) is None
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Some critics argue that the ceasefire in Idlib is a sham.",
+     {"subj_vague", "subj_vague_people", "subj_vague_main"}, {"named_source"}),
+    ("A number of analysts expect the offensive to stall near Bakhmut.", {"vague_of", "vague_of=number"}, set()),
+    ("The truce is widely regarded as a failure.",
+     {"pass_op_noagent", "freq_vbn", "freq=widely@main", "pass_op=regard|na|main"}, {"pass_op_agent"}),
+    ("The truce was described by the UN envoy as fragile.", {"pass_op_agent"}, {"pass_op_noagent"}),
+    ("It is believed that the militia controls the crossing.", {"it_is_op", "pass_op_noagent"}, set()),
+    ("Kherson is one of the most contested cities in the war.", {"one_of_the_most"}, set()),
+    ("Troops shelled the town on Monday.", {"f=shelled", "f=troops"},
+     {"subj_vague", "vague_of", "pass_op_noagent", "freq@main", "freq@emb", "it_is_op", "one_of_the_most"}),
+])
+def test_weasel_features_find_unattributed_claims(nlp, text, present, absent):
+    from frontlines.factuality_model import sentence_features
+
+    f = sentence_features(nlp(text)[:], load_lexicon())
+    assert present <= f.keys(), (text, sorted(k for k in f if not k.startswith(("w=", "b=", "f=", "lxt="))))
+    assert not absent & f.keys(), text
+
+
+def test_named_source_of_an_opinion_counts_against_a_weasel(nlp):
+    from frontlines.factuality_model import sentence_features
+
+    lex = load_lexicon()
+    assert "named_source" in sentence_features(nlp("Zelensky believes the front will hold.")[:], lex)
+    assert "named_source" not in sentence_features(nlp("Many believe the front will hold.")[:], lex)
 
 
 def test_cue_index_matches_the_substring_test_it_replaces(nlp):

@@ -6,8 +6,10 @@ splits only, no torch):
   (UDS-IH2 scale: +3 happened, -3 did not), turned into certainty = (score + 3) / 6.
 - ``hedge``: logistic regression from a sentence's features to P(uncertain) (CoNLL-2010 weasel/hedge):
   lemma uni/bigrams, cue-lexicon hits by category and term, and where the cues sit in the parse
-  ("some + NOUN" subject, passive "is believed", "it is said"); NBSVM-style feature scaling is
-  folded into the stored weights.
+  ("some + NOUN" subject, passive "is believed", "it is said"), word forms, and Wikipedia-weasel
+  structure (v3: vague-group subjects, "a number of", agentless opinion passives, frequency adverbs,
+  superlatives; a named opinion holder or an inline citation against); NBSVM-style feature scaling
+  is folded into the stored weights.
 
 The rule cues (``cues.py``) are features too, so the models refine the rules rather than replace them.
 """
@@ -230,6 +232,7 @@ def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | No
     add("len", min(len(toks), 60) / 60.0)
     _lexicon_features(toks, lows, lemmas, found_low, lex, index, add)
     _dependency_features(toks, lows, lemmas, lex, add)
+    _weasel_features(toks, lows, add)
     return f
 
 
@@ -307,6 +310,136 @@ def _dependency_features(toks: list[Token], lows: list[str], lemmas: list[str], 
             add(f"root={lem}")
             add(f"roottag={t.tag_}")
     add(f"len={min(len(toks) // 10, 6)}")
+
+
+# Wikipedia-style weasels (v3 features). Nouns naming a vague group of people ("some critics", "many
+# experts", "others say").
+_VAGUE_PEOPLE = frozenset({
+    "people", "critics", "experts", "observers", "others", "scholars", "historians", "analysts", "commentators",
+    "researchers", "scientists", "fans", "writers", "authors", "sources", "supporters", "opponents", "proponents",
+    "detractors", "skeptics", "sceptics", "economists", "academics", "theorists", "believers", "members", "users",
+    "residents", "locals", "musicians", "reviewers", "journalists", "activists", "officials", "politicians",
+    "doctors", "linguists", "editors", "players", "some", "many", "most", "several", "few", "they", "someone",
+    "somebody"})
+_VAGUE_DETS = frozenset({"some", "many", "several", "various", "most", "few", "numerous", "certain", "countless",
+                         "other", "much", "multiple"})
+# heads of vague quantity phrases: "a (wide) variety of", "a number of", "the majority of"
+_VAGUE_OF = frozenset({
+    "variety", "number", "range", "majority", "lot", "lots", "amount", "deal", "host", "handful", "plethora",
+    "array", "multitude", "myriad", "plenty", "bulk", "vast", "dozens", "hundreds", "thousands", "millions",
+    "abundance", "wealth", "series", "kind", "kinds", "sort", "sorts"})
+# frequency, evidential and degree adverbs ("often called", "widely regarded", "reportedly", "fairly")
+_VAGUE_ADVERBS = frozenset({
+    "often", "sometimes", "usually", "generally", "widely", "commonly", "frequently", "occasionally", "typically",
+    "largely", "mostly", "mainly", "primarily", "traditionally", "popularly", "normally", "reportedly", "allegedly",
+    "supposedly", "arguably", "possibly", "probably", "likely", "apparently", "seemingly", "purportedly",
+    "presumably", "perhaps", "broadly", "considerably", "relatively", "fairly", "somewhat", "rather", "quite",
+    "highly", "extremely"})
+# predicates that, passive and without an agent, report an unnamed opinion ("is considered", "has been called")
+_OPINION_VERBS = frozenset({
+    "consider", "regard", "believe", "think", "say", "claim", "call", "describe", "see", "view", "know", "suggest",
+    "argue", "rumor", "rumour", "report", "allege", "suppose", "presume", "assume", "credit", "deem", "hail",
+    "acclaim", "recognize", "recognise", "dub", "label", "rate", "rank", "praise", "criticize", "criticise", "accept",
+    "hold", "expect", "estimate", "speculate", "attribute", "cite", "acknowledge", "portray", "perceive",
+    "characterize", "characterise", "hypothesize", "theorize", "feel", "fear", "doubt", "question", "note",
+    "mention", "state", "propose", "hope"})
+# evaluative adjectives (Wikipedia "peacock" terms)
+_PEACOCK = frozenset({
+    "famous", "legendary", "notable", "renowned", "prominent", "popular", "important", "significant", "major",
+    "great", "greatest", "best", "leading", "influential", "acclaimed", "celebrated", "iconic", "remarkable",
+    "outstanding", "well-known", "widespread", "controversial", "unique", "considerable", "substantial", "extensive",
+    "massive", "huge", "large", "numerous", "various", "common", "rare", "unusual", "typical", "successful",
+    "critical", "key", "primary", "main"})
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _weasel_features(toks: list[Token], lows: list[str], add: Any) -> None:
+    """Unattributed claims as Wikipedia editors tag them: a vague group as subject ("some critics
+    argue"), a vague quantity ("a number of"), an opinion verb in the passive without an agent ("is
+    widely regarded", "it is believed"), frequency adverbs, superlatives ("one of the most"),
+    evaluative adjectives; a named source of an opinion verb and an inline citation count against.
+    Word forms are features too, beside the lemmas (``w=``): "claimed" and "claims" hedge differently."""
+    n = len(toks)
+    named_source = False
+    for w in set(lows):
+        add(f"f={w}")
+    for i, (t, low) in enumerate(zip(toks, lows, strict=True)):
+        # cheap tests on the token first: the tree is walked only around the few candidate words
+        lem = t.lemma_.lower()
+        dep = t.dep_
+        tag = t.tag_
+        if lem in _VAGUE_OF or low in _VAGUE_DETS:
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+                if lem in _VAGUE_OF:
+                    add("vague_of")
+                    add(f"vague_of={lem}")
+                if low in _VAGUE_DETS:
+                    add("quant_of")  # "some of the ..."
+        if dep in ("nsubj", "nsubjpass"):
+            h = t.head
+            kids = list(t.children)
+            mods = {c.lower_ for c in kids if c.dep_ in ("det", "amod", "nummod", "advmod")}
+            vague = (low in _VAGUE_DETS and not any(c.dep_ == "prep" for c in kids)) or bool(mods & _VAGUE_DETS)
+            people = low in _VAGUE_PEOPLE or lem in _VAGUE_PEOPLE
+            if vague:
+                add("subj_vague")
+                add(f"subj_vague>{h.pos_}")
+                if people:
+                    add("subj_vague_people")
+                if h.dep_ == "ROOT":
+                    add("subj_vague_main")
+            elif people and tag == "NNS" and not mods:
+                add("subj_bare_people")
+            if (t.ent_type_ in _NAMED or t.pos_ == "PROPN") and h.lemma_.lower() in _OPINION_VERBS:
+                named_source = True
+        elif dep == "auxpass":
+            h = t.head
+            hlem = h.lemma_.lower()
+            if hlem in _OPINION_VERBS:
+                agent = any(c.dep_ == "agent" for c in h.children)
+                add("pass_op_agent" if agent else "pass_op_noagent")
+                add(f"pass_op={hlem}|{'ag' if agent else 'na'}|{'main' if h.dep_ == 'ROOT' else 'emb'}")
+                if any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in h.children):
+                    add("it_is_op")  # "it is believed that"
+        elif dep == "advmod":
+            if low in _VAGUE_ADVERBS:
+                h = t.head
+                where = "main" if h.dep_ == "ROOT" else "emb"
+                add(f"freq@{where}")
+                add(f"freq={low}@{where}")
+                if h.tag_ == "VBN":
+                    add("freq_vbn")  # "widely regarded", "often called"
+            if tag in ("JJS", "RBS") and not any(
+                    c.lower_ in ("the", "its", "his", "her", "their") for c in t.head.children):
+                add("sup_adv")
+        elif dep == "expl" and t.head.lemma_ == "be":
+            for c in t.head.children:
+                if c.dep_ in ("attr", "nsubj"):
+                    add(f"there_be={c.lemma_.lower()}")  # "there are those who", "there is evidence"
+        if tag == "VBN" and lem in _OPINION_VERBS and dep in ("acl", "amod", "advcl", "xcomp", "conj"):
+            add("vbn_op_agent" if any(c.dep_ == "agent" for c in t.children) else "vbn_op_noagent")  # "then considered"
+        elif tag == "MD":
+            h = t.head
+            add(f"md@{'main' if h.dep_ == 'ROOT' else 'emb'}")
+            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in h.children):
+                add("md_have")
+        if lem in _PEACOCK and t.pos_ == "ADJ":
+            add("peacock")
+            add(f"peacock@{dep}")
+        if low == "one":
+            if i + 3 < n and lows[i + 1] == "of" and lows[i + 2] == "the" and toks[i + 3].tag_ in ("RBS", "JJS"):
+                add("one_of_the_most")
+        elif low == "according":
+            if i + 2 < n and lows[i + 1] == "to" and (lows[i + 2] in _VAGUE_DETS or lows[i + 2] in _VAGUE_PEOPLE):
+                add("according_vague")
+        elif low == "so-called" or (low == "so" and i + 2 < n and lows[i + 1] == "-" and lows[i + 2] == "called"):
+            add("so_called")
+    if named_source:
+        add("named_source")
+    for a in range(n - 2):  # an inline citation "(Smith, 1999)" sources the sentence
+        if lows[a] in ("-lrb-", "(") and toks[a + 1].pos_ == "PROPN" and any(x.like_num for x in toks[a + 1:a + 6]):
+            add("paren_cite")
+            break
 
 
 def vectorize(rows: Iterable[dict[str, float]], vocab: dict[str, int]) -> Any:
