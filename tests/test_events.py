@@ -597,3 +597,10 @@ def test_news_verbs_the_phoenix_dictionary_leaves_uncoded(code):
     assert ev.plover == "ASSAULT" and "police officer" in ev.recipients[0].text
     ev = event(code("The opposition leader slammed the government over the shortages."), "slammed")
     assert ev.plover == "ACCUSE" and ev.recipients[0].text == "the government"
+
+
+def test_distributing_aid_and_deploying_troops_to_a_country(code):
+    ev = event(code("Israeli troops distributed tents, food and medicine to displaced villagers."), "distributed")
+    assert ev.plover == "AID" and "villagers" in ev.recipients[0].text
+    ev = event(code("Nigeria on Saturday announced the deployment of 230 troops to Liberia."), "deployment")
+    assert countries(ev.actors) == {"NGA"} and [a.text for a in ev.recipients] == ["Liberia"]

@@ -66,7 +66,7 @@ THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 COERCE = frozenset({"order", "force", "compel", "oblige"})
 TRANSFER = frozenset({"send", "deploy", "withdraw", "pull", "dispatch", "evacuate", "return", "deliver", "donate",
                        "give", "hand", "provide", "supply", "ship", "move", "airlift", "transfer", "extradite",
-                       "deport", "expel", "contribute", "offer", "pledge", "sell", "grant"})
+                       "deport", "expel", "contribute", "offer", "pledge", "sell", "grant", "distribute"})
 #: Attitude adjectives after "be" that make a comment: CAMEO 012 (pessimistic) or 013 (optimistic).
 ATTITUDES = {"skeptical": "012", "sceptical": "012", "pessimistic": "012", "doubtful": "012", "wary": "012",
              "optimistic": "013", "hopeful": "013", "confident": "013"}

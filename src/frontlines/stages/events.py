@@ -110,8 +110,16 @@ class _SentenceCoder(RoleFinder):
         """A transfer's target is where or to whom it goes ("returned 100 fossils to China", "the withdrawal
         of troops from Iraq"), not what is moved, when both were found."""
         verb = t.head if t.pos_ != "VERB" and t.dep_ in W.OBJ else t
-        if len(recipients) < 2 or not (lem(t) in W.TRANSFER or lem(verb) in W.TRANSFER
-                                       or lem(t) in ("withdrawal", "delivery", "shipment", "deployment")):
+        moved = lem(t) in ("withdrawal", "delivery", "shipment", "deployment")
+        if moved:
+            # "the deployment of 230 troops to Liberia": the destination, wherever "to" hangs, not what is moved
+            near = list(t.subtree) + ([g for p in verb.children if p.dep_ == "prep" for g in p.children]
+                                      if verb is not t else [])  # "announced the deployment ... to Liberia"
+            dest = [a for tok in near if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
+                    and any(x.country for x in self.by_head.get(tok.i, ())) for a in self._code_arg(tok)][:1]
+            if dest:
+                return dest
+        if len(recipients) < 2 or not (lem(t) in W.TRANSFER or lem(verb) in W.TRANSFER or moved):
             return recipients
         ends = []
         for a in recipients:
