@@ -9,6 +9,7 @@ all reach the same entry while exact spellings still win.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ _FOLD = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "đ": "d", "ø": "o", "
 _DROP = str.maketrans("", "", _APOSTROPHES)
 
 
+@functools.lru_cache(maxsize=65_536)  # the resolver folds the same mention texts again and again
 def norm(name: str) -> str:
     """Lower case, accents stripped, apostrophes dropped, other punctuation to spaces."""
     if name.isascii():
