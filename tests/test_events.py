@@ -505,17 +505,6 @@ def test_strikes_with_only_a_place_target_hit_the_people_they_killed(code):
     assert ev.recipients and ev.recipients[0].text.startswith("an army base")
 
 
-def test_a_statement_about_a_party_when_nothing_else_happens(code):
-    ann = code("A State Department spokeswoman said the US embassy in Cairo had conveyed concerns to the Egyptian "
-               "government.")
-    ev = main_event(ann.events, ann.doc)
-    assert ev is not None and ev.trigger.text == "said" and ev.quad_class == 0
-    assert [a.text for a in ev.recipients] == ["the US embassy in Cairo"]
-    # a reported act is still the event ("said it would withdraw")
-    ann = code("The ministry said Ukrainian forces had shelled Donetsk.")
-    assert main_event(ann.events, ann.doc).trigger.text == "shelled"
-
-
 def test_laying_down_arms_is_demobilisation_where_it_happens(code):
     ev = event(code("Militia fighters laid down their weapons in Tripoli on Sunday."), "laid")
     assert ev.cameo == "0873" and ev.plover == "RETREAT" and countries(ev.recipients) == {"LBY"}

@@ -77,8 +77,6 @@ class _SentenceCoder(RoleFinder):
                 ev = None
             if ev is not None:
                 out.append((tok, ev))
-        if not out:
-            out = self._reported_clause()
         tolls = {id(ev): host for tok, ev in out if (host := self._toll_of(tok, ev, out)) is not None}
         kept = []
         for _tok, ev in out:
@@ -91,20 +89,6 @@ class _SentenceCoder(RoleFinder):
                 ev = replace(ev, recipients=_dedupe(victims))
             kept.append(ev)
         return kept
-
-    def _reported_clause(self) -> list[tuple[Any, Event]]:
-        """A sentence with no event but a statement about a party ("the ministry said the embassy had raised
-        concerns", "X hopes that Y will..."): the statement, aimed at the reported clause's subject."""
-        for t in self.toks:
-            if t.pos_ != "VERB" or not self._statement_verb(t):
-                continue
-            actors = self._subjects(t)
-            targets = [a for c in t.children if c.dep_ == "ccomp" for a in self._subjects(c, passive=True)
-                       if (a.start, a.end) in self.actorlike]
-            if actors and targets:
-                code = self.lex.verbs.get((lem(t), "")) or "010"
-                return [(t, self._event(t, code, None, actors, targets, negated(t)))]
-        return []
 
     def _destinations(self, t: Any, recipients: list[Actor]) -> list[Actor]:
         """A transfer's target is where or to whom it goes ("returned 100 fossils to China", "the withdrawal
