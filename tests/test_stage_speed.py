@@ -189,3 +189,17 @@ def test_factuality_document_state_gives_what_each_call_gives(resources):
                 assert stage._certainty_of(tok, False, state) == stage.event_certainty(tok)
     assert state.certainty and questions == 1
     assert any(state.according_to(s) for s in doc.sents)
+
+
+def test_factuality_state_main_token_and_plural_subjects(resources):
+    from frontlines.stages.factuality import FactualityStage, _DocState, main_token
+
+    stage = FactualityStage()
+    doc = resources.nlp("Critics say the strikes killed civilians. Analysts believe talks may fail.")
+    state = _DocState(doc)
+    for sent in doc.sents:
+        assert state.main_token(sent) == main_token(sent)
+        assert stage._hedge(sent, None, state) == stage._hedge(sent, None)
+        assert all(t.dep_ == "nsubj" and t.tag_ == "NNS" for t in state.bare_plural_subjects(sent))
+    found = [t.text for s in doc.sents for t in state.bare_plural_subjects(s)]
+    assert found == [t.text for t in doc if t.dep_ == "nsubj" and t.tag_ == "NNS"] and "Critics" in found

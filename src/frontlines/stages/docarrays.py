@@ -11,18 +11,20 @@ from typing import Any
 
 
 class DocArrays:
-    __slots__ = ("dep", "lemma", "lower", "orth", "pos", "text")
+    __slots__ = ("dep", "lemma", "lower", "orth", "pos", "tag", "text")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY  # noqa: PLC0415
+        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG  # noqa: PLC0415
 
         self.orth: list[int]
         self.lower: list[int]
         self.lemma: list[int]
         self.pos: list[int]
         self.dep: list[int]
-        self.orth, self.lower, self.lemma, self.pos, self.dep, space = (
-            doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, SPACY]).T.tolist() if len(doc) else ([], [], [], [], [], []))
+        self.tag: list[int]
+        self.orth, self.lower, self.lemma, self.pos, self.dep, self.tag, space = (
+            doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, TAG, SPACY]).T.tolist() if len(doc)
+            else ([], [], [], [], [], [], []))
         strings = doc.vocab.strings
         # Doc.text: every token's text and its trailing space (a single " " when SPACY is set)
         self.text: str = "".join([strings[o] + " " if sp else strings[o] for o, sp in zip(self.orth, space,

@@ -73,14 +73,16 @@ class FactualityStage:
     def hedge_probability(self, span: Any, root_assessment: Assessment | None = None) -> float:
         return self._hedge(span, root_assessment)[0]
 
-    def _hedge(self, span: Any, root_assessment: Assessment | None) -> tuple[float, bool]:
+    def _hedge(self, span: Any, root_assessment: Assessment | None,
+               state: _DocState | None = None) -> tuple[float, bool]:
         """P(uncertain) and whether the source itself is vague ("some say", "it is believed")."""
         if self.hedge_model is None:
             return 0.0, False
         features = sentence_features(span, self.lexicon, root_assessment, index=self.cue_index)
+        tokens = span if state is None else state.bare_plural_subjects(span)  # the only tokens the test can pass
         vague = any(k in features for k in ("vague_subject", "passive_report")) or any(
             t.dep_ == "nsubj" and t.tag_ == "NNS" and not list(t.children)
-            and self.lexicon.has("report", t.head.lemma_.lower()) for t in span)  # "critics say"
+            and self.lexicon.has("report", t.head.lemma_.lower()) for t in tokens)  # "critics say"
         return self.hedge_model.score(features), vague
 
     def _certainty_of(self, tok: Any, in_quote: bool, state: _DocState | None) -> tuple[Assessment, float]:
@@ -101,7 +103,7 @@ class FactualityStage:
         """``state``: what the stage already worked out about the document (None: work it out here)."""
         if len(span) == 0:
             return SentenceJudgement("asserted", 0.95, 0.0, None)
-        root = main_token(span)
+        root = main_token(span) if state is None else state.main_token(span)
         # "I'm guessing we went after Sadr", "Officials said the army shelled...": the sentence's
         # claim is the complement, judged under the cue above it
         content = _content_of(root, self.lexicon)
@@ -111,7 +113,7 @@ class FactualityStage:
         if label == "asserted" and according(span):
             label = "reported"  # "..., according to police." vouches for the whole sentence
         # the hedge classifier was trained with the main verb's own cues (scripts/train_factuality.py)
-        hedge, vague = self._hedge(span, a if content is root else assess(root, self.lexicon))
+        hedge, vague = self._hedge(span, a if content is root else assess(root, self.lexicon), state)
         if self.hedge_model is None:
             return SentenceJudgement(label, certainty, 0.0, a)
         # The classifier sees the rule cues as features, so it is the judge of "is this sentence
@@ -180,11 +182,13 @@ class _DocState:
     """What the stage works out once per document: token attribute lists, each sentence's question and
     condition flags (``sentence_flags``) and each token's certainty."""
 
-    __slots__ = ("according", "arrays", "certainty", "conditions", "flags", "prep")
+    __slots__ = ("according", "arrays", "certainty", "conditions", "doc", "flags", "nns", "nsubj", "prep", "root")
 
     def __init__(self, doc: Any) -> None:
         strings = doc.vocab.strings
+        self.doc = doc
         self.arrays = DocArrays(doc)
+        self.nsubj, self.nns, self.root = strings["nsubj"], strings["NNS"], strings["ROOT"]
         self.according, self.prep = strings["according"], strings["prep"]
         self.conditions = frozenset({strings["if"], strings["unless"]})
         self.certainty: dict[tuple[int, bool], tuple[Assessment, float]] = {}
@@ -199,6 +203,17 @@ class _DocState:
             hit = self.flags[key] = (a.text[sent.start_char:sent.end_char].rstrip().endswith("?"),
                                      any(low in self.conditions for low in a.lower[sent.start:sent.end]))
         return hit
+
+    def bare_plural_subjects(self, span: Any) -> list[Any]:
+        """The tokens of ``span`` that are plural-noun subjects (NNS, nsubj)."""
+        a, doc = self.arrays, self.doc
+        return [doc[i] for i in range(span.start, span.end) if a.dep[i] == self.nsubj and a.tag[i] == self.nns]
+
+    def main_token(self, span: Any) -> Any:
+        """``main_token(span)``: its first ROOT token, else the span's root."""
+        dep, root = self.arrays.dep, self.root
+        first = next((i for i in range(span.start, span.end) if dep[i] == root), None)
+        return self.doc[first] if first is not None else span.root
 
     def according_to(self, span: Any) -> bool:
         """``_according_to(span)`` read off the lists."""
