@@ -8,7 +8,8 @@ dev file that is the held-out article block (a contiguous fifth of the articles,
 split that leaks an article's own words; on a new file of the same kind every row counts. A model
 without a fingerprint falls back to the older held-out fifth, crc32(sentence) % 5 == 0.
 
-``uncertain_f1`` is one held-out fold. The training script's ``--kfold`` rotates the held-out block
+``--limit N`` takes N evenly spaced rows of the held-out set (the file is sorted by label, so its
+first rows are all certain). ``uncertain_f1`` is one held-out fold. The training script's ``--kfold`` rotates the held-out block
 through all five (threshold and C chosen inside each training part, nested) and stores each fold's
 stage F1 in the model's meta; ``cv5_grouped_f1_mean``/``_sd`` repeat that mean and spread here (a
 property of the shipped model's training recipe on the dev file, not recomputed on ``gold_dir``).
@@ -63,8 +64,10 @@ def evaluate(ctx: EvalContext) -> Metrics:
     meta = stage.hedge_model.meta if stage.hedge_model is not None else None
     seen = seen_in_training(meta)
     rows = [r for r in rows if not seen(r[0])] if seen is not None else [r for r in rows if heldout(r[0])]
-    if ctx.limit:
-        rows = rows[: ctx.limit]
+    if ctx.limit and ctx.limit < len(rows):
+        # evenly spaced, not the first rows: the file lists all certain sentences before the uncertain ones
+        step = len(rows) / ctx.limit
+        rows = [rows[int(i * step)] for i in range(ctx.limit)]
     nlp: Any = ctx.resources.nlp
     rules = FactualityStage(use_models=False)
     threshold = stage.hedge_model.threshold if stage.hedge_model is not None else 1.0
