@@ -47,11 +47,17 @@ def test_event_sentences_pass_and_cue_chatter_does_not(nlp, gated, annotate):
     assert annotate(CHATTER, date="2024-01-01").events == ()  # and the coder indeed finds nothing
 
 
-def test_gate_only_removes_sentences_the_rule_keeps(nlp, gated):
-    texts = [*EVENTS, CHATTER, "The weather in Kyiv was mild this week.", "He said the talks must resume."]
+def test_gate_decides_among_cue_and_statement_sentences_only(nlp, gated):
+    texts = [*EVENTS, CHATTER, "The weather in Kyiv was mild this week.", "He said the talks must resume.",
+             "He said he was tired.", "Officials in Kharkiv told reporters the bridge had reopened."]
     for text in texts:
         tokens = _tokens(nlp, text)
-        assert not gated.wants(tokens) or gated.rule(tokens)
+        assert not gated.wants(tokens) or gated.rule(tokens) or gated.statement(tokens)
+    # a statement verb makes a candidate (the coder codes statements between parties); a name does not
+    assert gated.statement(_tokens(nlp, "He said he was tired."))
+    assert not gated.rule(_tokens(nlp, "He said he was tired."))
+    assert not gated.statement(_tokens(nlp, "The weather in Kyiv was mild this week."))
+    assert not gated.statement(_tokens(nlp, "Markets in Said Province were quiet."))
 
 
 def test_features_do_not_depend_on_the_memo(nlp, gated):

@@ -90,10 +90,24 @@ class Prefilter:
 
     def wants(self, words: Iterable[str]) -> bool:
         """True when the sentence ``words`` (tokens, in order) must be parsed: it holds a cue
-        (``rule``) and, when a learned ``gate`` is set, the gate gives the coder a fair chance of
-        finding an event in it."""
+        (``rule``); with a learned ``gate``, it holds a cue or a statement verb (``statement``) and
+        the gate gives the coder a fair chance of finding an event in it."""
         words = list(words)
-        return self.rule(words) and (self.gate is None or self.gate.keep(words))
+        if self.gate is None:
+            return self.rule(words)
+        rule = self.rule(words)
+        return (rule or self.statement(words)) and self.gate.keep(words, rule)
+
+    def statement(self, words: Iterable[str]) -> bool:
+        """True when a statement verb ("said", "told") stands in the sentence. The coder codes a
+        statement (CAMEO 010-017) when its speaker and the reported clause's subject are both parties
+        ("the ministry said the embassy had raised concerns"), which surface words cannot tell: with a
+        ``gate``, such sentences are candidates and the gate decides."""
+        words = list(words)
+        alpha = [w for w in words if w[:1].isalpha()]
+        headline = sum(w[:1].isupper() for w in alpha) * 2 > len(alpha)
+        return any(not (i and not headline and w[:1].isupper()) and not self.statements.isdisjoint(self.classify(w)[1])
+                   for i, w in enumerate(words))
 
     def rule(self, words: Iterable[str]) -> bool:
         """True when ``words`` (a sentence, in order) hold a cue the event coder's lexicon can code.

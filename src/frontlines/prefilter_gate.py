@@ -1,19 +1,22 @@
-"""A learned sentence gate for the pre-filter: of the sentences the lexicon rule would parse, skip the
-ones in which the event coder is very unlikely to find an event.
+"""A learned sentence gate for the pre-filter: of the candidate sentences, parse only the ones in which
+the event coder has a fair chance of finding an event.
 
-The lexicon rule (``prefilter.Prefilter``) keeps every sentence holding a word the coder could code;
-about a third of the words it keeps sit in sentences where the coder then finds nothing ("a
-spokesman said the talks would continue", opinion prose with "attack" used figuratively). The gate
-is a logistic regression over hashed surface features of the sentence (its lower-cased words and
-word pairs, the cue lemmas the rule recognised, its length, digits), trained with
-``scripts/train_prefilter_gate.py`` on the coder's own output over the bench corpus (label: the
-unfiltered pipeline codes at least one event in the sentence), never on gold sets; the gold sets
-only measure the recall it costs (``frontlines eval prefilter``). The threshold is picked on
-out-of-fold scores so that about 0.7% of the coder's events fall in sentences it skips.
+Candidates are the sentences the lexicon rule (``prefilter.Prefilter.rule``) keeps, a word the coder
+could code, plus those with a statement verb ("said", "told": the coder codes a statement when its
+speaker and the reported clause's subject are both parties, which surface words cannot tell). About
+a third of the rule's words sit in sentences where the coder then finds nothing ("a spokesman said
+the talks would continue", opinion prose with "attack" used figuratively). The gate is a logistic
+regression over hashed surface features of the sentence (its lower-cased words and word pairs, the
+cue lemmas the rule recognised and their neighbours, its length, digits, capitalised words, whether
+the rule fired), trained with ``scripts/train_prefilter_gate.py`` on the coder's own output over the
+bench corpus (label: the unfiltered pipeline codes at least one event in the sentence), never on
+gold sets; the gold sets only measure the recall it costs (``frontlines eval prefilter``). The
+threshold is picked on out-of-fold scores so that about 0.8% of the coder's events fall in
+candidate sentences it skips.
 
 The model (``data/prefilter_gate.json``) stores only the non-zero weights (L1 regularisation),
 keyed by a CRC-32 hash of the feature string, so it holds no corpus text. Scoring a sentence costs a
-few dictionary look-ups per word (hashes are memoised per word), far below spaCy's cost per word.
+few dictionary look-ups per word (per-word work is memoised), far below spaCy's cost per word.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "prefilter_gate.json"
 #: Hash space: large enough that collisions are rare among the few thousand weights kept.
 DIM = 1 << 20
-VERSION = 1
+VERSION = 2
 _MAX_MEMO = 200_000
 CONTEXT = True
 
@@ -39,10 +42,12 @@ def _h(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
 
 
-def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None) -> set[int]:
+def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None,
+             rule: bool | None = None) -> set[int]:
     """Hashed features of one sentence (``tokens`` as spaCy's tokenizer splits it).
 
-    ``pre`` (a ``prefilter.Prefilter``) names the cue lemmas a word may be; ``memo`` caches per-word work.
+    ``pre`` (a ``prefilter.Prefilter``) names the cue lemmas a word may be; ``memo`` caches per-word work;
+    ``rule``: whether the lexicon rule keeps the sentence (else only a statement verb made it a candidate).
     """
     memo = memo if memo is not None else {}
     out: set[int] = set()
@@ -77,6 +82,8 @@ def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None
     out.add(_h(f"len:{min(7, n.bit_length())}"))
     out.add(_h(f"num:{min(digits, 2)}"))
     out.add(_h(f"cap:{min(4, (caps * 8) // max(1, n))}"))
+    if rule is not None:
+        out.add(_h(f"rule:{int(rule)}"))
     return out
 
 
@@ -84,19 +91,19 @@ def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None
 class SentenceGate:
     """Keeps a sentence when its score (log-odds that the coder finds an event) reaches ``threshold``."""
 
-    weights: dict[int, float]
+    weights: dict[int, float] = field(repr=False)
     bias: float
     threshold: float  # in log-odds
     train_docs: int = 0  # bench articles used in training (the ones after them are held out)
     pre: Any = None  # the Prefilter whose cue lemmas feed the features
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def score(self, tokens: Sequence[str]) -> float:
+    def score(self, tokens: Sequence[str], rule: bool = True) -> float:
         w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in features(tokens, self.pre, self._memo))
+        return self.bias + sum(w.get(f, 0.0) for f in features(tokens, self.pre, self._memo, rule))
 
-    def keep(self, tokens: Sequence[str]) -> bool:
-        return self.score(tokens) >= self.threshold
+    def keep(self, tokens: Sequence[str], rule: bool = True) -> bool:
+        return self.score(tokens, rule) >= self.threshold
 
     @classmethod
     def load(cls, pre: Any, path: Path = MODEL_PATH) -> SentenceGate:
@@ -183,7 +190,7 @@ def fit_report(docs: list[dict[str, Any]], *, folds: int = 5, target_loss: float
                            "rule keeps (label: at least one coded event); no gold data"}
     report = {
         "sentences": len(y), "positives": int(y.sum()), "all_words": all_words, "all_events": all_events,
-        "rule_words_share": round(rule_words / all_words, 4), "rule_events_lost": round(rule_lost / all_events, 4),
+        "candidate_words_share": round(rule_words / all_words, 4), "candidate_events_lost": round(rule_lost / all_events, 4),
         "gate_threshold": round(thr, 4),
         "gate_words_share": round(float(nwords[keep].sum()) / all_words, 4),
         "gate_events_lost": round(float(events[~keep].sum()) / all_events, 4),
@@ -198,9 +205,9 @@ def fit_report(docs: list[dict[str, Any]], *, folds: int = 5, target_loss: float
         h_rows, h_events, h_words, _, (h_all_words, h_all_events, h_rule_words, h_rule_lost, _) = held
         h_keep = final.decision_function(_matrix(h_rows)) >= thr
         report["held_out"] = {
-            "rule_words_share": round(h_rule_words / h_all_words, 4),
+            "candidate_words_share": round(h_rule_words / h_all_words, 4),
             "gate_words_share": round(float(h_words[h_keep].sum()) / h_all_words, 4),
-            "rule_events_lost": round(h_rule_lost / h_all_events, 4),
+            "candidate_events_lost": round(h_rule_lost / h_all_events, 4),
             "gate_events_lost": round(float(h_events[~h_keep].sum()) / h_all_events, 4),
             "total_events_lost": round((float(h_events[~h_keep].sum()) + h_rule_lost) / h_all_events, 4),
             "events": h_all_events,
@@ -220,11 +227,12 @@ def _rows(docs: list[dict[str, Any]], folds: int, pre: Any) -> tuple[Any, ...]:
             all_words += s["words"]
             all_events += s["events"]
             fold_events[d % folds] += s["events"]
-            if s["boiler"] or not s["rule"]:
+            rule = pre.rule(s["tokens"])
+            if s["boiler"] or not (rule or pre.statement(s["tokens"])):
                 rule_lost += s["events"]
                 continue
             rule_words += s["words"]
-            rows.append(features(s["tokens"], pre, memo))
+            rows.append(features(s["tokens"], pre, memo, rule))
             ev.append(s["events"])
             words.append(s["words"])
             fold.append(d % folds)
