@@ -10,6 +10,7 @@ gets no entry: a missing place is better than a wrong one on an analyst's map.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
@@ -93,6 +94,42 @@ def _sureness(scored: Sequence[tuple[float, Candidate]], top: float) -> float:
     return 1.0 / z
 
 
+_NEAR_LAT = NEAR_KM / 6371.0088 * 180 / math.pi + 0.01  # degrees of latitude in NEAR_KM, and a margin
+
+
+class _PoolIndex:
+    """What ``prior_features`` asks of a name's whole candidate pool, gathered once per pool."""
+
+    __slots__ = ("main_admin_ccs", "main_other", "towns")
+
+    def __init__(self, pool: Sequence[Candidate]) -> None:
+        self.main_other = False
+        self.main_admin_ccs: list[str | None] = []
+        self.towns: dict[tuple[str | None, str | None], list[tuple[int, int]]] = {}
+        for o in pool:
+            feature = o.feature
+            if o.match == EXACT_MAIN:
+                if feature == "ADM1" or feature == "ADM2":  # Candidate.is_admin
+                    self.main_admin_ccs.append(o.cc)
+                else:
+                    self.main_other = True
+            if feature.startswith("PPL"):
+                self.towns.setdefault((o.cc, o.admin1), []).append((o.match, o.population))
+
+
+class _Context:
+    """A name's document context (the other names' countries and provinces) and what every
+    candidate's context features read of it, computed once per name."""
+
+    __slots__ = ("admin_max", "ctx_a", "ctx_c", "n", "top")
+
+    def __init__(self, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]]) -> None:
+        self.ctx_c, self.ctx_a = ctx_c, ctx_a
+        self.n = sum(ctx_c.values())
+        self.top = ctx_c.most_common(1)[0][0] if ctx_c else None
+        self.admin_max = max(ctx_a.values()) if ctx_a else 0.0
+
+
 def _key(m: Mention) -> tuple[str, bool, bool]:
     return ("=" if m.source == "demonym" else "") + norm(m.text), m.admin_hint, m.city_hint
 
@@ -145,17 +182,21 @@ class Resolver:
                         return (d,)
         return ()
 
-    def prior_features(self, c: Candidate, m: Mention, pool: Sequence[Candidate]) -> list[float]:
-        """The context-free part of ``FEATURES`` for candidate ``c`` of mention ``m``."""
+    def prior_features(self, c: Candidate, m: Mention, pool: Sequence[Candidate],
+                       index: _PoolIndex | None = None) -> list[float]:
+        """The context-free part of ``FEATURES`` for candidate ``c`` of mention ``m``. ``index``: the
+        pool's ``_PoolIndex`` when the caller scores every candidate of one pool (same answers)."""
+        if index is None:
+            index = _PoolIndex(pool)
         fc = c.feature if c.feature in FEATURE_CLASSES else "WORLD" if c.feature in _WORLD else "OTHER"
         f = [math.log10(c.population + 10), *(float(fc == x) for x in FEATURE_CLASSES),
              *(float(c.match == i) for i in range(5))]
-        f.append(float(c.match == EXACT_ALT and any(o.match == EXACT_MAIN and not (o.is_admin and o.cc == c.cc)
-                                                    for o in pool)))
+        # another place bears the name as its own: a main-name non-province, or a province of another country
+        f.append(float(c.match == EXACT_ALT and (index.main_other or any(cc != c.cc for cc in index.main_admin_ccs))))
         f += [float(m.admin_hint and c.is_admin), float(m.admin_hint and not c.is_admin)]
         f.append(float(not m.admin_hint and c.is_admin and any(
-            o.feature.startswith("PPL") and o.cc == c.cc and o.admin1 == c.admin1 and o.match <= c.match + 1
-            and o.population * self.w.admin_ratio >= c.population for o in pool)))
+            match <= c.match + 1 and population * self.w.admin_ratio >= c.population
+            for match, population in index.towns.get((c.cc, c.admin1), ()))))
         is_city = c.feature.startswith("PPL")
         f += [float(m.city_hint and is_city), float(m.city_hint and not is_city)]
         f.append(float(bool(self.bias_cc) and c.cc == self.bias_cc))
@@ -164,13 +205,19 @@ class Resolver:
 
     def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],
                          near: Sequence[tuple[float, float]] = (), listed: Collection[str] = ()) -> list[float]:
-        n = sum(ctx_c.values())
-        top = ctx_c.most_common(1)[0][0] if ctx_c else None
+        return self._context_row(c, _Context(ctx_c, ctx_a), near, listed)
+
+    @staticmethod
+    def _context_row(c: Candidate, ctx: _Context, near: Sequence[tuple[float, float]],
+                     listed: Collection[str]) -> list[float]:
+        n, ctx_c, ctx_a = ctx.n, ctx.ctx_c, ctx.ctx_a
+        # R * |latitude difference| bounds the great-circle distance from below: a town more than
+        # _NEAR_LAT degrees north or south of an anchor is not near it (no haversine needed)
         close = c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2") and any(
-            distance_km(c.lat, c.lon, la, lo) <= NEAR_KM for la, lo in near)
+            abs(c.lat - la) <= _NEAR_LAT and distance_km(c.lat, c.lon, la, lo) <= NEAR_KM for la, lo in near)
         return [float(bool(n) and c.cc is None), ctx_c.get(c.cc, 0) / n if n and c.cc else 0.0,
-                float(bool(n) and c.cc is not None and c.cc == top),
-                (ctx_a.get((c.cc or "", c.admin1 or ""), 0.0) / max(ctx_a.values())
+                float(bool(n) and c.cc is not None and c.cc == ctx.top),
+                (ctx_a.get((c.cc or "", c.admin1 or ""), 0.0) / ctx.admin_max
                  if c.admin1 and c.feature != "ADM1" and ctx_a else 0.0), float(close),
                 float(c.feature == "ADM1" and c.cc in listed)]
 
@@ -219,8 +266,11 @@ class Resolver:
         # a name's mentions share one reading; one that says its province ("Churchill, Man.") speaks for all
         lead = {k: next((m for m in ms if m.within), ms[0]) for k, ms in groups.items()}
         pools = {k: self.candidates(m) for k, m in lead.items()}
-        prior_rows = {k: [(self.prior_features(c, m, pools[k]), c) for c in pools[k]] for k, m in lead.items()}
-        priors = {k: [(sum(w * x for w, x in zip(self._vector[:len(f)], f, strict=True)), c) for f, c in rows]
+        indexes = {k: _PoolIndex(pool) for k, pool in pools.items()}
+        prior_rows = {k: [(self.prior_features(c, m, pools[k], indexes[k]), c) for c in pools[k]]
+                      for k, m in lead.items()}
+        prior_w = self._vector[:len(FEATURES) - 6]  # the weights of prior_features' columns
+        priors = {k: [(sum(map(operator.mul, prior_w, f)), c) for f, c in rows]
                   for k, rows in prior_rows.items()}
         first = {k: max(p, key=lambda x: x[0]) for k, p in priors.items() if p}
 
@@ -252,17 +302,17 @@ class Resolver:
                    and score >= self.w.min_score and not k[0].startswith("=")}
         for k, scored in priors.items():
             top_pop, n_cands = max((c.population for c in pools[k]), default=0), len(pools[k])
-            ctx_c = total_c - countries.get(k, Counter())
-            ctx_a = total_a - admins.get(k, Counter())
+            ctx = _Context(total_c - countries.get(k, Counter()), total_a - admins.get(k, Counter()))
+            listed_k = listed.get(k, ())
             near = [ll for kk, ll in anchors.items() if kk[0] != k[0]] if len(scored) > 1 else []
             best: tuple[float, Candidate] | None = None
             best_hand = -math.inf
             rows = []
             for (s, c), (pf, _) in zip(scored, prior_rows[k], strict=True):
-                cf = self.context_features(c, ctx_c, ctx_a, near, listed.get(k, ()))
+                cf = self._context_row(c, ctx, near, listed_k)
                 f = pf + cf + self.extra_features(c, top_pop, n_cands)
                 rows.append((f, c))
-                s += sum(w * x for w, x in zip(ctx_w, cf, strict=True))
+                s += sum(map(operator.mul, ctx_w, cf))
                 best_hand = max(best_hand, s)
                 if self.ranker is not None:
                     s = self.ranker.score(f)
