@@ -66,7 +66,12 @@ class ActorStage:
         matches: list[tuple[int, int, Entry | None, str | None]] = []
         i = 0
         lookup = self.dictionary.lookup
+        # most tokens start no entry: skip them without the two lookup calls (same answers)
+        first = self.dictionary.first_words
         while i < len(toks):
+            if words[i] not in first and lemmas[i] not in first:
+                i += 1
+                continue
             n, entry, agent = lookup(words, i)
             if n == 0:
                 n, entry, agent = lookup(lemmas, i)
