@@ -251,7 +251,9 @@ _VAGUE_WORDS = frozenset({"some", "many", "several", "various", "most", "few", "
 def _lexicon_features(toks: list[Token], lows: list[str], lemmas: list[str], found_low: set[str], lex: Lexicon,
                       index: CueIndex, add: Any) -> None:
     """Cue-lexicon hits: words and multiword terms, matched on word forms or lemmas."""
-    words = set(lows) | set(lemmas)
+    # each distinct word once, in first-occurrence order: a set's order varies with PYTHONHASHSEED, and
+    # LinearModel.score sums in feature order (the last bits of a probability would vary with it)
+    words = dict.fromkeys([*lows, *lemmas])
     found_lem = index.found(lemmas)
     for cat in _CUE_CATEGORIES:
         terms = lex.terms(cat)
@@ -366,7 +368,7 @@ def _weasel_features(toks: list[Token], lows: list[str], add: Any) -> None:
     Word forms are features too, beside the lemmas (``w=``): "claimed" and "claims" hedge differently."""
     n = len(toks)
     named_source = False
-    for w in set(lows):
+    for w in dict.fromkeys(lows):  # (first-occurrence order, not a set's: see _lexicon_features)
         add(f"f={w}")
     for i, (t, low) in enumerate(zip(toks, lows, strict=True)):
         # cheap tests on the token first: the tree is walked only around the few candidate words
