@@ -144,6 +144,8 @@ class CueIndex:
     odd: tuple[str, ...]  # terms that are neither (empty, doubled or edge spaces): always substrings
     everything: tuple[str, ...]
     multiword: dict[str, tuple[str, ...]]  # category -> its terms holding a space, in lexicon order
+    cats_of: dict[str, tuple[str, ...]]  # term -> the _CUE_CATEGORIES holding it
+    multiword_at: dict[str, dict[str, int]]  # category -> its multiword term -> its place in ``multiword``
 
     @classmethod
     def build(cls, lex: Lexicon) -> CueIndex:
@@ -163,8 +165,14 @@ class CueIndex:
                     words.add(term)
                 else:
                     phrases.setdefault(parts[0], []).append((term, parts))
+        multiword = {cat: tuple(t for t in terms if " " in t) for cat, terms in lex.table.items()}
+        cats_of: dict[str, list[str]] = {}
+        for cat in _CUE_CATEGORIES:
+            for term in lex.terms(cat):
+                cats_of.setdefault(term, []).append(cat)
         return cls(frozenset(words), {k: tuple(v) for k, v in phrases.items()}, tuple(odd), tuple(everything),
-                   {cat: tuple(t for t in terms if " " in t) for cat, terms in lex.table.items()})
+                   multiword, {t: tuple(c) for t, c in cats_of.items()},
+                   {cat: {t: i for i, t in enumerate(ts)} for cat, ts in multiword.items()})
 
     def found(self, seq: list[str]) -> set[str]:
         text = " " + " ".join(seq) + " "
@@ -255,11 +263,20 @@ def _lexicon_features(toks: list[Token], lows: list[str], lemmas: list[str], fou
     # LinearModel.score sums in feature order (the last bits of a probability would vary with it)
     words = dict.fromkeys([*lows, *lemmas])
     found_lem = index.found(lemmas)
+    # each category's one-word hits in ``words`` order, its multiword hits in lexicon order (as if every
+    # category's terms were tested against every word and every multiword term against the found sets)
+    one: dict[str, list[str]] = {}
+    for word in words:
+        for cat in index.cats_of.get(word, ()):
+            one.setdefault(cat, []).append(word)
+    found = found_low | found_lem
     for cat in _CUE_CATEGORIES:
-        terms = lex.terms(cat)
         # one-word terms by lookup, multiword ones ("it is believed") as phrases
-        hits = [w for w in words if w in terms]
-        hits += [t for t in index.multiword.get(cat, ()) if t in found_low or t in found_lem]
+        hits = one.get(cat, [])
+        at = index.multiword_at.get(cat)
+        if at:
+            multiword = index.multiword[cat]
+            hits += [multiword[i] for i in sorted(at[t] for t in found if t in at)]
         n = len(hits)
         for term in hits:
             add(f"lxt={cat}:{term}")
