@@ -137,8 +137,8 @@ class FactualityStage:
     def __call__(self, ann: Annotation) -> Annotation:
         doc: Any = ann.doc
         sentences: list[Sentence] = []
-        # sentences the pre-filter kept from the parser (prefilter.py) hold no event by construction and
-        # have only a placeholder tree: they stay unjudged (None) rather than get a guess from that tree
+        # sentences the pre-filter kept from the parser (prefilter.py) hold no event (the coder finds none
+        # in a placeholder tree) and have only that tree: they stay unjudged (None) rather than get a guess
         unparsed = {sp.start_char for sp in doc.spans[UNPARSED]} if UNPARSED in doc.spans else set()
         state = _DocState(doc)
         for s in ann.sentences:
