@@ -61,7 +61,7 @@ class BenchResult:
     scaling: dict[str, float] = field(default_factory=dict)  # filled by callers that time several sizes
     # the largest worker's peak RSS when the pipeline phase ends (peak_rss_mb also covers parse-only)
     pipeline_peak_rss_mb: float | None = None
-    gate: bool | None = None  # the pre-filter's learned sentence gate (prefilter_gate.py) was on  # filled by callers that time several sizes
+    gate: bool | None = None  # the pre-filter's learned sentence gate (prefilter_gate.py) was on
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

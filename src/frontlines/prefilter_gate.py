@@ -22,7 +22,6 @@ few dictionary look-ups per word (per-word work is memoised), far below spaCy's 
 from __future__ import annotations
 
 import json
-import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,7 +34,6 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "prefilter_gate.json"
 DIM = 1 << 20
 VERSION = 2
 _MAX_MEMO = 200_000
-CONTEXT = True
 
 
 def _h(feature: str) -> int:
@@ -68,7 +66,7 @@ def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None
         feats_t, low, lemmas = hit  # type: ignore[misc]
         out.update(feats_t)
         out.add(_h("b:" + prev + " " + low))
-        if lemmas and CONTEXT:
+        if lemmas:
             nxt = words[i + 1].lower() if i + 1 < n else "</s>"
             cap = "C" if i and tok[:1].isupper() else "l"
             for lemma in lemmas:  # how the cue word is used: after a determiner it is a noun, etc.
@@ -244,7 +242,3 @@ def _auc(scores: Any, y: Any) -> float:
     from sklearn.metrics import roc_auc_score  # noqa: PLC0415
 
     return round(float(roc_auc_score(y, scores)), 4)
-
-
-def sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
