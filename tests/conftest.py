@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The CLI sets this for its processes (cli.main); in-process tests need it before numpy loads OpenBLAS.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from pg import pg_server, pg_url, store_url  # noqa: F401 - PostgreSQL fixtures for the store tests
 

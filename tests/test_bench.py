@@ -18,7 +18,7 @@ def test_bench_cli_reports_throughput_memory_and_ratio(tmp_path):
     corpus.write_text("".join(json.dumps({"id": f"b{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
                       encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "frontlines", "bench", str(corpus), "--limit", "3", "--workers", "2",
-                           "--format", "json"], capture_output=True, text=True, timeout=600,
+                           "--same-gemm", "--format", "json"], capture_output=True, text=True, timeout=600,
                           env=dict(os.environ, OPENBLAS_NUM_THREADS="1"))
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout)
@@ -27,6 +27,9 @@ def test_bench_cli_reports_throughput_memory_and_ratio(tmp_path):
     assert out["events"] >= 3
     assert out["docs_per_s"] > 0 and out["words_per_s"] > out["docs_per_s"]
     assert out["ratio"] > 0 and out["cpu_ratio"] > 0 and out["parse_only_seconds"] > 0
+    # the pipeline multiplies through numpy's BLAS; --same-gemm adds parse-only on that backend too
+    assert out["gemm"] == "numpy" and out["same_gemm_parse_only_cpu_seconds"] > 0
+    assert out["same_gemm_cpu_ratio"] > out["cpu_ratio"] * 0.5
     assert 100 < out["peak_rss_mb"] < 1024 and out["peak_rss_mb_total"] >= out["peak_rss_mb"]
     assert 0 < out["words_parsed_share"] < 1  # "The weather was mild." and "Markets were calm." are skipped
     assert {"sentences", "events"} <= set(out["stage_seconds"])

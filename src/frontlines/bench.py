@@ -5,7 +5,9 @@ model once, with ``OPENBLAS_NUM_THREADS=1`` so processes do not fight over cores
 phases run on the same worker pool: the frontlines pipeline (pre-filter on unless disabled, all
 stages) and plain ``nlp.pipe`` over the same texts: stock spaCy with every component, the model's
 own attribute ruler and lemmatizer included (the pipeline runs those two through their exact,
-memoised equivalent in ``fastattrs.py``; the baseline does not). The clock starts only when every
+memoised equivalent in ``fastattrs.py``; the baseline does not), and thinc's default matrix products
+through ``blis`` (the pipeline sends them to numpy's BLAS: ``resources.set_gemm``; ``same_gemm=True``
+adds a third phase, spaCy parse-only on the pipeline's backend, for a like-for-like ratio). The clock starts only when every
 worker has its model loaded (a barrier), so model loading is not counted. Each worker reports its
 peak RSS.
 """
@@ -62,6 +64,11 @@ class BenchResult:
     # the largest worker's peak RSS when the pipeline phase ends (peak_rss_mb also covers parse-only)
     pipeline_peak_rss_mb: float | None = None
     gate: bool | None = None  # the pre-filter's learned sentence gate (prefilter_gate.py) was on
+    gemm: str | None = None  # the pipeline's matrix-product backend (the baseline's is always "blis")
+    # parse-only on the pipeline's own backend (same_gemm=True): what the pipeline costs over the same
+    # spaCy, apart from the backend's gain
+    same_gemm_parse_only_cpu_seconds: float | None = None
+    same_gemm_cpu_ratio: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,18 +106,18 @@ class _Timed:
             self.totals[self.name] += time.process_time() - t
 
 
-def _init(prefilter: bool, batch_size: int, barrier: Any, gate: bool = True) -> None:
+def _init(prefilter: bool, batch_size: int, barrier: Any, gate: bool = True, gemm: str = "numpy") -> None:
     """Worker initialiser: load the model and stages once, then wait until every worker is ready."""
     from .pipeline import Pipeline  # noqa: PLC0415
     from .prefilter import build_prefilter  # noqa: PLC0415
-    from .resources import load_resources  # noqa: PLC0415
+    from .resources import load_nlp, load_resources  # noqa: PLC0415
     from .stages import build_stages  # noqa: PLC0415
 
-    resources = load_resources()
+    resources = load_resources(nlp=load_nlp(gemm=gemm))
     totals: defaultdict[str, float] = defaultdict(float)
     stages = [_Timed(s, totals) for s in build_stages(resources)]
     pre = build_prefilter(resources.nlp, gate=gate) if prefilter else None
-    _state.update(nlp=resources.nlp, totals=totals, prefilter=pre,
+    _state.update(nlp=resources.nlp, totals=totals, prefilter=pre, gemm=gemm,
                   pipeline=Pipeline(resources.nlp, stages, batch_size=batch_size, prefilter=pre))
     warm_up(_state["pipeline"])
     totals.clear()
@@ -144,7 +151,13 @@ def _pipeline_task(docs: list[Document]) -> tuple[int, int, int, int, float]:
     return len(docs), errors, events, parsed_words, time.process_time() - cpu
 
 
-def _parse_task(texts: list[str]) -> float:
+def _parse_task(job: tuple[str, list[str]]) -> float:
+    from .resources import set_gemm  # noqa: PLC0415
+
+    gemm, texts = job
+    if _state["gemm"] != gemm:
+        set_gemm(_state["nlp"], gemm)
+        _state["gemm"] = gemm
     cpu = time.process_time()
     for _ in _state["nlp"].pipe(texts):
         pass
@@ -165,7 +178,8 @@ def _report_task(_: int) -> tuple[int, float, dict[str, float], bool]:
 def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, workers: int = 1,
               prefilter: bool = True, parse_only: bool = True, batch_size: int = 32,
               docs: list[Document] | None = None, gate: bool = True, chunk: int = CHUNK,
-              tick: Callable[[int], None] | None = None) -> BenchResult:
+              tick: Callable[[int], None] | None = None, gemm: str = "numpy",
+              same_gemm: bool = False) -> BenchResult:
     """Time the pipeline (and spaCy parse-only) over ``corpus`` with ``workers`` processes."""
     docs = docs if docs is not None else load_corpus(corpus, limit)
     if not docs:
@@ -176,7 +190,7 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # inherited by the spawned workers
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(workers + 1)
-    pool = ctx.Pool(workers, initializer=_init, initargs=(prefilter, batch_size, barrier, gate))
+    pool = ctx.Pool(workers, initializer=_init, initargs=(prefilter, batch_size, barrier, gate, gemm))
     try:
         barrier.wait(timeout=600)  # every worker has its model: start the clock
         t0 = time.perf_counter()
@@ -192,8 +206,11 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
         parse_seconds = parse_cpu = None
         if parse_only:
             t1 = time.perf_counter()
-            parse_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, chunk)))
+            parse_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, chunk, "blis")))
             parse_seconds = time.perf_counter() - t1
+        same_cpu = None
+        if same_gemm:
+            same_cpu = sum(pool.imap_unordered(_parse_task, _chunks_text(docs, chunk, gemm)))
         reports = {pid: (rss, totals, fast) for pid, rss, totals, fast in pool.map(
             _report_task, range(workers * 3), chunksize=1)}
     finally:
@@ -217,12 +234,14 @@ def run_bench(corpus: str | Path = DEFAULT_CORPUS, *, limit: int | None = None, 
         words_parsed_share=round(parsed_words / words, 4) if prefilter and words else None,
         stage_seconds={k: round(v, 2) for k, v in sorted(stage_seconds.items())},
         fast_attrs=all(f for _, _, f in reports.values()) if reports else None,
-        pipeline_peak_rss_mb=round(pipeline_rss, 1), gate=gate if prefilter else None)
+        pipeline_peak_rss_mb=round(pipeline_rss, 1), gate=gate if prefilter else None, gemm=gemm,
+        same_gemm_parse_only_cpu_seconds=None if same_cpu is None else round(same_cpu, 3),
+        same_gemm_cpu_ratio=None if not same_cpu else round(cpu / same_cpu, 3))
 
 
-def _chunks_text(docs: Sequence[Document], size: int) -> Iterator[list[str]]:
+def _chunks_text(docs: Sequence[Document], size: int, gemm: str) -> Iterator[tuple[str, list[str]]]:
     for chunk in _chunks(docs, size):
-        yield [d.text for d in chunk]
+        yield gemm, [d.text for d in chunk]
 
 
 def scaling_efficiency(one: BenchResult, many: BenchResult) -> float:

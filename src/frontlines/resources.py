@@ -40,8 +40,13 @@ class Resources:
     gazetteer: object | None = None
 
 
-def load_nlp(name: str = MODEL_NAME) -> object:
-    """Load the pinned spaCy model; never downloads."""
+#: Matrix-product backends for spaCy's networks: thinc's default (the ``blis`` package) or numpy's BLAS.
+GEMM_BACKENDS = ("numpy", "blis")
+
+
+def load_nlp(name: str = MODEL_NAME, *, gemm: str = "numpy") -> object:
+    """Load the pinned spaCy model; never downloads. ``gemm`` picks the matrix-product backend
+    (``set_gemm``); "blis" is stock spaCy."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
@@ -50,7 +55,29 @@ def load_nlp(name: str = MODEL_NAME) -> object:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ResourceMissing(f"spaCy model {name!r} is not installed; run `make` to install pinned data") from exc
+    set_gemm(nlp, gemm)
     return nlp
+
+
+def set_gemm(nlp: object, backend: str) -> None:
+    """Run the model's matrix products through ``backend`` ("numpy" or "blis").
+
+    thinc sends them to the ``blis`` package by default. The PyPI blis wheels select blis's generic
+    (reference C) kernels on CPUs they do not recognise, this project's AMD EPYC machines included,
+    where they are about 3x slower than numpy's OpenBLAS on the model's layer shapes. Same weights,
+    same operations, another summation order: tags, parses and entities came out identical on every
+    token we compared (``tests/test_gemm.py``). The parser's per-step Cython loop keeps thinc's own
+    blis call either way."""
+    if backend not in GEMM_BACKENDS:
+        raise ValueError(f"unknown gemm backend {backend!r}; expected one of {GEMM_BACKENDS}")
+    from thinc.api import NumpyOps  # noqa: PLC0415 - thinc comes with spaCy
+
+    ops = NumpyOps(use_blis=backend == "blis")
+    for _, component in nlp.pipeline:  # type: ignore[attr-defined]
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
 
 
 def load_resources(settings: Settings | None = None, *, nlp: object | None = None) -> Resources:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 
 import click
@@ -64,6 +65,10 @@ def cli(verbose: int) -> None:
 
 
 def main() -> None:
+    # spaCy's matrix products go through numpy's OpenBLAS (resources.set_gemm); its threads only add CPU
+    # time on these small products, and the CLI's own worker processes are the parallelism. Set before
+    # any command module imports numpy; an explicit setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         cli(standalone_mode=False)
     except click.exceptions.Abort:

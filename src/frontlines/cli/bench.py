@@ -11,6 +11,7 @@ import click
 
 from ..bench import DEFAULT_CORPUS, load_corpus, run_bench, scaling_efficiency
 from ..errors import FrontlinesError
+from ..resources import GEMM_BACKENDS
 from .common import progress
 
 
@@ -29,12 +30,16 @@ def _advance(tick: Callable[[], None], n: int) -> None:
               help="Parse only sentences with an event cue.")
 @click.option("--parse-only/--no-parse-only", default=True, show_default=True,
               help="Also time plain spaCy parsing of the same texts (for the ratio).")
+@click.option("--gemm", type=click.Choice(GEMM_BACKENDS), default="numpy", show_default=True,
+              help="The pipeline's matrix-product backend (the parse-only baseline is stock spaCy: blis).")
+@click.option("--same-gemm", is_flag=True,
+              help="Also time parse-only on the pipeline's backend (like-for-like CPU ratio).")
 @click.option("--scaling", is_flag=True, help="Also run with 1 worker and report the scaling efficiency.")
 @click.option("--dask", "dask_scaling", is_flag=True,
               help="Also time the Dask engine with 1 and 2 local workers (scaling efficiency).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def bench(corpus: Path | None, limit: int | None, workers: int, batch_size: int, prefilter: bool,
-          parse_only: bool, scaling: bool, dask_scaling: bool, fmt: str) -> None:
+          parse_only: bool, gemm: str, same_gemm: bool, scaling: bool, dask_scaling: bool, fmt: str) -> None:
     """Benchmark the pipeline on CORPUS (default ../shared/data/bench/news.jsonl)."""
     corpus = corpus or DEFAULT_CORPUS
     if not corpus.exists():
@@ -42,10 +47,12 @@ def bench(corpus: Path | None, limit: int | None, workers: int, batch_size: int,
     docs = load_corpus(corpus, limit)
     with progress("benchmarking", total=len(docs)) as tick:
         result = run_bench(corpus, workers=workers, prefilter=prefilter, parse_only=parse_only,
-                           batch_size=batch_size, docs=docs, tick=lambda n: _advance(tick, n))
+                           batch_size=batch_size, docs=docs, tick=lambda n: _advance(tick, n),
+                           gemm=gemm, same_gemm=same_gemm and parse_only)
     out = result.as_dict()
     if scaling and workers > 1:
-        one = run_bench(corpus, workers=1, prefilter=prefilter, parse_only=False, batch_size=batch_size, docs=docs)
+        one = run_bench(corpus, workers=1, prefilter=prefilter, parse_only=False, batch_size=batch_size, docs=docs,
+                        gemm=gemm)
         out["scaling"] = {"workers_1_docs_per_s": one.docs_per_s, f"workers_{workers}_docs_per_s": result.docs_per_s,
                           "efficiency": scaling_efficiency(one, result)}
     if dask_scaling:
