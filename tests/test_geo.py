@@ -426,3 +426,17 @@ def test_big_city_after_of_is_found_even_when_its_province_ranks_first(resources
     assert [m.text for m in finder.find(doc) if m.source != "demonym"] == ["Aleppo"]
     doc = resources.nlp("Members of Hamdan walked out of the meeting.")  # a name that is no big place
     assert [m.text for m in finder.find(doc) if m.source != "demonym"] == []
+
+
+def test_a_name_tagged_person_is_a_place_unless_the_text_uses_it_as_one(stage, nlp):
+    # the small model tags these towns PERSON; the document's other places make them context names
+    towns = _places(stage, nlp, "Floods closed roads across Lancashire, England. Residents of Bolton were told "
+                                "to stay home, and Wigan reported power cuts.")
+    assert {p.text for p in towns if p.geonames_id} >= {"Bolton", "Wigan"}
+    # the same word as a surname: named in full, after a title, or speaking
+    people = _places(stage, nlp, "John Bolton flew to Manchester, England, on Monday. Bolton told reporters "
+                                 "that the talks in Leeds had gone well.")
+    assert "Bolton" not in {p.text for p in people}
+    titled = _places(stage, nlp, "Protesters marched through Leeds, England on Saturday. Commuters from Bolton "
+                                 "joined them, and Mr. Bolton praised them.")
+    assert [p.start for p in titled if p.text == "Bolton"] == [70]

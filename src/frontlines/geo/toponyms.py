@@ -18,6 +18,7 @@ from typing import Any
 
 from .demonyms import Demonyms
 from .gazetteer import Candidate, Gazetteer
+from .persons import person_words, used_as_person
 
 ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "state", "region", "district", "county", "oblast",
                          "prefecture", "department", "territory", "wilayat", "emirate", "canton", "municipality",
@@ -460,17 +461,21 @@ class ToponymFinder:
         taken = [(m.start, m.end) for m in have]
         out: list[Mention] = []
         admins = {p for p in places if p[1]}
-        spans = [(e.start, e.end) for e in v.ents
+        spans = [(e.start, e.end, e.label_) for e in v.ents
                  if e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(e) <= 3]
         propn, ent = self._propn, v.ent
-        spans += [(i, i + 1) for i, p in enumerate(v.pos) if p == propn and not ent[i]]
-        for a, b in spans:
+        spans += [(i, i + 1, "") for i, p in enumerate(v.pos) if p == propn and not ent[i]]
+        people: frozenset[str] | None = None
+        for a, b, label in spans:
             text = v.span_text(a, b)
             name, start, end = _trim(text, v.idx[a], v.idx[a] + len(text))
             if not name[:1].isupper() or name.lower() in GENERIC or any(start < e and s < end for s, e in taken):
                 continue
-            if doc[a:b].label_ == "PERSON" and (b - a > 1 or a == 0 or v.lower[a - 1] not in STRICT_LOCATIVE):
-                continue  # a person's name unless it follows "in", "near"...
+            if label == "PERSON":
+                if people is None:
+                    people = person_words(v.ents)
+                if used_as_person(doc, a, b, name, people):
+                    continue  # the small model tags many towns PERSON: skip only those the text uses as people
             for c in self.gaz.lookup(name.title() if name.isupper() else name, fuzzy=False):
                 if c.match != 0 or c.population < min_population:
                     continue
