@@ -440,3 +440,14 @@ def test_a_name_tagged_person_is_a_place_unless_the_text_uses_it_as_one(stage, n
     titled = _places(stage, nlp, "Protesters marched through Leeds, England on Saturday. Commuters from Bolton "
                                  "joined them, and Mr. Bolton praised them.")
     assert [p.start for p in titled if p.text == "Bolton"] == [70]
+
+
+def test_offices_say_whether_a_name_is_the_state_or_the_city(stage, nlp):
+    def feature(text: str) -> str | None:
+        return next(p.feature for p in _places(stage, nlp, text) if p.text == "New York")
+
+    assert feature("Voters in New York waited for the results.") == "PPL"  # the city, when nothing says otherwise
+    assert feature("The New York Gov. signed the budget on Friday.") == "ADM1"
+    assert feature("The governor of New York signed the budget on Friday.") == "ADM1"
+    assert feature("New York lawmakers passed the bill in Albany.") == "ADM1"
+    assert feature("The New York mayor opened a new park on Friday.") == "PPL"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..geo.gazetteer import Gazetteer, distance_km
-from ..geo.toponyms import ADMIN_WORDS, CITY_WORDS, Mention
+from ..geo.toponyms import Mention, word_hints
 from ..stages.places import PlaceStage
 from . import EvalContext, Metrics
 
@@ -118,9 +118,8 @@ CORPORA = {
 def _given_mention(text: str, g: GoldToponym, stage: PlaceStage) -> Mention:
     after = text[g.end:g.end + 20].split()
     before = text[max(0, g.start - 20):g.start].split()
-    nxt = after[0].lower().strip(".,;:") if after else ""
-    admin = nxt in ADMIN_WORDS or (len(before) >= 2 and before[-1] == "of" and before[-2].lower() in ADMIN_WORDS)
-    city = nxt in CITY_WORDS or (len(before) >= 2 and before[-1] == "of" and before[-2].lower() in CITY_WORDS)
+    admin, city = word_hints(after[0].lower().strip(".,;:") if after else "",
+                             before[-1].lower() if before else "", before[-2].lower() if len(before) >= 2 else "")
     name = g.text
     for head in ("the ", "The "):
         name = name[len(head):] if name.startswith(head) else name

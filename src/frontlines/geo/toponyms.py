@@ -24,6 +24,11 @@ ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "state", "regio
                          "prefecture", "department", "territory", "wilayat", "emirate", "canton", "municipality",
                          "parish", "krai", "raion", "rayon", "muhafazah", "qada"})
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port"})
+# offices and bodies that belong to a state or province ("New York Gov. Cuomo", "the governor of Texas",
+# "Ohio lawmakers") or to a town ("the Moscow mayor", "the mayor of Venice"): hints, never part of the name
+ADMIN_OFFICES = frozenset({"governor", "gov", "governors", "governorship", "legislature", "lawmakers", "legislators",
+                           "statehouse", "senator", "senators", "sen"})
+CITY_OFFICES = frozenset({"mayor", "mayors", "mayoral"})
 # local public bodies named after their town or county: "Beverly Hills Police Department", "Bantam Superior Court"
 LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "fire", "council", "mayor", "municipal", "borough",
                           "township", "superior", "court", "coroner", "jail", "detention", "schools"})
@@ -63,6 +68,16 @@ def split_kind(name: str) -> tuple[str, bool, bool]:
     if m and m.start() > 0:
         return name[: m.start()], False, True
     return name, False, False
+
+
+def word_hints(after: str, before: str, before2: str) -> tuple[bool, bool]:
+    """(admin, city): what the lower-cased words right after a name and the two before it say of its
+    kind: "Anbar province", "the province of Anbar", "Texas Gov.", "the city of Basra", "the mayor of Venice"."""
+    after = after.rstrip(".")
+    of = before2.rstrip(".") if before == "of" else ""
+    admin = after in ADMIN_WORDS or after in ADMIN_OFFICES or of in ADMIN_WORDS or of in ADMIN_OFFICES
+    city = after in CITY_WORDS or after in CITY_OFFICES or of in CITY_WORDS or of in CITY_OFFICES
+    return admin, city
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,15 +256,8 @@ class ToponymFinder:
     @staticmethod
     def _hints(v: _View, first: int, last: int) -> tuple[bool, bool]:
         low = v.lower
-        after = low[last + 1] if last + 1 < len(low) else None
-        before = low[first - 1] if first > 0 else None
-        before2 = low[first - 2] if first > 1 else None
-        admin = after is not None and after in ADMIN_WORDS
-        city = (after is not None and after in CITY_WORDS) or (
-            before is not None and before == "of" and before2 is not None and before2 in CITY_WORDS)
-        if not admin and before is not None and before == "of" and before2 is not None:
-            admin = before2 in ADMIN_WORDS
-        return admin, city
+        return word_hints(low[last + 1] if last + 1 < len(low) else "", low[first - 1] if first > 0 else "",
+                          low[first - 2] if first > 1 else "")
 
     def _from_entity(self, v: _View, ent: Any, source: str) -> list[Mention]:
         commas = [i for i in range(ent.start, ent.end) if v.words[i] == ","]
