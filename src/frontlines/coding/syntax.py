@@ -124,3 +124,22 @@ def ents_in(ents: list[Any], starts: list[int], span: Any) -> list[Any]:
             break
         out.append(ent)
     return out
+
+
+def participle_hosts(t: Token) -> list[Token]:
+    """The words whose event an adverbial "-ing" participle without its own subject may report the toll
+    of: the verb it hangs on ("stormed" in "stormed the base, killing five"), that verb's event-noun
+    subject ("fighting" in "fighting erupted, killing ten") and, for coordinated participles ("killing
+    two and wounding ten"), the participles before it."""
+    hosts = []
+    node = t
+    while node.dep_ == "conj" and node.head.tag_ == "VBG":
+        node = node.head
+        hosts.append(node)
+    if node.tag_ != "VBG" or node.dep_ not in ("advcl", "acl", "xcomp"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in (*node.children, *t.children)):
+        return []  # "while they were killing": its own clause, not a consequence
+    head = node.head
+    # ... and the event noun a light verb carries ("carried out air strikes, killing ten")
+    return [*hosts, head, *(c for c in head.children if c.dep_ in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX"))]

@@ -103,3 +103,5 @@ BOMB_WORDS = frozenset({"bomb", "bombs", "bomber", "bombers", "ied", "explosive"
 EXPERIENCER = frozenset({"witness", "survive", "fear", "expect", "recall", "remember", "mourn", "see", "watch",
                          "escape", "flee", "suffer", "face", "endure", "follow", "miss", "hear", "cover", "predict",
                          "anticipate", "dread", "risk", "avoid", "notice", "monitor", "film", "record"})
+#: Prepositions that give what a comment is about ("optimism at the deal", "concern over Alitalia's future").
+TOPIC_PREPS = frozenset({"about", "over", "at", "regarding", "on", "in", "toward", "towards", "concerning"})

@@ -5,8 +5,8 @@ target, R reciprocal parties). Tokens are joined with spaces to make the text, e
 tokenizer split a written word (clitics, hyphens, decimals, initials, titles: ``_glued``); a token is predicted
 S (T) when it lies inside an actor (recipient) span of the sentence's main event. Reciprocal gold
 (R) is scored separately (``r_f1``) against the actor and recipient tokens of a reciprocal event (a
-meeting or talks, or several actors acting together with no recipient; mediating and summoning an
-envoy are one-sided).
+meeting or talks, signing an agreement or military cooperation with someone, or several actors acting
+together with no recipient; mediating and summoning an envoy are one-sided).
 Micro-averaged over all tokens.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..coding.select import main_event
 from ..ids import content_id
-from ..records import Document
+from ..records import Document, Event
 from . import EvalContext, Metrics
 from ._run import code_documents
 
@@ -86,6 +86,19 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+#: CAMEO codes of acts two parties do together: signing an agreement (057) and military cooperation such as
+#: joint exercises (062), next to meetings and talks (04x, 036, 046).
+_MUTUAL = frozenset({"036", "046", "057", "062"})
+
+
+def _reciprocal(ev: Event) -> bool:
+    """Meetings and joint acts ("X and Y agreed", "X met Y", "X signed an agreement with Y") are reciprocal in
+    this gold set; mediating between two sides and summoning an envoy are one-sided."""
+    one_sided = ev.cameo == "045" or ev.trigger.text.lower().startswith("summon")
+    mutual = (ev.cameo or "")[:2] == "04" or ev.cameo in _MUTUAL
+    return mutual and not one_sided or (len(ev.actors) > 1 and not ev.recipients)
+
+
 def evaluate(ctx: EvalContext) -> Metrics:
     sents = load(ctx)
     docs, offsets = [], []
@@ -100,11 +113,7 @@ def evaluate(ctx: EvalContext) -> Metrics:
         ev = main_event(ann.events, ann.doc) if ann is not None else None
         pred: list[set[str]] = [set() for _ in toks]
         if ev is not None:
-            # meetings and joint actions ("X and Y agreed", "X met Y") are reciprocal in this gold set;
-            # mediating between two sides and summoning an envoy are one-sided
-            one_sided = ev.cameo == "045" or ev.trigger.text.lower().startswith("summon")
-            reciprocal = ((ev.cameo or "")[:2] == "04" or ev.cameo in ("036", "046")) and not one_sided or (
-                len(ev.actors) > 1 and not ev.recipients)
+            reciprocal = _reciprocal(ev)
             roles = ((ev.actors, "R" if reciprocal else "S"), (ev.recipients, "R" if reciprocal else "T"))
             for actors, lab in roles:
                 for a in actors:

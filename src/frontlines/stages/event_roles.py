@@ -98,6 +98,14 @@ class RoleFinder:
                     ends = [a for tok in v.subtree if tok.i > v.i and tok.dep_ == "pobj" and tok.head.lower_ == "to"
                             and self.by_head.get(tok.i) and any(x.country for x in self.by_head[tok.i])
                             for a in self._code_arg(tok)][:1]
+                if not ends and not any((a.start, a.end) in self.actorlike for a in objects):
+                    # "returned the painting to its owner", "sent drugs to the hospital": a thing handed over,
+                    # the one it goes to is the target even when no dictionary codes it
+                    ends = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                            for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                            and lem(g) not in self.lex.nouns and lem(g) not in W.ABSTRACT
+                            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in g.children)
+                            for a in self._coordinated(g, allow_event_noun=False)]
                 own = {(a.start, a.end) for a in objects if self._own_force(a, generic=True)}
                 coded = ends or [a for a in coded if (a.start, a.end) not in own]
                 if not coded and own:
@@ -278,6 +286,8 @@ class RoleFinder:
     def _code_arg(self, head: Any, allow_event_noun: bool = True) -> list[Actor]:
         h = head  # type: ignore[assignment]
         doc = h.doc
+        if h.pos_ == "ADJ" and h.dep_ in ("oprd", "acomp", "dobj") and h.ent_type_ != "NORP":
+            return []  # "held captive", "set free": a state, not a party ("the Irish" stays)
         if h.dep_ == "dative" and h.pos_ == "ADP":
             # "granted asylum to Julian Assange": the parser hangs "to" on the verb as its dative
             return [a for g in h.children if g.dep_ == "pobj" for c in conjuncts(g)

@@ -17,7 +17,7 @@ from typing import Any
 from ..coding import wordlists as W
 from ..coding.lexicon import Lexicon
 from ..coding.ontology import FRAME_STATEMENTS, STATEMENT_ONLY, Ontology
-from ..coding.syntax import conjuncts, lem, negated, np_head
+from ..coding.syntax import conjuncts, lem, negated, np_head, participle_hosts
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
 from .event_roles import RoleFinder
@@ -160,7 +160,7 @@ class _SentenceCoder(RoleFinder):
             clauses = [c for c in t.children if c.dep_ == "advcl"]
             return next((other for tok, other in events if other is not ev and other.actors and _violent(other)
                          and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses)), None)
-        hosts = {h.i for h in _participle_hosts(t)}
+        hosts = {h.i for h in participle_hosts(t)}
         return next((other for tok, other in events if tok.i in hosts and other is not ev and _violent(other)), None)
 
     # ------------------------------------------------------------------ triggers
@@ -168,6 +168,10 @@ class _SentenceCoder(RoleFinder):
     def _verbal(self, tok: Any) -> Event | None:
         t = tok  # type: ignore[assignment]
         lemma = lem(t)
+        if lemma in ("let", "set") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "free":
+            return self._set_free(t, t.doc[t.i + 1])
+        if lemma == "free" and t.i > 0 and t.head.i == t.i - 1 and lem(t.head) in ("let", "set"):
+            return None  # "let free X": the governing verb carries the release
         particle = ""
         for c in t.children:
             if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in self.lex.particles.get(lemma, ())):
@@ -258,6 +262,10 @@ class _SentenceCoder(RoleFinder):
                 and c.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" or m.dep_ in W.SUBJ for m in c.children)]
             recipients = [a for c in clauses for a in self._subjects(c, passive=code[:2] == "01")
                           if (a.start, a.end) in self.actorlike] or recipients
+        if code[:3] in ("012", "013") or code[:3] == "018" and not recipients:
+            # condolences go to the party named ("to the people of Israel over the death of..."), else what
+            # they are over
+            recipients = self._topic(t) or recipients
         if not actors and not recipients and not self.had_object:
             return None
         if code[:2] in ("18", "19") and self._subject_is_bomb(t):
@@ -278,6 +286,35 @@ class _SentenceCoder(RoleFinder):
         elif intent and info.plover in W.FUTURE_THREATEN:
             code = W.FUTURE_THREATEN[info.plover]
         return self._event(t, code, None, actors, recipients, neg)
+
+    def _set_free(self, t: Any, free: Any) -> Event | None:
+        """ "Egypt let free the activist", "the army set free three hostages": a release (CAMEO 0841) of the
+        people named after "free", whichever way the parser hangs them (object of "let", or subject of a
+        "free" clause)."""
+        people = [c for v in (t, free) for c in v.children if c.i > free.i and c.dep_ in W.OBJ | W.SUBJ]
+        recipients = [a for c in people for a in self._coordinated(c, allow_event_noun=False)]
+        after = t.doc[free.i + 1].idx if free.i + 1 < len(t.doc) else free.idx  # "free" hung on the name as
+        # its adjective is not part of it
+        recipients = [replace(a, start=after, text=self.text[after:a.end]) if a.start <= free.idx < a.end - 1 else a
+                      for a in recipients]
+        actors = self._subjects(t)
+        if not actors and not recipients:
+            return None
+        return self._event(t, "0841", None, actors, recipients, negated(t))
+
+    def _topic(self, t: Any) -> list[Actor]:
+        """What a comment is about ("expressed optimism at a bipartisan deal", "pessimism over Alitalia's future",
+        "condolences over the earthquake in Sichuan"): the whole phrase, party or not, as event coders mark it."""
+        hosts = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in W.TOPIC_PREPS:
+                    heads = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                             and lem(g) not in W.IN_IDIOMS and lem(g) != "behalf"]
+                    found = [a for g in heads for a in self._coordinated(g)]
+                    if found:
+                        return found
+        return []
 
     def _object_code(self, t: Any, lemma: str) -> str | None:
         """Code decided by the verb's object ("granted asylum", "lifted the curfew", "opened fire")."""
@@ -544,21 +581,3 @@ def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
 def _violent(ev: Event) -> bool:
     return (ev.cameo or "")[:2] in ("18", "19", "20")
 
-
-def _participle_hosts(t: Any) -> list[Any]:
-    """The words whose event an adverbial "-ing" participle without its own subject may report the toll
-    of: the verb it hangs on ("stormed" in "stormed the base, killing five"), that verb's event-noun
-    subject ("fighting" in "fighting erupted, killing ten") and, for coordinated participles ("killing
-    two and wounding ten"), the participles before it."""
-    hosts = []
-    node = t
-    while node.dep_ == "conj" and node.head.tag_ == "VBG":
-        node = node.head
-        hosts.append(node)
-    if node.tag_ != "VBG" or node.dep_ not in ("advcl", "acl", "xcomp"):
-        return []
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in (*node.children, *t.children)):
-        return []  # "while they were killing": its own clause, not a consequence
-    head = node.head
-    # ... and the event noun a light verb carries ("carried out air strikes, killing ten")
-    return [*hosts, head, *(c for c in head.children if c.dep_ in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX"))]

@@ -1,0 +1,83 @@
+"""Who an event is aimed at: targets the coder finds beyond coded parties (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.coding.select import main_event
+from frontlines.records import Annotation, Document
+from frontlines.stages.actors import ActorStage
+from frontlines.stages.events import EventStage
+from frontlines.stages.sentences import SentenceStage
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    sentences, actors, events = SentenceStage(), ActorStage(), EventStage()
+
+    def run(text: str):
+        ann = Annotation(document=Document("t", text, date="2016-05-01"), doc=nlp(text))
+        return events(actors(sentences(ann)))
+
+    return run
+
+
+def main(ann):
+    ev = main_event(ann.events, ann.doc)
+    assert ev is not None, "no event"
+    return ev
+
+
+def texts(actors):
+    return [a.text for a in actors]
+
+
+def test_thing_handed_over_goes_to_an_uncoded_receiver(code):
+    ev = main(code("The museum returned the stolen painting to its owners last week."))
+    assert texts(ev.recipients) == ["its owners"]
+    ev = main(code("The city council gave money to local farmers on Friday."))
+    assert texts(ev.recipients) == ["local farmers"]
+
+
+def test_handing_over_to_a_process_is_no_target(code):
+    ev = main(code("Norway is ready to contribute to the reconstruction of schools in Haiti."))
+    assert "the reconstruction" not in " ".join(texts(ev.recipients))
+
+
+def test_held_captive_is_a_state_not_a_party(code):
+    ann = code("The rebels said they would release two villagers held captive in the hills.")
+    assert all("captive" != a.text for ev in ann.events for a in ev.recipients)
+
+
+def test_comment_targets_what_it_is_about(code):
+    ev = main(code("The finance minister expressed optimism about the new trade deal."))
+    assert ev.cameo == "013" and texts(ev.recipients) == ["the new trade deal"]
+    ev = main(code("The senator voiced pessimism over the future of the steel plant."))
+    assert ev.cameo == "012" and texts(ev.recipients) == ["the future of the steel plant"]
+
+
+def test_condolences_go_to_the_party_not_the_occasion(code):
+    ev = main(code("The Spanish prime minister expressed condolences to Italy over the collapse of the bridge."))
+    assert texts(ev.recipients) == ["Italy"]
+    ev = main(code("The Spanish prime minister expressed condolences over the collapse of the bridge."))
+    assert texts(ev.recipients) == ["the collapse of the bridge"]
+
+
+def test_let_free_and_set_free_are_releases(code):
+    ev = main(code("Iran let free the British journalist after two years in prison."))
+    assert ev.cameo == "0841" and texts(ev.recipients) == ["the British journalist"]
+    assert {a.country for a in ev.actors} == {"IRN"}
+    ev = main(code("The army set free three hostages on Monday."))
+    assert ev.cameo == "0841" and texts(ev.recipients) == ["three hostages"]
+    assert texts(ev.actors) == ["The army"]
+
+
+def test_signing_an_agreement_with_a_party_scores_as_reciprocal(code):
+    """The ConfliBERT adapter maps a coded event to the gold's labels: signing an agreement with someone is
+    something two parties do together (reciprocal), an attack is not."""
+    from frontlines.evaluation.conflibert_actors import _reciprocal
+
+    signed = main(code("Kenya signed a trade agreement with Britain on Tuesday."))
+    assert signed.cameo == "057" and _reciprocal(signed)
+    attack = main(code("Kenyan troops attacked a rebel camp near the border."))
+    assert not _reciprocal(attack)
