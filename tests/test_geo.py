@@ -451,3 +451,28 @@ def test_offices_say_whether_a_name_is_the_state_or_the_city(stage, nlp):
     assert feature("The governor of New York signed the budget on Friday.") == "ADM1"
     assert feature("New York lawmakers passed the bill in Albany.") == "ADM1"
     assert feature("The New York mayor opened a new park on Friday.") == "PPL"
+
+
+def test_a_second_context_pass_makes_the_document_consistent(gaz):
+    from frontlines.geo.resolve import Weights
+
+    names = ("Edmonton", "Enfield", "London")
+    mentions = [Mention(n, 20 * i, 20 * i + len(n)) for i, n in enumerate(names)]
+    # read alone, Edmonton is the Canadian city and Enfield a Canadian town: London then reads as Ontario's,
+    # while London's own first reading turns the other two English
+    once = Resolver(gaz, weights=Weights(context_passes=1)).resolve(mentions)
+    assert [r.candidate.cc for r in once] == ["GB", "GB", "CA"]
+    again = Resolver(gaz).resolve(mentions)
+    assert [(r.candidate.cc, r.candidate.admin1) for r in again] == [("GB", "ENG")] * 3
+
+
+def test_a_name_pinned_to_its_country_is_the_town_when_one_bears_it(gaz):
+    res = Resolver(gaz)
+
+    def pick(name: str, within: tuple[str, str] | None) -> tuple[str, str]:
+        c = res.resolve([Mention(name, 0, len(name), within=within)])[0].candidate
+        return c.feature, c.cc
+
+    assert pick("Zurich", None) == ("ADM1", "CH")  # alone: the canton, far bigger than its city
+    assert pick("Zurich", ("CH", "")) == ("PPL", "CH")  # "Zurich, Switzerland"
+    assert pick("Queensland", ("AU", "")) == ("ADM1", "AU")  # no town of that name: the state still

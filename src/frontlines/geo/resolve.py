@@ -70,6 +70,9 @@ class Weights:
     alt_when_main: float = 1.0  # an alternate name counts less when another place bears it as its own name
     named_state: float = 6.0  # "Churchill, Man.": the town in the province the text names right after it
     min_score: float = 2.0
+    # context passes: the first takes the document's countries, provinces and anchor towns from each
+    # name's context-free reading; each further pass takes them from the previous pass's choices
+    context_passes: int = 2
 
     def vector(self) -> tuple[float, ...]:
         feat, match = dict(self.feature), dict(self.match)
@@ -100,7 +103,7 @@ _NEAR_LAT = NEAR_KM / 6371.0088 * 180 / math.pi + 0.01  # degrees of latitude in
 class _PoolIndex:
     """What ``prior_features`` asks of a name's whole candidate pool, gathered once per pool."""
 
-    __slots__ = ("main_admin_ccs", "main_other", "towns")
+    __slots__ = ("main_admin_ccs", "main_other", "town_ccs", "towns")
 
     def __init__(self, pool: Sequence[Candidate]) -> None:
         self.main_other = False
@@ -115,6 +118,7 @@ class _PoolIndex:
                     self.main_other = True
             if feature.startswith("PPL"):
                 self.towns.setdefault((o.cc, o.admin1), []).append((o.match, o.population))
+        self.town_ccs = {cc for cc, _ in self.towns}
 
 
 class _Context:
@@ -200,7 +204,9 @@ class Resolver:
         is_city = c.feature.startswith("PPL")
         f += [float(m.city_hint and is_city), float(m.city_hint and not is_city)]
         f.append(float(bool(self.bias_cc) and c.cc == self.bias_cc))
-        f.append(float(m.within is not None and c.cc == m.within[0] and (not m.within[1] or c.admin1 == m.within[1])))
+        # "Zurich, Switzerland" names the town: a same-named province of the country only when no town bears the name
+        f.append(float(m.within is not None and c.cc == m.within[0] and (
+            c.admin1 == m.within[1] if m.within[1] else c.feature != "ADM1" or c.cc not in index.town_ccs)))
         return f
 
     def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],
@@ -259,6 +265,77 @@ class Resolver:
                     out[this].add(pick[1].cc)
         return out
 
+    def _establish(self, picks: dict[tuple[str, bool, bool], tuple[float, Candidate]],
+                   scored: dict[tuple[str, bool, bool], list[tuple[float, Candidate]]],
+                   groups: dict[tuple[str, bool, bool], list[Mention]],
+                   ) -> tuple[dict[tuple[str, bool, bool], Counter[str]],
+                              dict[tuple[str, bool, bool], Counter[tuple[str, str]]]]:
+        """Each name's contribution to the document's countries and provinces: its pick's, weighed by
+        the kind of name, how often it recurs and how sure the pick is."""
+        countries: dict[tuple[str, bool, bool], Counter[str]] = {}
+        admins: dict[tuple[str, bool, bool], Counter[tuple[str, str]]] = {}
+        for k, (score, c) in picks.items():
+            if not c.cc or score < self.w.min_score:
+                continue
+            # nationalities and "US-led"/"US dollars" modifiers hint at a country more weakly than a place
+            weak = all(m.source in ("demonym", "modifier") for m in groups[k])
+            weight = (0.5 if weak else 2.0 if c.feature == "PCLI" else 1.0) \
+                * (1 + math.log(len(groups[k]))) * _sureness(scored[k], score)
+            countries[k] = Counter({c.cc: weight})
+            if c.admin1 and c.feature != "PCLI":
+                admins[k] = Counter({(c.cc, c.admin1): weight})
+        return countries, admins
+
+    def _anchors(self, picks: dict[tuple[str, bool, bool], tuple[float, Candidate]]
+                 ) -> dict[tuple[str, bool, bool], tuple[float, float]]:
+        return {k: (c.lat, c.lon) for k, (score, c) in picks.items()
+                if c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2")
+                and score >= self.w.min_score and not k[0].startswith("=")}
+
+    def _rescore(self, priors: dict[tuple[str, bool, bool], list[tuple[float, Candidate]]],
+                 prior_rows: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]],
+                 pools: dict[tuple[str, bool, bool], tuple[Candidate, ...]],
+                 countries: dict[tuple[str, bool, bool], Counter[str]],
+                 admins: dict[tuple[str, bool, bool], Counter[tuple[str, str]]],
+                 anchors: dict[tuple[str, bool, bool], tuple[float, float]],
+                 listed: dict[tuple[str, bool, bool], set[str]],
+                 ) -> tuple[dict[tuple[str, bool, bool], tuple[float, Candidate] | None],
+                            dict[tuple[str, bool, bool], list[tuple[float, Candidate]]]]:
+        """Every name's candidates scored with the document's context; the pick per name (None: no
+        place) and each candidate's hand score."""
+        total_c: Counter[str] = sum(countries.values(), Counter())
+        total_a: Counter[tuple[str, str]] = sum(admins.values(), Counter())
+        chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
+        hand: dict[tuple[str, bool, bool], list[tuple[float, Candidate]]] = {}
+        #: every group's candidates with their ``ALL_FEATURES`` rows (what a ranker is trained on)
+        self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
+        ctx_w = self._vector[-6:]
+        for k, scored in priors.items():
+            top_pop, n_cands = max((c.population for c in pools[k]), default=0), len(pools[k])
+            ctx = _Context(total_c - countries.get(k, Counter()), total_a - admins.get(k, Counter()))
+            listed_k = listed.get(k, ())
+            near = [ll for kk, ll in anchors.items() if kk[0] != k[0]] if len(scored) > 1 else []
+            best: tuple[float, Candidate] | None = None
+            best_hand = -math.inf
+            rows = []
+            hand_k = []
+            for (s, c), (pf, _) in zip(scored, prior_rows[k], strict=True):
+                cf = self._context_row(c, ctx, near, listed_k)
+                f = pf + cf + self.extra_features(c, top_pop, n_cands)
+                rows.append((f, c))
+                s += sum(map(operator.mul, ctx_w, cf))
+                hand_k.append((s, c))
+                best_hand = max(best_hand, s)
+                if self.ranker is not None:
+                    s = self.ranker.score(f)
+                if best is None or s > best[0]:
+                    best = (s, c)
+            self.last_features[k] = rows
+            hand[k] = hand_k
+            # whether the name is a place at all stays the hand scorer's call; a ranker only picks which
+            chosen[k] = best if best is not None and best_hand >= self.w.min_score else None
+        return chosen, hand
+
     def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
         groups: dict[tuple[str, bool, bool], list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -277,50 +354,18 @@ class Resolver:
         listed = self._listed_with_provinces(mentions, first)
 
         # the document's context: countries and provinces its confident first choices establish
-        countries: dict[tuple[str, bool, bool], Counter[str]] = {}
-        admins: dict[tuple[str, bool, bool], Counter[tuple[str, str]]] = {}
-        for k, (score, c) in first.items():
-            if not c.cc or score < self.w.min_score:
-                continue
-            # nationalities and "US-led"/"US dollars" modifiers hint at a country more weakly than a place
-            weak = all(m.source in ("demonym", "modifier") for m in groups[k])
-            weight = (0.5 if weak else 2.0 if c.feature == "PCLI" else 1.0) \
-                * (1 + math.log(len(groups[k]))) * _sureness(priors[k], score)
-            countries[k] = Counter({c.cc: weight})
-            if c.admin1 and c.feature != "PCLI":
-                admins[k] = Counter({(c.cc, c.admin1): weight})
-        total_c: Counter[str] = sum(countries.values(), Counter())
-        total_a: Counter[tuple[str, str]] = sum(admins.values(), Counter())
-
-        chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
-        #: every group's candidates with their ``ALL_FEATURES`` rows (what a ranker is trained on)
-        self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
-        ctx_w = self._vector[-6:]
+        countries, admins = self._establish(first, priors, groups)
         # towns the first pass chose with some confidence, as anchors for "near another named place"
-        anchors = {k: (c.lat, c.lon) for k, (score, c) in first.items()
-                   if c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2")
-                   and score >= self.w.min_score and not k[0].startswith("=")}
-        for k, scored in priors.items():
-            top_pop, n_cands = max((c.population for c in pools[k]), default=0), len(pools[k])
-            ctx = _Context(total_c - countries.get(k, Counter()), total_a - admins.get(k, Counter()))
-            listed_k = listed.get(k, ())
-            near = [ll for kk, ll in anchors.items() if kk[0] != k[0]] if len(scored) > 1 else []
-            best: tuple[float, Candidate] | None = None
-            best_hand = -math.inf
-            rows = []
-            for (s, c), (pf, _) in zip(scored, prior_rows[k], strict=True):
-                cf = self._context_row(c, ctx, near, listed_k)
-                f = pf + cf + self.extra_features(c, top_pop, n_cands)
-                rows.append((f, c))
-                s += sum(map(operator.mul, ctx_w, cf))
-                best_hand = max(best_hand, s)
-                if self.ranker is not None:
-                    s = self.ranker.score(f)
-                if best is None or s > best[0]:
-                    best = (s, c)
-            self.last_features[k] = rows
-            # whether the name is a place at all stays the hand scorer's call; a ranker only picks which
-            chosen[k] = best if best is not None and best_hand >= self.w.min_score else None
+        anchors = self._anchors(first)
+        chosen, scores = self._rescore(priors, prior_rows, pools, countries, admins, anchors, listed)
+        for _ in range(self.w.context_passes - 1):
+            # the document's context again, from the choices its context made: read alone, "Edmonton" is the
+            # Canadian city and "Enfield" a Nova Scotia town, which together make "London" Ontario's; read
+            # with "London" first, both turn English, and then "London" should too
+            again = {k: max(s, key=lambda x: x[0]) for k, s in scores.items() if s}
+            countries, admins = self._establish(again, scores, groups)
+            anchors = self._anchors(again)
+            chosen, scores = self._rescore(priors, prior_rows, pools, countries, admins, anchors, listed)
         out = []
         for m in mentions:
             pick = chosen.get(_key(m))
