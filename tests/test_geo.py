@@ -476,3 +476,16 @@ def test_a_name_pinned_to_its_country_is_the_town_when_one_bears_it(gaz):
     assert pick("Zurich", None) == ("ADM1", "CH")  # alone: the canton, far bigger than its city
     assert pick("Zurich", ("CH", "")) == ("PPL", "CH")  # "Zurich, Switzerland"
     assert pick("Queensland", ("AU", "")) == ("ADM1", "AU")  # no town of that name: the state still
+
+
+def test_a_surname_of_the_story_is_no_place(stage, nlp):
+    def placed(text: str) -> set[str]:
+        return {p.text for p in _places(stage, nlp, text) if p.geonames_id}
+
+    # Clinton, Iowa is a town; here the word is the surname of a person the story names in full
+    assert "Clinton" not in placed("Hillary Clinton campaigned across Iowa on Monday. Supporters of Clinton "
+                                   "rallied in Des Moines.")
+    assert "Clinton" not in placed("Hillary Clinton campaigned across Iowa on Monday. Clinton told voters in "
+                                   "Des Moines that she would win.")
+    assert "Clinton" in placed("Floods hit eastern Iowa on Monday. Residents of Clinton were told to leave, "
+                               "and Davenport closed its bridges.")

@@ -1,11 +1,12 @@
-"""Whether a name the small model tags PERSON is used as a person's name in its document.
+"""Whether a gazetteer name in a text is used as a person's name there.
 
 The small model tags many towns PERSON ("driving to Castlegar", "the Kent-based team", "Edmonton was
 the only city"), so the tag alone cannot veto a gazetteer name; but many surnames are also town
-names somewhere ("Steele", "Bolton", "Sutton"). Evidence that a mention is a person: the document
-gives the same word inside a longer person name ("Christopher Steele" ... "Steele"), a title or kin
-word stands right before it ("Mr. Heiden", "Governor Bush", "his brother Tyler"), or it is the
-subject of a speech verb ("said Noma", "Holloway told the club website").
+names somewhere ("Clinton", "Steele", "Bolton"). Evidence that a mention is a person: the document
+gives the word as the surname of a longer person name ("Hillary Clinton" ... "Clinton"), unless a
+locative preposition says otherwise ("in Clinton"); a title or kin word stands right before it ("Mr.
+Heiden", "Governor Bush", "his brother Tyler"); or it is the subject of a speech verb ("said Noma",
+"Holloway told the club website").
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", 
                     "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "uncle",
                     "aunt", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "nephew",
                     "niece", "boyfriend", "girlfriend", "fiancé", "fiance", "widow"})
+# "in Riverdale", "near Carson": a place, whoever else bears the name ("from" and "at" go with people
+# too: "a call from Obama", "at Clinton's rally")
+LOCATIVE = frozenset({"in", "near", "outside", "into", "around", "across", "toward", "towards", "through", "inside",
+                      "throughout", "within"})
 # verbs whose subject is a speaker or writer: a place standing for its government is already
 # metonymic, and the names reaching this test are those NER took for people
 SPEECH = frozenset({"say", "tell", "add", "admit", "explain", "write", "note", "recall", "testify", "specify",
@@ -29,22 +34,24 @@ SPEECH = frozenset({"say", "tell", "add", "admit", "explain", "write", "note", "
 
 
 def person_words(ents: Any) -> frozenset[str]:
-    """The first and last words of every PERSON entity of two or more words ("Christopher Steele"
-    gives "Christopher" and "Steele"): a document's people, as the words that name them alone."""
+    """The last word of every PERSON entity of two or more words ("Christopher Steele" gives "Steele"):
+    the surnames that name a document's people alone later. Not the first word: the small model also
+    tags a place and its business as a person ("Riverdale Luke Oil")."""
     out: set[str] = set()
     for e in ents:
         if e.label_ == "PERSON" and len(e) >= 2:
             words = [t.text for t in e if t.is_alpha]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                out.update((words[0], words[-1]))
+                out.add(words[-1])
     return frozenset(out)
 
 
 def used_as_person(doc: Any, start: int, end: int, name: str, words: frozenset[str]) -> bool:
     """Whether tokens ``start:end`` (a mention of ``name``) read as a person (see the module doc)."""
-    if name in words:
+    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    if before in TITLES:
         return True
-    if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+    if name in words and before not in LOCATIVE:
         return True
     root = doc[start:end].root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH

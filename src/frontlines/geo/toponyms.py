@@ -98,7 +98,7 @@ class _View:
     """One Doc's token attributes, read once per document: iterating a Doc builds a Token object per
     token, and ``Doc.text`` and ``Doc.ents`` rebuild themselves on every access."""
 
-    __slots__ = ("alpha", "doc", "ents", "ent", "idx", "lower", "pos", "text", "words")
+    __slots__ = ("alpha", "doc", "ents", "ent", "idx", "lower", "people", "pos", "text", "words")
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, LOWER, ORTH, POS, SPACY  # noqa: PLC0415
@@ -116,6 +116,13 @@ class _View:
         self.ent: list[int] = ent  # entity label id, 0 outside any entity
         self.idx: list[int] = idx
         self.alpha: list[int] = alpha
+        self.people: frozenset[str] | None = None  # ``person_words`` of the document, when first asked
+
+    def as_person(self, a: int, b: int, name: str) -> bool:
+        """Whether tokens ``a:b`` (a mention of ``name``) read as a person's name (``persons.used_as_person``)."""
+        if self.people is None:
+            self.people = person_words(self.ents)
+        return used_as_person(self.doc, a, b, name, self.people)
 
     def span_text(self, a: int, b: int) -> str:
         """``doc[a:b].text`` (b > a) without building the span."""
@@ -306,7 +313,8 @@ class ToponymFinder:
             admin, city = self._hints(v, ent.start, ent.end - 1)
             admin = admin or bool(admin_tail)  # "Enugu State" as one ORG entity
             if cand is not None and (locative or admin or city or cand.feature in ("PCLI", "ADM1")
-                                     or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)):
+                                     or (ent.label_ == "ORG" and len(ent) == 1 and cand.population >= 200_000)) \
+                    and (admin or city or cand.feature in ("PCLI", "ADM1") or not v.as_person(ent.start, ent.end, name)):
                 return [Mention(name, start, end, "gazetteer", admin, city, is_metonymic(ent))]
         if ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
             out.extend(self._inside(v, ent))
@@ -469,21 +477,17 @@ class ToponymFinder:
         taken = [(m.start, m.end) for m in have]
         out: list[Mention] = []
         admins = {p for p in places if p[1]}
-        spans = [(e.start, e.end, e.label_) for e in v.ents
+        spans = [(e.start, e.end) for e in v.ents
                  if e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(e) <= 3]
         propn, ent = self._propn, v.ent
-        spans += [(i, i + 1, "") for i, p in enumerate(v.pos) if p == propn and not ent[i]]
-        people: frozenset[str] | None = None
-        for a, b, label in spans:
+        spans += [(i, i + 1) for i, p in enumerate(v.pos) if p == propn and not ent[i]]
+        for a, b in spans:
             text = v.span_text(a, b)
             name, start, end = _trim(text, v.idx[a], v.idx[a] + len(text))
             if not name[:1].isupper() or name.lower() in GENERIC or any(start < e and s < end for s, e in taken):
                 continue
-            if label == "PERSON":
-                if people is None:
-                    people = person_words(v.ents)
-                if used_as_person(doc, a, b, name, people):
-                    continue  # the small model tags many towns PERSON: skip only those the text uses as people
+            if v.as_person(a, b, name):
+                continue  # not the NER label: the small model tags many towns PERSON ("driving to Castlegar")
             for c in self.gaz.lookup(name.title() if name.isupper() else name, fuzzy=False):
                 if c.match != 0 or c.population < min_population:
                     continue
