@@ -81,3 +81,18 @@ def test_signing_an_agreement_with_a_party_scores_as_reciprocal(code):
     assert signed.cameo == "057" and _reciprocal(signed)
     attack = main(code("Kenyan troops attacked a rebel camp near the border."))
     assert not _reciprocal(attack)
+
+
+def test_aid_to_help_someone_is_aimed_at_them(code):
+    ev = main(code("The league launched a mediation effort designed to help the government and the rebels reach "
+                   "a settlement."))
+    assert ev.cameo == "045" and texts(ev.recipients) == ["the government", "the rebels"]
+    ev = main(code("Japan is considering sending aid to help Nepal recover from the floods."))
+    assert {a.country for a in ev.recipients} == {"NPL"}
+
+
+def test_a_denial_answers_whoever_made_the_charge(code):
+    ev = main(code("The ministry denied charges by local clergymen that it had tortured a priest."))
+    assert texts(ev.recipients) == ["local clergymen"]
+    ev = main(code("The ministry denied charges that it had tortured local clergymen."))
+    assert "local clergymen" not in texts(ev.recipients)

@@ -105,3 +105,8 @@ EXPERIENCER = frozenset({"witness", "survive", "fear", "expect", "recall", "reme
                          "anticipate", "dread", "risk", "avoid", "notice", "monitor", "film", "record"})
 #: Prepositions that give what a comment is about ("optimism at the deal", "concern over Alitalia's future").
 TOPIC_PREPS = frozenset({"about", "over", "at", "regarding", "on", "in", "toward", "towards", "concerning"})
+#: Verbs of a purpose clause that name who aid is for ("aid to help Haiti cope", "funds to assist refugees").
+HELP = frozenset({"help", "assist", "benefit", "aid"})
+#: Nouns of what one party puts to another: its maker is a party, coded or not ("denied charges by clergymen").
+CLAIMS = frozenset({"charge", "accusation", "allegation", "claim", "demand", "request", "offer", "call", "appeal",
+                    "proposal", "criticism", "complaint", "warning", "threat", "ultimatum", "pressure", "plea"})

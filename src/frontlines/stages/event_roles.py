@@ -2,9 +2,9 @@
 
 Subjects are actors, objects and target prepositions recipients; passives swap ("were backed by U.S.
 planes": U.S. planes is the actor); conjuncts give several actors; pronouns take the nearest earlier
-actor; controlled and coordinated verbs inherit their governor's subject. Generic agents with no
-country take the sentence's one country, and a party named inside the clause fills an empty recipient.
-The trigger side (which words are events and their codes) lives in ``events``.
+actor; controlled and coordinated verbs inherit their governor's subject. The fallbacks for an empty
+recipient and the countries of generic agents are in ``event_targets``; the trigger side (which words are
+events and their codes) lives in ``events``.
 """
 
 from __future__ import annotations
@@ -74,8 +74,15 @@ class RoleFinder:
                     for pp in c.children:
                         if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS and not (
                                 lem(v) in W.ACCUSE and pp.lower_ in ("of", "for")):  # the charge names no party
-                            preps.extend(a for g in pp.children if g.dep_ == "pobj"
-                                         for a in self._coordinated(g, allow_event_noun=False))
+                            found = [a for g in pp.children if g.dep_ == "pobj"
+                                     for a in self._coordinated(g, allow_event_noun=False)]
+                            if pp.lower_ in ("by", "from") and lem(c) in W.CLAIMS:
+                                # whoever makes a charge or a demand is a party ("denied charges by clergymen")
+                                self.actorlike.update((a.start, a.end) for g in pp.children if g.dep_ == "pobj"
+                                                      for h in self._conj_heads(g)
+                                                      if (h is g or h.pos_ == "PROPN") and lem(h) not in self.lex.nouns
+                                                      for a in self._code_arg(h, allow_event_noun=False))
+                            preps.extend(found)
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
             if lem(v) in W.EXPEL and any((a.start, a.end) in self.actorlike for a in objects):
@@ -457,57 +464,6 @@ class RoleFinder:
                 best = actor
         return best
 
-    def _domestic(self, a: Actor, trig: Any = None) -> Actor:
-        """A generic agent with no country ("Islamic fundamentalists", "the rebels") in a sentence that names
-        only one country belongs to that country, as event coders assume for domestic actors."""
-        if a.country is not None or a.sector is None or a.code and not a.code.startswith("~"):
-            return a
-        if self.sentence_countries is None:
-            lo, hi = self.toks[0].i, self.toks[-1].i
-            self.sentence_countries = {actor.country for _, head_i, actor in self.mentions
-                                       if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE}
-        countries = self.sentence_countries
-        if len(countries) != 1:
-            # several countries named: the one of the place where it happens ("protesters ... in Hong Kong
-            # in defiance of Chinese authorities")
-            countries = self._place_countries(trig) if trig is not None else set()
-        if len(countries) != 1:
-            return a
-        (country,) = tuple(countries)
-        return replace(a, country=country, code=country + "".join((a.sector or "").split()))
-
-    def _place_countries(self, trig: Any) -> set[str]:
-        """Countries of the places in the trigger's own clause ("in Hong Kong", "at a jail in Dili")."""
-        lo, hi = trig.left_edge.i, trig.right_edge.i
-        doc = self.ann.doc
-        out = set()
-        for _, head_i, actor in self.mentions:
-            if lo <= head_i <= hi and actor.country and actor.country not in W.NONSTATE:
-                tok = doc[head_i]  # type: ignore[index]
-                verb = next((v for v in tok.ancestors if v.pos_ in ("VERB", "AUX")), None)
-                if (tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE | {"at"}
-                        and (verb is None or verb.i == trig.i)):  # not "as officials met in Luanda"
-                    out.add(actor.country)
-        return out
-
-    def _mission_place(self, a: Actor) -> list[Actor]:
-        """An international mission named by where it serves ("troops to the UN peacekeeping mission in Mali",
-        "contribute to the NATO-led security force in Afghanistan") stands for that country, as event coders
-        mark it; any other party stays as it is."""
-        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        if span is None or not len(span):
-            return [a]
-        h = span.root
-        if lem(h) not in W.MISSIONS or not any(lem(c) in W.MISSION_KINDS for c in h.lefts):
-            return [a]
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                for g in c.children:
-                    coded = self.by_head.get(g.i)
-                    if g.dep_ == "pobj" and coded and any(x.country for x in coded):
-                        return self._code_arg(g) or [a]
-        return [a]
-
     def _own_force(self, a: Actor, generic: bool = False) -> bool:
         """The actor's own people or means ("its troops", "their weapons"); with ``generic``, also an
         uncountried military or police agent ("mobilized troops", "sent in police")."""
@@ -516,68 +472,3 @@ class RoleFinder:
             return True
         return generic and a.country is None and bool(set((a.sector or "").split()) & {"MIL", "COP"}) \
             and not any(w in ("of", "from") for w in words)
-
-    def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
-        """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
-        strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""
-        clause = t.head if t.pos_ != "VERB" and t.head.pos_ in ("VERB", "AUX") else t
-        taken = {(a.start, a.end) for a in actors}
-        for tok in clause.subtree:
-            if tok.i <= t.i or tok.i not in self.by_head:
-                continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE | {"at", "on", "from", "during", "since"}:
-                continue  # where and when, not whom
-            if tok.dep_ in ("nsubj", "nsubjpass"):
-                continue  # the subject of another clause acts, it is not the target
-            found = [a for a in self._code_arg(tok) if (a.start, a.end) not in taken]
-            if found and all(self._own_force(a, generic=lem(t) in W.TRANSFER | W.FORCE_VERBS) for a in found):
-                continue  # "withdraw its troops from Abyei", "mobilized troops for a war against Iraq"
-            if found:
-                return found
-        return []
-
-    def _deep_place(self, t: Any) -> list[Actor]:
-        """Still no recipient: the country or region the action is for, named in a purpose or object clause
-        ("provided aid to fight the epidemic in West Africa", "donated funds to help people in Yemen")."""
-        places = [tok for tok in t.subtree if tok.i > t.i and tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE]
-        for tok in places:
-            coded = self.by_head.get(tok.i)
-            if coded and any(a.country for a in coded):
-                return self._code_arg(tok)
-        if lem(t) in W.TRANSFER or (self.lex.verbs.get((lem(t), "")) or "")[:2] == "07":
-            # aid "to stem the Ebola outbreak in West Africa": a region no dictionary codes
-            for tok in places:
-                if tok.ent_type_ in ("GPE", "LOC"):
-                    return self._code_arg(tok)
-        return []
-
-    def _place_target(self, t: Any, uncoded: bool = False) -> list[Actor]:
-        """No recipient: the coded place the event happens in ("imposed a curfew in Cizre"), as PLOVER codes it;
-        with ``uncoded``, also a place no dictionary codes (the last resort)."""
-        heads = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
-        if t.pos_ != "VERB":
-            # "declared a state of siege in Pando", "remained on alert in Paris": the place hangs on the
-            # noun's frame or on the verb that carries it
-            n = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" else t
-            if n is not t:
-                heads.append(n)
-            gov = n.head.head if n.dep_ == "pobj" else n.head
-            if n.dep_ in W.OBJ | {"pobj"} and gov.pos_ in ("VERB", "AUX"):
-                heads.append(gov)
-        # "lifted the state of emergency in Juba": the place hangs on the object's "of" noun
-        heads += [g for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for g in p.children if g.dep_ == "pobj"]
-        for h in heads:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in W.IN_PLACE:
-                    for g in c.children:
-                        if g.dep_ != "pobj":
-                            continue
-                        if self.by_head.get(g.i):
-                            return self._code_arg(g)
-                        if (g.pos_ == "NOUN" and lem(g) not in self.lex.nouns and lem(g) not in W.IN_IDIOMS
-                                and self._inner_party(g)):
-                            return self._code_arg(g)  # "a curfew in parts of Kashmir"
-                        if uncoded and (g.ent_type_ in ("GPE", "LOC", "FAC") or lem(g) in W.PLACE_NOUNS):
-                            return self._code_arg(g)  # a place the dictionaries do not know ("in Pando")
-        return []

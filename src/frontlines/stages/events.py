@@ -5,7 +5,7 @@ Triggers are verbs (Phoenix CAMEO verb dictionary + patterns, project overrides)
 dependency parse: subjects are actors, objects and target prepositions recipients; passives swap
 ("were backed by U.S. planes": U.S. planes is the actor); conjuncts give several actors; pronouns
 take the nearest earlier actor; controlled and coordinated verbs inherit their governor's subject
-(argument finding is in ``event_roles``). Negated events are kept with ``negated=True``. Actor codes
+(argument finding is in ``event_roles``, target fallbacks in ``event_targets``). Negated events are kept with ``negated=True``. Actor codes
 come from the ``actors`` stage.
 """
 
@@ -20,7 +20,7 @@ from ..coding.ontology import FRAME_STATEMENTS, STATEMENT_ONLY, Ontology
 from ..coding.syntax import conjuncts, lem, negated, np_head, participle_hosts
 from ..ids import content_id
 from ..records import Actor, Annotation, Event, Span
-from .event_roles import RoleFinder
+from .event_targets import TargetFinder
 
 
 class EventStage:
@@ -56,7 +56,7 @@ class EventStage:
         return replace(ann, events=tuple(events))
 
 
-class _SentenceCoder(RoleFinder):
+class _SentenceCoder(TargetFinder):
     def __init__(self, stage: EventStage, ann: Annotation, sentence: Any, span: Any,
                  by_head: dict[int, list[Actor]], mentions: list[tuple[int, int, Actor]]) -> None:
         super().__init__(stage.lexicon, ann, sentence, span, by_head, mentions)
@@ -89,51 +89,6 @@ class _SentenceCoder(RoleFinder):
                 ev = replace(ev, recipients=_dedupe(victims))
             kept.append(ev)
         return kept
-
-    def _destinations(self, t: Any, recipients: list[Actor]) -> list[Actor]:
-        """A transfer's target is where or to whom it goes ("returned 100 fossils to China", "the withdrawal
-        of troops from Iraq"), not what is moved, when both were found."""
-        verb = t.head if t.pos_ != "VERB" and t.dep_ in W.OBJ else t
-        moved = lem(t) in ("withdrawal", "delivery", "shipment", "deployment")
-        if moved:
-            # "the deployment of 230 troops to Liberia": the destination, wherever "to" hangs, not what is moved
-            near = list(t.subtree) + ([g for p in verb.children if p.dep_ == "prep" for g in p.children]
-                                      if verb is not t else [])  # "announced the deployment ... to Liberia"
-            dest = [a for tok in near if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
-                    and any(x.country for x in self.by_head.get(tok.i, ())) for a in self._code_arg(tok)][:1]
-            if dest:
-                return dest
-        if len(recipients) < 2 or not (lem(t) in W.TRANSFER or lem(verb) in W.TRANSFER or moved):
-            return recipients
-        ends = []
-        for a in recipients:
-            span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
-            root = span.root if span is not None and len(span) else None
-            while root is not None and root.dep_ == "conj" and root.head.i != root.i:
-                root = root.head  # "to the United States and Israel"
-            if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "from", "with"):
-                ends.append(a)
-        return ends or recipients
-
-    def _accuser(self, a: Actor, t: Any) -> bool:
-        """The party that made the charge a denial answers: the charge's owner or its "by"/"from" party."""
-        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        root = span.root if span is not None and len(span) else None
-        while root is not None and root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head  # "charges from X and Y"
-        if root is None:
-            return False
-        if root.dep_ in W.OBJ:  # "rejected Netanyahu's suggestion": the whole charge, owned by its author
-            return any(c.dep_ == "poss" for c in root.children)
-        charge = root.head.head if root.dep_ == "pobj" else root.head
-        near = charge.i == t.i or charge.head.i == t.i  # on the denial or on its object, not deep in the charge
-        return near and (root.dep_ == "poss" or root.dep_ == "pobj" and root.head.lower_ in ("by", "from"))
-
-    def _place_only(self, a: Actor) -> bool:
-        """A recipient that only says where ("in western Mosul"), not whom ("near an army base" is aimed at)."""
-        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        root = span.root if span is not None and len(span) else None
-        return root is not None and root.dep_ == "pobj" and root.head.lower_ in ("in", "inside", "across")
 
     def _attitude(self, t: Any) -> Event | None:
         """ "X said it is skeptical of the plan", "Y is optimistic that Z will...": a pessimistic or optimistic
@@ -301,20 +256,6 @@ class _SentenceCoder(RoleFinder):
         if not actors and not recipients:
             return None
         return self._event(t, "0841", None, actors, recipients, negated(t))
-
-    def _topic(self, t: Any) -> list[Actor]:
-        """What a comment is about ("expressed optimism at a bipartisan deal", "pessimism over Alitalia's future",
-        "condolences over the earthquake in Sichuan"): the whole phrase, party or not, as event coders mark it."""
-        hosts = [t] + [c for c in t.children if c.dep_ in W.OBJ]  # type: ignore[attr-defined]
-        for h in hosts:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in W.TOPIC_PREPS:
-                    heads = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
-                             and lem(g) not in W.IN_IDIOMS and lem(g) != "behalf"]
-                    found = [a for g in heads for a in self._coordinated(g)]
-                    if found:
-                        return found
-        return []
 
     def _object_code(self, t: Any, lemma: str) -> str | None:
         """Code decided by the verb's object ("granted asylum", "lifted the curfew", "opened fire")."""
@@ -529,7 +470,9 @@ class _SentenceCoder(RoleFinder):
             # that act together are each other's counterpart, the matter or the place is no target
             recipients = [r for r in recipients if (r.start, r.end) in self.actorlike and self._named(r)]
         elif not recipients:
-            recipients = self._place_target(t)
+            # aid "to help X" is for X, before any place it happens in
+            recipients = self._beneficiary(t) if code[:2] in ("02", "04", "05", "07") or code == "014" else []
+            recipients = recipients or self._place_target(t)
         actors = [self._domestic(a, t) for a in actors]
         recipients = self._destinations(t, [b for a in recipients for b in self._mission_place(a)])
         recipients = [self._domestic(a, t) for a in recipients]
