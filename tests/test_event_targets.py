@@ -96,3 +96,22 @@ def test_a_denial_answers_whoever_made_the_charge(code):
     assert texts(ev.recipients) == ["local clergymen"]
     ev = main(code("The ministry denied charges that it had tortured local clergymen."))
     assert "local clergymen" not in texts(ev.recipients)
+
+
+def test_a_toll_told_with_a_coordinated_verb_reports_the_attack(code):
+    ann = code("At least 12 people were killed and 30 wounded on Sunday after a car bomb struck a bus in Kabul.")
+    ev = main(ann)
+    assert ev.trigger.text == "struck" and texts(ev.actors) == ["a car bomb"]
+    assert all(e.trigger.text != "killed" for e in ann.events)
+
+
+def test_strikes_carried_out_by_forces_are_military(code):
+    ev = main(code("The air force carried out strikes against rebel positions near the border."))
+    assert ev.cameo.startswith("19") and ev.recipients
+    ev = main(code("Dock workers launched a strike over pay on Monday."))
+    assert ev.cameo == "143"
+
+
+def test_a_verb_the_tagger_calls_a_noun_is_still_coded(code):
+    ev = main(code("The EU and UN hand over urgently needed medical supplies to the Nigerian government."))
+    assert ev.cameo.startswith("07") and {a.country for a in ev.recipients} == {"NGA"}

@@ -110,3 +110,5 @@ HELP = frozenset({"help", "assist", "benefit", "aid"})
 #: Nouns of what one party puts to another: its maker is a party, coded or not ("denied charges by clergymen").
 CLAIMS = frozenset({"charge", "accusation", "allegation", "claim", "demand", "request", "offer", "call", "appeal",
                     "proposal", "criticism", "complaint", "warning", "threat", "ultimatum", "pressure", "plea"})
+#: Verbs whose object "strike(s)" with no modifier is a military strike ("carried out strikes on X").
+MILITARY_LIGHT = frozenset({"carry", "launch", "conduct", "mount", "execute", "order"})

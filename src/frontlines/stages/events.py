@@ -66,7 +66,7 @@ class _SentenceCoder(TargetFinder):
         out: list[tuple[Any, Event]] = []
         for tok in self.toks:
             pos = tok.pos_
-            if pos == "VERB":
+            if pos == "VERB" or _verb_tagged_noun(tok):
                 ev = self._verbal(tok)
             elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in W.ARG_DEPS)) \
                     and lem(tok) in self.lex.nouns:
@@ -112,7 +112,9 @@ class _SentenceCoder(TargetFinder):
         if lem(t) not in W.CONSEQUENCE:
             return None
         if not ev.actors and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
-            clauses = [c for c in t.children if c.dep_ == "advcl"]
+            # ... also on a coordinated toll verb ("20 were killed and 30 wounded after a bomb struck a bus")
+            clauses = [c for v in (t, *(c for c in t.children if c.dep_ == "conj" and lem(c) in W.CONSEQUENCE))
+                       for c in v.children if c.dep_ == "advcl"]
             return next((other for tok, other in events if other is not ev and other.actors and _violent(other)
                          and any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses)), None)
         hosts = {h.i for h in participle_hosts(t)}
@@ -339,6 +341,8 @@ class _SentenceCoder(TargetFinder):
         mods = {lem(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
         if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and self.word_set & W.LABOUR:
             mods.add("labour")
+        elif lemma == "strike" and not mods and t.dep_ in W.OBJ and lem(t.head) in W.MILITARY_LIGHT:
+            mods.add("military")  # "carried out strikes against Hamas targets": workers go on strike, forces launch one
         nc = self.lex.noun_code(lemma, mods)
         if nc is None:
             return None
@@ -524,3 +528,9 @@ def _dedupe(actors: list[Actor]) -> tuple[Actor, ...]:
 def _violent(ev: Event) -> bool:
     return (ev.cameo or "")[:2] in ("18", "19", "20")
 
+
+def _verb_tagged_noun(t: Any) -> bool:
+    """A main-clause word the tagger called a noun though it has a subject and an object or particle, as verbs
+    do ("The EU and UN hand over supplies to X", headlines such as "U.S. lifts ban on X")."""
+    return t.pos_ == "NOUN" and t.dep_ == "ROOT" and any(c.dep_ in W.SUBJ for c in t.children) and any(
+        c.dep_ in W.OBJ or c.dep_ == "prt" for c in t.children)
