@@ -78,3 +78,19 @@ def test_identical_on_real_articles(nlp, gold_dir, limit):
     stock = [_tokens(d) for d in nlp.pipe(texts)]
     got = [_tokens(fast(d)) for d in nlp.pipe(texts, disable=fast.disabled)]
     assert got == stock
+
+
+def test_lemmatizer_copy_answers_like_the_stock_one(nlp):
+    """FastAttrs lemmatizes with a copy whose word lists are sets; the stock component keeps its lists."""
+    fast = FastAttrs.from_nlp(nlp)
+    stock = nlp.get_pipe("lemmatizer")
+    assert fast is not None and fast.lemmatizer is not stock and fast.lemmatizer.cache is not stock.cache
+    assert all(isinstance(v, list) for v in stock.lookups.get_table("lemma_index").values())
+    assert all(isinstance(v, frozenset) for v in fast.lemmatizer.lookups.get_table("lemma_index").values())
+    words = 0
+    for doc in nlp.pipe(TEXTS + ["The geese were fleeing; analyses showed leaves, wolves and mice fled worse."]):
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "VERB", "ADJ", "ADV"):
+                words += 1
+                assert fast.lemmatizer.rule_lemmatize(tok) == stock.rule_lemmatize(tok), tok.text
+    assert words > 40

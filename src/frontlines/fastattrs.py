@@ -81,12 +81,41 @@ def _index(tests: list[tuple[Any, _Test]]) -> tuple[dict[tuple[int, Any], list[t
     return by_value, anywhere
 
 
+def _indexed_copy(lemmatizer: Any) -> Any:
+    """The rule lemmatizer with its word lists (``lemma_index``: all nouns, verbs... of the language, up
+    to 57k words a list) as sets, and a cache of its own. ``rule_lemmatize`` asks ``form in index`` of
+    every candidate form a suffix rule makes: a list scan each time, which made the lemmatizer the
+    larger part of the cost while the memo tables fill in a fresh process. Membership is the only use
+    of those lists, so a set answers the same; the rules and exceptions are the same tables. The
+    stock component (the parse-only baseline's) is left as it is."""
+    import copy  # noqa: PLC0415
+
+    from spacy.lookups import Lookups  # noqa: PLC0415
+
+    tables = getattr(getattr(lemmatizer, "lookups", None), "tables", None)
+    if tables is None or "lemma_index" not in tables or not hasattr(lemmatizer, "rule_lemmatize"):
+        return lemmatizer
+    lookups = Lookups()
+    for name in tables:
+        table = lemmatizer.lookups.get_table(name)
+        if name == "lemma_index":
+            sets = lookups.add_table(name)
+            for key, words in table.items():
+                sets[key] = frozenset(words) if isinstance(words, list) else words
+        else:
+            lookups.set_table(name, table)
+    clone = copy.copy(lemmatizer)
+    clone.lookups, clone.cache = lookups, {}
+    clone.lemmatize = clone.rule_lemmatize
+    return clone
+
+
 class FastAttrs:
     """Applies an attribute ruler and a rule lemmatizer to a Doc the pipeline parsed without them."""
 
     def __init__(self, ruler: Any, lemmatizer: Any, disabled: tuple[str, ...], single: list[tuple[int, _Test]],
                  multi: list[tuple[int, list[_Test], int]]) -> None:
-        self.ruler, self.lemmatizer, self.disabled = ruler, lemmatizer, disabled
+        self.ruler, self.lemmatizer, self.disabled = ruler, _indexed_copy(lemmatizer), disabled
         self._multi = multi
         # every token test, identified by (pattern, position) with position -1 for single-token patterns
         self._index = _index([((i, -1), t) for i, t in single]
