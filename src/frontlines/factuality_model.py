@@ -21,10 +21,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from .coding.syntax import depth
 from .cues import Assessment, Lexicon
+from .stages.docarrays import TokenTable
 
 Token = Any
 Span = Any
@@ -44,8 +47,8 @@ class LinearModel:
     meta: dict[str, Any] | None = None
 
     def score(self, features: dict[str, float]) -> float:
-        get = self.weights.get  # (a list, not a generator: same order, same sum, less overhead)
-        z = self.bias + sum([get(f, 0.0) * v for f, v in features.items()])
+        # the products in feature order, summed left to right (as a list comprehension would)
+        z = self.bias + sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
         if self.link == "logistic":
             return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return z
@@ -175,41 +178,56 @@ class CueIndex:
                    {cat: {t: i for i, t in enumerate(ts)} for cat, ts in multiword.items()})
 
     def found(self, seq: list[str]) -> set[str]:
-        text = " " + " ".join(seq) + " "
-        if not all(w and " " not in w for w in seq):
+        if "" in seq or " " in "".join(seq):  # some word is empty or holds a space
+            text = " " + " ".join(seq) + " "
             return {t for t in self.everything if f" {t} " in text}
-        out = {t for t in self.odd if f" {t} " in text}
-        n = len(seq)
-        for i, w in enumerate(seq):
-            if w in self.words:
-                out.add(w)
-            for term, parts in self.phrases.get(w, ()):
-                k = len(parts)
-                if i + k <= n and tuple(seq[i:i + k]) == parts:
-                    out.add(term)
+        out = set(self.words.intersection(seq))
+        if self.odd:
+            text = " " + " ".join(seq) + " "
+            out |= {t for t in self.odd if f" {t} " in text}
+        starts = self.phrases.keys() & seq  # (most sentences start no phrase)
+        if starts:
+            n = len(seq)
+            for i, w in enumerate(seq):
+                if w in starts:
+                    for term, parts in self.phrases[w]:
+                        k = len(parts)
+                        if i + k <= n and tuple(seq[i:i + k]) == parts:
+                            out.add(term)
         return out
 
 
 def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | None = None, *,
-                      index: CueIndex | None = None) -> dict[str, float]:
+                      index: CueIndex | None = None, table: TokenTable | None = None) -> dict[str, float]:
     """Features of a sentence for the hedge (uncertainty) classifier. ``index``: ``CueIndex.build(lex)``,
-    passed in by callers that featurize many sentences (built here otherwise)."""
+    passed in by callers that featurize many sentences (built here otherwise); ``table``: the
+    ``TokenTable`` of the span's document, from callers that featurize several of its sentences."""
     if index is None:
         index = CueIndex.build(lex)
+    if table is None:
+        table = TokenTable(span.doc)
     f: dict[str, float] = {}
+    get = f.get
 
     def add(name: str, value: float = 1.0) -> None:
-        f[name] = f.get(name, 0.0) + value
+        f[name] = get(name, 0.0) + value
 
-    toks = [t for t in span if not t.is_space]
-    lows = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
-    for i, lem in enumerate(lemmas):
-        if toks[i].is_punct:
+    # the span's tokens that are not whitespace, by index into the table's lists
+    toks = table.sentence(span.start, span.end)
+    low_of, lem_of, tag_of, dep_of, head_of, kids_of = (table.low, table.lem, table.tag, table.dep, table.head,
+                                                        table.children)
+    lows = [low_of[i] for i in toks]
+    lemmas = [lem_of[i] for i in toks]
+    punct = table.punct
+    last = len(lemmas) - 1
+    for k, lem in enumerate(lemmas):
+        if punct[toks[k]]:
             continue
-        add(f"w={lem}")
-        if i + 1 < len(lemmas):
-            add(f"b={lem}_{lemmas[i + 1]}")
+        name = f"w={lem}"
+        f[name] = get(name, 0.0) + 1.0
+        if k < last:
+            name = f"b={lem}_{lemmas[k + 1]}"
+            f[name] = get(name, 0.0) + 1.0
     found_low = index.found(lows)
     for cat in ("hedge", "weasel", "booster"):
         terms = lex.terms(cat)
@@ -217,32 +235,34 @@ def sentence_features(span: Span, lex: Lexicon, root_assessment: Assessment | No
         if n:
             add(f"lex_{cat}", min(n, 3))
     speculative, report = lex.terms("speculative"), lex.terms("report")  # lex.has(cat, w) is w in lex.terms(cat)
-    for t, low, lem in zip(toks, lows, lemmas, strict=True):
+    pos_of = table.pos
+    for i, low, lem in zip(toks, lows, lemmas, strict=True):
+        tag, dep = tag_of[i], dep_of[i]
         if lem in speculative:
             add("lex_spec")
-        if t.tag_ in ("JJS", "RBS"):
+        if tag in ("JJS", "RBS"):
             add("superlative")
-        if t.tag_ == "MD":
+        if tag == "MD":
             add(f"modal={low}")
-        if t.dep_ in ("det", "amod", "nsubj", "nsubjpass") and low in _QUANT_WEASELS and t.head.dep_ in (
+        if dep in ("det", "amod", "nsubj", "nsubjpass") and low in _QUANT_WEASELS and dep_of[head_of[i]] in (
                 "nsubj", "nsubjpass", "ROOT"):
             add("vague_subject")
             add(f"vague_subject={low}")
-        if t.dep_ == "auxpass":
-            hlem = t.head.lemma_.lower()
+        if dep == "auxpass":
+            hlem = lem_of[head_of[i]]
             if hlem in report or hlem in speculative:
                 add("passive_report")  # "is said", "is believed", "was considered"
-        if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.lemma_.lower() in report and not any(
-                c.dep_ in ("det", "poss", "compound") and c.lower_ not in _QUANT_WEASELS for c in t.children):
+        if dep == "nsubj" and pos_of[i] == "NOUN" and lem_of[head_of[i]] in report and not any(
+                dep_of[c] in ("det", "poss", "compound") and low_of[c] not in _QUANT_WEASELS for c in kids_of(i)):
             add("bare_plural_reporter")  # "critics say", "scholars argue"
     if root_assessment is not None:
         add(f"root_label={root_assessment.label}")
         for cue in root_assessment.cues[:4]:
             add(f"root_cue={cue.category}")
     add("len", min(len(toks), 60) / 60.0)
-    _lexicon_features(toks, lows, lemmas, found_low, lex, index, add)
-    _dependency_features(toks, lows, lemmas, lex, add)
-    _weasel_features(toks, lows, add)
+    _lexicon_features(lows, lemmas, found_low, lex, index, add)
+    _dependency_features(table, toks, lows, lemmas, lex, add)
+    _weasel_features(table, toks, lows, lemmas, add)
     return f
 
 
@@ -256,8 +276,8 @@ _VAGUE_WORDS = frozenset({"some", "many", "several", "various", "most", "few", "
                           "occasionally", "typically"})
 
 
-def _lexicon_features(toks: list[Token], lows: list[str], lemmas: list[str], found_low: set[str], lex: Lexicon,
-                      index: CueIndex, add: Any) -> None:
+def _lexicon_features(lows: list[str], lemmas: list[str], found_low: set[str], lex: Lexicon, index: CueIndex,
+                      add: Any) -> None:
     """Cue-lexicon hits: words and multiword terms, matched on word forms or lemmas."""
     # each distinct word once, in first-occurrence order: a set's order varies with PYTHONHASHSEED, and
     # LinearModel.score sums in feature order (the last bits of a probability would vary with it)
@@ -293,46 +313,50 @@ def _lexicon_features(toks: list[Token], lows: list[str], lemmas: list[str], fou
             add("mod_neg" if w < 0.5 else "mod_pos")
 
 
-def _dependency_features(toks: list[Token], lows: list[str], lemmas: list[str], lex: Lexicon, add: Any) -> None:
+def _dependency_features(table: TokenTable, toks: list[int], lows: list[str], lemmas: list[str], lex: Lexicon,
+                         add: Any) -> None:
     """Where the cue words sit in the parse: "some + NOUN" as a subject, passive "is believed",
     "it is said", a bare plural subject of a reporting verb, modals and adverbs on the root."""
     weasel, hedge = lex.terms("weasel"), lex.terms("hedge")  # lex.has(cat, w) is w in lex.terms(cat)
     report, speculative = lex.terms("report"), lex.terms("speculative")
+    low_of, lem_of, tag_of, dep_of, pos_of, head_of, kids_of = (table.low, table.lem, table.tag, table.dep,
+                                                                table.pos, table.head, table.children)
     for t, low, lem in zip(toks, lows, lemmas, strict=True):
-        h = t.head
+        h = head_of[t]
+        dep, tag = dep_of[t], tag_of[t]
         if low in _VAGUE_WORDS or low in weasel or low in hedge or lem in hedge:
-            add(f"cd={lem}>{t.dep_}")
-            add(f"cdh={lem}>{t.dep_}>{h.dep_}")
-            if t.dep_ in ("det", "amod", "advmod", "nummod"):
-                add(f"cdhead={lem}>{h.pos_}>{h.dep_}")
-        hlem = h.lemma_.lower()
+            add(f"cd={lem}>{dep}")
+            add(f"cdh={lem}>{dep}>{dep_of[h]}")
+            if dep in ("det", "amod", "advmod", "nummod"):
+                add(f"cdhead={lem}>{pos_of[h]}>{dep_of[h]}")
+        hlem = lem_of[h]
         cue_head = hlem in report or hlem in speculative
-        if t.dep_ == "auxpass":
+        if dep == "auxpass":
             add(f"pass={hlem}")
             if cue_head:
                 add("pass_report_spec")
-                if any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
+                if any(dep_of[c] in ("xcomp", "ccomp") for c in kids_of(h)):
                     add("pass_report_comp")  # "is believed to have", "it was said that"
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            kind = "pron:" + low if t.pos_ == "PRON" else t.tag_
-            dets = [c.lower_ for c in t.children if c.dep_ in ("det", "amod", "nummod", "poss")]
-            if not dets and t.tag_ == "NNS":
+        if dep in ("nsubj", "nsubjpass"):
+            kind = "pron:" + low if pos_of[t] == "PRON" else tag
+            dets = [low_of[c] for c in kids_of(t) if dep_of[c] in ("det", "amod", "nummod", "poss")]
+            if not dets and tag == "NNS":
                 kind = "bareNNS"
-            add(f"subj={kind}>{hlem if cue_head else h.pos_}")
+            add(f"subj={kind}>{hlem if cue_head else pos_of[h]}")
             for d in dets:
                 if d in _VAGUE_WORDS:
                     add(f"subjq={d}")
-        if t.dep_ == "expl" or (low == "it" and t.dep_ in ("nsubj", "nsubjpass")):
+        if dep == "expl" or (low == "it" and dep in ("nsubj", "nsubjpass")):
             add(f"it>{hlem}")
-        if t.dep_ == "advmod" and h.dep_ == "ROOT":
+        if dep == "advmod" and dep_of[h] == "ROOT":
             add(f"advroot={lem}")
-        if t.tag_ in ("JJS", "RBS", "JJR", "RBR"):
-            add(f"cmp={t.tag_}")
-        if t.tag_ == "MD":
-            add(f"md={low}>{h.tag_}")
-        if t.dep_ == "ROOT":
+        if tag in ("JJS", "RBS", "JJR", "RBR"):
+            add(f"cmp={tag}")
+        if tag == "MD":
+            add(f"md={low}>{tag_of[h]}")
+        if dep == "ROOT":
             add(f"root={lem}")
-            add(f"roottag={t.tag_}")
+            add(f"roottag={tag}")
     add(f"len={min(len(toks) // 10, 6)}")
 
 
@@ -377,7 +401,7 @@ _PEACOCK = frozenset({
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def _weasel_features(toks: list[Token], lows: list[str], add: Any) -> None:
+def _weasel_features(table: TokenTable, toks: list[int], lows: list[str], lemmas: list[str], add: Any) -> None:
     """Unattributed claims as Wikipedia editors tag them: a vague group as subject ("some critics
     argue"), a vague quantity ("a number of"), an opinion verb in the passive without an agent ("is
     widely regarded", "it is believed"), frequency adverbs, superlatives ("one of the most"),
@@ -385,73 +409,75 @@ def _weasel_features(toks: list[Token], lows: list[str], add: Any) -> None:
     Word forms are features too, beside the lemmas (``w=``): "claimed" and "claims" hedge differently."""
     n = len(toks)
     named_source = False
+    low_of, lem_of, tag_of, dep_of, pos_of, head_of, kids_of = (
+        table.low, table.lem, table.tag, table.dep, table.pos, table.head, table.children)
+    strings, lemma_of = table.strings, table.lemma_ids  # (Token.lemma_ is strings[lemma_of[i]])
     for w in dict.fromkeys(lows):  # (first-occurrence order, not a set's: see _lexicon_features)
         add(f"f={w}")
-    for i, (t, low) in enumerate(zip(toks, lows, strict=True)):
+    for i, (t, low, lem) in enumerate(zip(toks, lows, lemmas, strict=True)):
         # cheap tests on the token first: the tree is walked only around the few candidate words
-        lem = t.lemma_.lower()
-        dep = t.dep_
-        tag = t.tag_
+        dep = dep_of[t]
+        tag = tag_of[t]
         if lem in _VAGUE_OF or low in _VAGUE_DETS:
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            if any(dep_of[c] == "prep" and low_of[c] == "of" for c in kids_of(t)):
                 if lem in _VAGUE_OF:
                     add("vague_of")
                     add(f"vague_of={lem}")
                 if low in _VAGUE_DETS:
                     add("quant_of")  # "some of the ..."
         if dep in ("nsubj", "nsubjpass"):
-            h = t.head
-            kids = list(t.children)
-            mods = {c.lower_ for c in kids if c.dep_ in ("det", "amod", "nummod", "advmod")}
-            vague = (low in _VAGUE_DETS and not any(c.dep_ == "prep" for c in kids)) or bool(mods & _VAGUE_DETS)
+            h = head_of[t]
+            kids = kids_of(t)
+            mods = {low_of[c] for c in kids if dep_of[c] in ("det", "amod", "nummod", "advmod")}
+            vague = (low in _VAGUE_DETS and not any(dep_of[c] == "prep" for c in kids)) or bool(mods & _VAGUE_DETS)
             people = low in _VAGUE_PEOPLE or lem in _VAGUE_PEOPLE
             if vague:
                 add("subj_vague")
-                add(f"subj_vague>{h.pos_}")
+                add(f"subj_vague>{pos_of[h]}")
                 if people:
                     add("subj_vague_people")
-                if h.dep_ == "ROOT":
+                if dep_of[h] == "ROOT":
                     add("subj_vague_main")
             elif people and tag == "NNS" and not mods:
                 add("subj_bare_people")
-            if (t.ent_type_ in _NAMED or t.pos_ == "PROPN") and h.lemma_.lower() in _OPINION_VERBS:
+            if (strings[table.ent_ids[t]] in _NAMED or pos_of[t] == "PROPN") and lem_of[h] in _OPINION_VERBS:
                 named_source = True
         elif dep == "auxpass":
-            h = t.head
-            hlem = h.lemma_.lower()
+            h = head_of[t]
+            hlem = lem_of[h]
             if hlem in _OPINION_VERBS:
-                agent = any(c.dep_ == "agent" for c in h.children)
+                agent = any(dep_of[c] == "agent" for c in kids_of(h))
                 add("pass_op_agent" if agent else "pass_op_noagent")
-                add(f"pass_op={hlem}|{'ag' if agent else 'na'}|{'main' if h.dep_ == 'ROOT' else 'emb'}")
-                if any(c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it" for c in h.children):
+                add(f"pass_op={hlem}|{'ag' if agent else 'na'}|{'main' if dep_of[h] == 'ROOT' else 'emb'}")
+                if any(dep_of[c] in ("expl", "nsubjpass") and low_of[c] == "it" for c in kids_of(h)):
                     add("it_is_op")  # "it is believed that"
         elif dep == "advmod":
             if low in _VAGUE_ADVERBS:
-                h = t.head
-                where = "main" if h.dep_ == "ROOT" else "emb"
+                h = head_of[t]
+                where = "main" if dep_of[h] == "ROOT" else "emb"
                 add(f"freq@{where}")
                 add(f"freq={low}@{where}")
-                if h.tag_ == "VBN":
+                if tag_of[h] == "VBN":
                     add("freq_vbn")  # "widely regarded", "often called"
             if tag in ("JJS", "RBS") and not any(
-                    c.lower_ in ("the", "its", "his", "her", "their") for c in t.head.children):
+                    low_of[c] in ("the", "its", "his", "her", "their") for c in kids_of(head_of[t])):
                 add("sup_adv")
-        elif dep == "expl" and t.head.lemma_ == "be":
-            for c in t.head.children:
-                if c.dep_ in ("attr", "nsubj"):
-                    add(f"there_be={c.lemma_.lower()}")  # "there are those who", "there is evidence"
+        elif dep == "expl" and strings[lemma_of[head_of[t]]] == "be":
+            for c in kids_of(head_of[t]):
+                if dep_of[c] in ("attr", "nsubj"):
+                    add(f"there_be={lem_of[c]}")  # "there are those who", "there is evidence"
         if tag == "VBN" and lem in _OPINION_VERBS and dep in ("acl", "amod", "advcl", "xcomp", "conj"):
-            add("vbn_op_agent" if any(c.dep_ == "agent" for c in t.children) else "vbn_op_noagent")  # "then considered"
+            add("vbn_op_agent" if any(dep_of[c] == "agent" for c in kids_of(t)) else "vbn_op_noagent")  # "then considered"
         elif tag == "MD":
-            h = t.head
-            add(f"md@{'main' if h.dep_ == 'ROOT' else 'emb'}")
-            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in h.children):
+            h = head_of[t]
+            add(f"md@{'main' if dep_of[h] == 'ROOT' else 'emb'}")
+            if any(dep_of[c] == "aux" and strings[lemma_of[c]] == "have" for c in kids_of(h)):
                 add("md_have")
-        if lem in _PEACOCK and t.pos_ == "ADJ":
+        if lem in _PEACOCK and pos_of[t] == "ADJ":
             add("peacock")
             add(f"peacock@{dep}")
         if low == "one":
-            if i + 3 < n and lows[i + 1] == "of" and lows[i + 2] == "the" and toks[i + 3].tag_ in ("RBS", "JJS"):
+            if i + 3 < n and lows[i + 1] == "of" and lows[i + 2] == "the" and tag_of[toks[i + 3]] in ("RBS", "JJS"):
                 add("one_of_the_most")
         elif low == "according":
             if i + 2 < n and lows[i + 1] == "to" and (lows[i + 2] in _VAGUE_DETS or lows[i + 2] in _VAGUE_PEOPLE):
@@ -460,8 +486,9 @@ def _weasel_features(toks: list[Token], lows: list[str], add: Any) -> None:
             add("so_called")
     if named_source:
         add("named_source")
+    num = table.num
     for a in range(n - 2):  # an inline citation "(Smith, 1999)" sources the sentence
-        if lows[a] in ("-lrb-", "(") and toks[a + 1].pos_ == "PROPN" and any(x.like_num for x in toks[a + 1:a + 6]):
+        if lows[a] in ("-lrb-", "(") and pos_of[toks[a + 1]] == "PROPN" and any(num[x] for x in toks[a + 1:a + 6]):
             add("paren_cite")
             break
 

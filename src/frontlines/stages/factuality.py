@@ -20,7 +20,7 @@ from ..cues import Assessment, Lexicon, assess, load_lexicon
 from ..factuality_model import CueIndex, LinearModel, event_features, load_model, sentence_features
 from ..prefilter import UNPARSED
 from ..records import Annotation, Event, Sentence
-from .docarrays import DocArrays
+from .docarrays import DocArrays, StringMemo, TokenTable
 
 EVENT_MODEL = "factuality_event_model"
 HEDGE_MODEL = "factuality_hedge_model"
@@ -31,6 +31,7 @@ _UNCERTAIN = frozenset({"speculated", "hypothetical"})
 _HEDGEABLE = frozenset({"negated", "planned", "denied"})
 _OVERRIDE = 0.6
 _FIRST_PERSON = frozenset({"i", "we"})
+_MEMO_LIMIT = 400_000  # strings held by the stage's hash -> string memos before they are emptied
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class FactualityStage:
         self.cue_index = CueIndex.build(self.lexicon)
         self.hedge_model = hedge_model if hedge_model is not None else (load_model(HEDGE_MODEL) if use_models
                                                                         else None)
+        self._string_memos: tuple[StringMemo, StringMemo] | None = None
 
     # -- the pieces, usable on any spaCy token/span (the evaluations call these) -----------------
 
@@ -78,12 +80,28 @@ class FactualityStage:
         """P(uncertain) and whether the source itself is vague ("some say", "it is believed")."""
         if self.hedge_model is None:
             return 0.0, False
-        features = sentence_features(span, self.lexicon, root_assessment, index=self.cue_index)
-        tokens = span if state is None else state.bare_plural_subjects(span)  # the only tokens the test can pass
-        vague = any(k in features for k in ("vague_subject", "passive_report")) or any(
-            t.dep_ == "nsubj" and t.tag_ == "NNS" and not list(t.children)
-            and self.lexicon.has("report", t.head.lemma_.lower()) for t in tokens)  # "critics say"
+        table = state.table() if state is not None else None
+        features = sentence_features(span, self.lexicon, root_assessment, index=self.cue_index, table=table)
+        if table is None:
+            vague = any(k in features for k in ("vague_subject", "passive_report")) or any(
+                t.dep_ == "nsubj" and t.tag_ == "NNS" and not list(t.children)
+                and self.lexicon.has("report", t.head.lemma_.lower()) for t in span)  # "critics say"
+        else:  # the same test on the table's lists
+            report, dep, tag, kids, head, lem = (self.lexicon.terms("report"), table.dep, table.tag, table.children,
+                                                 table.head, table.lem)
+            vague = any(k in features for k in ("vague_subject", "passive_report")) or any(
+                dep[i] == "nsubj" and tag[i] == "NNS" and not kids(i) and lem[head[i]] in report
+                for i in range(span.start, span.end))
         return self.hedge_model.score(features), vague
+
+    def _memos(self, doc: Any) -> tuple[StringMemo, StringMemo]:
+        """The hash -> string memos the documents' token tables share: one per vocabulary, emptied when
+        they grow large (a long ingest meets an open-ended vocabulary)."""
+        memos = self._string_memos
+        store = doc.vocab.strings
+        if memos is None or memos[0].store is not store or len(memos[0]) + len(memos[1]) > _MEMO_LIMIT:
+            memos = self._string_memos = (StringMemo(store), StringMemo(store, fold=True))
+        return memos
 
     def _certainty_of(self, tok: Any, in_quote: bool, state: _DocState | None) -> tuple[Assessment, float]:
         """``event_certainty``, once per token of a document: an event's trigger is often its sentence's
@@ -139,8 +157,10 @@ class FactualityStage:
         sentences: list[Sentence] = []
         # sentences the pre-filter kept from the parser (prefilter.py) hold no event (the coder finds none
         # in a placeholder tree) and have only that tree: they stay unjudged (None) rather than get a guess
-        unparsed = {sp.start_char for sp in doc.spans[UNPARSED]} if UNPARSED in doc.spans else set()
-        state = _DocState(doc)
+        spans = doc.spans[UNPARSED] if UNPARSED in doc.spans else ()
+        unparsed = {sp.start_char for sp in spans}
+        light = sorted((sp.start, sp.end) for sp in spans)
+        state = _DocState(doc, self._memos(doc), light)
         for s in ann.sentences:
             if s.block == "boilerplate" or s.start in unparsed:
                 sentences.append(s)
@@ -182,17 +202,29 @@ class _DocState:
     """What the stage works out once per document: token attribute lists, each sentence's question and
     condition flags (``sentence_flags``) and each token's certainty."""
 
-    __slots__ = ("according", "arrays", "certainty", "conditions", "doc", "flags", "nns", "nsubj", "prep", "root")
+    __slots__ = ("_table", "according", "arrays", "certainty", "conditions", "doc", "flags", "light", "memos", "nns",
+                 "nsubj", "prep", "root")
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, memos: tuple[StringMemo, StringMemo] | None = None,
+                 light: list[tuple[int, int]] | None = None) -> None:
+        """``light``: the token ranges of the pre-filter's unparsed sentences, sorted (never judged)."""
         strings = doc.vocab.strings
         self.doc = doc
+        self.memos = memos
+        self.light = light or []
+        self._table: TokenTable | None = None
         self.arrays = DocArrays(doc)
         self.nsubj, self.nns, self.root = strings["nsubj"], strings["NNS"], strings["ROOT"]
         self.according, self.prep = strings["according"], strings["prep"]
         self.conditions = frozenset({strings["if"], strings["unless"]})
         self.certainty: dict[tuple[int, bool], tuple[Assessment, float]] = {}
         self.flags: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def table(self) -> TokenTable:
+        """The document's ``TokenTable`` (built on first use: documents with no parsed sentence need none)."""
+        if self._table is None:
+            self._table = TokenTable(self.doc, self.memos, self.arrays, self.light)
+        return self._table
 
     def sentence_flags(self, sent: Any) -> tuple[bool, bool]:
         """``sentence_flags(sent)`` read off the lists (``Span.text`` is the document text's slice)."""
@@ -203,11 +235,6 @@ class _DocState:
             hit = self.flags[key] = (a.text[sent.start_char:sent.end_char].rstrip().endswith("?"),
                                      any(low in self.conditions for low in a.lower[sent.start:sent.end]))
         return hit
-
-    def bare_plural_subjects(self, span: Any) -> list[Any]:
-        """The tokens of ``span`` that are plural-noun subjects (NNS, nsubj)."""
-        a, doc = self.arrays, self.doc
-        return [doc[i] for i in range(span.start, span.end) if a.dep[i] == self.nsubj and a.tag[i] == self.nns]
 
     def main_token(self, span: Any) -> Any:
         """``main_token(span)``: its first ROOT token, else the span's root."""
