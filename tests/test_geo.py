@@ -489,3 +489,19 @@ def test_a_surname_of_the_story_is_no_place(stage, nlp):
                                    "Des Moines that she would win.")
     assert "Clinton" in placed("Floods hit eastern Iowa on Monday. Residents of Clinton were told to leave, "
                                "and Davenport closed its bridges.")
+
+
+def test_taken_spans_answer_as_a_scan_of_every_span():
+    import random
+
+    from frontlines.geo.spans import Taken
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))]
+        taken = Taken(40, spans[:3])  # the map grows past its first size when a span ends later
+        for s, e in spans[3:]:
+            taken.add(s, e)
+        for start in range(0, 70):
+            for end in range(start + 1, start + 8):
+                assert taken.overlaps(start, end) == any(start < e and s < end for s, e in spans)

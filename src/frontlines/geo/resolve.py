@@ -9,12 +9,14 @@ gets no entry: a missing place is better than a wrong one on an analyst's map.
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ResourceMissing
 from .demonyms import Demonyms
@@ -121,6 +123,31 @@ class _PoolIndex:
         self.town_ccs = {cc for cc, _ in self.towns}
 
 
+class _Near:
+    """The anchor towns of a context pass, sorted by latitude, so that "is this candidate within
+    NEAR_KM of an anchor another name gave" reads only the anchors of its latitude band."""
+
+    __slots__ = ("lats", "points")
+
+    def __init__(self, anchors: Iterable[tuple[str, float, float]]) -> None:
+        ordered = sorted(anchors, key=lambda x: x[1])
+        self.lats = [la for _, la, _ in ordered]
+        self.points = ordered
+
+    def close(self, c: Candidate, exclude: str | None) -> bool:
+        """Whether town ``c`` lies within NEAR_KM of an anchor not named ``exclude``."""
+        lat, lon = c.lat, c.lon
+        if lat is None or lon is None or c.feature not in ("PPL", "PPLC", "ADM2"):
+            return False
+        # the band is searched a little wide; the test itself is exactly ``_context_row``'s
+        lo = bisect.bisect_left(self.lats, lat - _NEAR_LAT - 1e-6)
+        hi = bisect.bisect_right(self.lats, lat + _NEAR_LAT + 1e-6)
+        # R * |latitude difference| bounds the great-circle distance from below: a town more than
+        # _NEAR_LAT degrees north or south of an anchor is not near it (no haversine needed)
+        return any(name != exclude and abs(lat - la) <= _NEAR_LAT and distance_km(lat, lon, la, lo_) <= NEAR_KM
+                   for name, la, lo_ in self.points[lo:hi])
+
+
 class _Context:
     """A name's document context (the other names' countries and provinces) and what every
     candidate's context features read of it, computed once per name."""
@@ -132,6 +159,28 @@ class _Context:
         self.n = sum(ctx_c.values())
         self.top = ctx_c.most_common(1)[0][0] if ctx_c else None
         self.admin_max = max(ctx_a.values()) if ctx_a else 0.0
+
+
+def _total(parts: dict[tuple[str, bool, bool], Counter[Any]]) -> Counter[Any]:
+    """``sum(parts.values(), Counter())`` (the weights are positive): the same sums, added in the same order."""
+    out: Counter[Any] = Counter()
+    for part in parts.values():
+        for key, w in part.items():
+            out[key] = out[key] + w if key in out else w
+    return out
+
+
+def _less(total: Counter[Any], own: Counter[Any] | None) -> Counter[Any]:
+    """``total - own``: what the other names establish. Shared when the name establishes nothing (the
+    caller only reads it); all weights are positive, so no entry of ``total`` drops out then."""
+    if not own:
+        return total
+    out: Counter[Any] = Counter()
+    for key, w in total.items():
+        left = w - own[key]
+        if left > 0:
+            out[key] = left
+    return out
 
 
 def _key(m: Mention) -> tuple[str, bool, bool]:
@@ -153,6 +202,8 @@ class Resolver:
         self._vector = self.w.vector()
         bias = gazetteer.country(country_bias) if country_bias else None
         self.bias_cc = bias.cc if bias else None
+        self._priors: dict[tuple[Any, ...], tuple[tuple[Candidate, ...], list[tuple[list[float], Candidate]],
+                                                  list[tuple[float, Candidate]], list[list[float]]]] = {}
 
     def candidates(self, m: Mention) -> tuple[Candidate, ...]:
         if m.source == "demonym":
@@ -211,16 +262,14 @@ class Resolver:
 
     def context_features(self, c: Candidate, ctx_c: Counter[str], ctx_a: Counter[tuple[str, str]],
                          near: Sequence[tuple[float, float]] = (), listed: Collection[str] = ()) -> list[float]:
-        return self._context_row(c, _Context(ctx_c, ctx_a), near, listed)
+        return self._context_row(c, _Context(ctx_c, ctx_a), _Near(("", la, lo) for la, lo in near), None, listed)
 
     @staticmethod
-    def _context_row(c: Candidate, ctx: _Context, near: Sequence[tuple[float, float]],
+    def _context_row(c: Candidate, ctx: _Context, near: _Near | None, exclude: str | None,
                      listed: Collection[str]) -> list[float]:
+        """``near``: the pass's anchors, less those named ``exclude`` (None: no anchors count)."""
         n, ctx_c, ctx_a = ctx.n, ctx.ctx_c, ctx.ctx_a
-        # R * |latitude difference| bounds the great-circle distance from below: a town more than
-        # _NEAR_LAT degrees north or south of an anchor is not near it (no haversine needed)
-        close = c.lat is not None and c.lon is not None and c.feature in ("PPL", "PPLC", "ADM2") and any(
-            abs(c.lat - la) <= _NEAR_LAT and distance_km(c.lat, c.lon, la, lo) <= NEAR_KM for la, lo in near)
+        close = near is not None and near.close(c, exclude)
         return [float(bool(n) and c.cc is None), ctx_c.get(c.cc, 0) / n if n and c.cc else 0.0,
                 float(bool(n) and c.cc is not None and c.cc == ctx.top),
                 (ctx_a.get((c.cc or "", c.admin1 or ""), 0.0) / ctx.admin_max
@@ -244,6 +293,28 @@ class Resolver:
         pool = self.candidates(m)
         scored = sorted(((round(self.prior(c, m, pool), 3), c) for c in pool), key=lambda x: (-x[0], x[1].gid))
         return [x for x in scored if x[0] >= self.w.min_score][:limit]
+
+    def _prior_of(self, m: Mention) -> tuple[tuple[Candidate, ...], list[tuple[list[float], Candidate]],
+                                             list[tuple[float, Candidate]], list[list[float]]]:
+        """A mention's candidate pool, each candidate's ``prior_features`` row, prior score and
+        ``extra_features`` row. These
+        depend on nothing but the mention's text, whether it is a demonym, its hints and its pin, so they
+        are kept per resolver: a story names "Iraq" many times, and the places stage resolves a document
+        twice when its context pass finds more names. The rows are shared: callers must not change them."""
+        key = (m.text, m.source == "demonym", m.admin_hint, m.city_hint, m.within)
+        hit = self._priors.get(key)
+        if hit is None:
+            pool = self.candidates(m)
+            index = _PoolIndex(pool)
+            rows = [(self.prior_features(c, m, pool, index), c) for c in pool]
+            prior_w = self._vector[:len(FEATURES) - 6]  # the weights of prior_features' columns
+            top_pop, n_cands = max((c.population for c in pool), default=0), len(pool)
+            hit = pool, rows, [(sum(map(operator.mul, prior_w, f)), c) for f, c in rows], \
+                [self.extra_features(c, top_pop, n_cands) for c in pool]
+            if len(self._priors) >= 50_000:
+                self._priors.clear()
+            self._priors[key] = hit
+        return hit
 
     def _listed_with_provinces(self, mentions: Sequence[Mention],
                                first: dict[tuple[str, bool, bool], tuple[float, Candidate]]
@@ -294,7 +365,7 @@ class Resolver:
 
     def _rescore(self, priors: dict[tuple[str, bool, bool], list[tuple[float, Candidate]]],
                  prior_rows: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]],
-                 pools: dict[tuple[str, bool, bool], tuple[Candidate, ...]],
+                 extras: dict[tuple[str, bool, bool], list[list[float]]],
                  countries: dict[tuple[str, bool, bool], Counter[str]],
                  admins: dict[tuple[str, bool, bool], Counter[tuple[str, str]]],
                  anchors: dict[tuple[str, bool, bool], tuple[float, float]],
@@ -303,25 +374,24 @@ class Resolver:
                             dict[tuple[str, bool, bool], list[tuple[float, Candidate]]]]:
         """Every name's candidates scored with the document's context; the pick per name (None: no
         place) and each candidate's hand score."""
-        total_c: Counter[str] = sum(countries.values(), Counter())
-        total_a: Counter[tuple[str, str]] = sum(admins.values(), Counter())
+        total_c, total_a = _total(countries), _total(admins)
+        near = _Near((k[0], la, lo) for k, (la, lo) in anchors.items())
         chosen: dict[tuple[str, bool, bool], tuple[float, Candidate] | None] = {}
         hand: dict[tuple[str, bool, bool], list[tuple[float, Candidate]]] = {}
         #: every group's candidates with their ``ALL_FEATURES`` rows (what a ranker is trained on)
         self.last_features: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
         ctx_w = self._vector[-6:]
         for k, scored in priors.items():
-            top_pop, n_cands = max((c.population for c in pools[k]), default=0), len(pools[k])
-            ctx = _Context(total_c - countries.get(k, Counter()), total_a - admins.get(k, Counter()))
+            ctx = _Context(_less(total_c, countries.get(k)), _less(total_a, admins.get(k)))
             listed_k = listed.get(k, ())
-            near = [ll for kk, ll in anchors.items() if kk[0] != k[0]] if len(scored) > 1 else []
+            near_k = near if len(scored) > 1 else None  # a name with one reading needs no neighbours
             best: tuple[float, Candidate] | None = None
             best_hand = -math.inf
             rows = []
             hand_k = []
-            for (s, c), (pf, _) in zip(scored, prior_rows[k], strict=True):
-                cf = self._context_row(c, ctx, near, listed_k)
-                f = pf + cf + self.extra_features(c, top_pop, n_cands)
+            for (s, c), (pf, _), ef in zip(scored, prior_rows[k], extras[k], strict=True):
+                cf = self._context_row(c, ctx, near_k, k[0], listed_k)
+                f = pf + cf + ef
                 rows.append((f, c))
                 s += sum(map(operator.mul, ctx_w, cf))
                 hand_k.append((s, c))
@@ -342,13 +412,12 @@ class Resolver:
             groups[_key(m)].append(m)
         # a name's mentions share one reading; one that says its province ("Churchill, Man.") speaks for all
         lead = {k: next((m for m in ms if m.within), ms[0]) for k, ms in groups.items()}
-        pools = {k: self.candidates(m) for k, m in lead.items()}
-        indexes = {k: _PoolIndex(pool) for k, pool in pools.items()}
-        prior_rows = {k: [(self.prior_features(c, m, pools[k], indexes[k]), c) for c in pools[k]]
-                      for k, m in lead.items()}
-        prior_w = self._vector[:len(FEATURES) - 6]  # the weights of prior_features' columns
-        priors = {k: [(sum(map(operator.mul, prior_w, f)), c) for f, c in rows]
-                  for k, rows in prior_rows.items()}
+        pools: dict[tuple[str, bool, bool], tuple[Candidate, ...]] = {}
+        prior_rows: dict[tuple[str, bool, bool], list[tuple[list[float], Candidate]]] = {}
+        priors: dict[tuple[str, bool, bool], list[tuple[float, Candidate]]] = {}
+        extras: dict[tuple[str, bool, bool], list[list[float]]] = {}
+        for k, m in lead.items():
+            pools[k], prior_rows[k], priors[k], extras[k] = self._prior_of(m)
         first = {k: max(p, key=lambda x: x[0]) for k, p in priors.items() if p}
 
         listed = self._listed_with_provinces(mentions, first)
@@ -357,7 +426,7 @@ class Resolver:
         countries, admins = self._establish(first, priors, groups)
         # towns the first pass chose with some confidence, as anchors for "near another named place"
         anchors = self._anchors(first)
-        chosen, scores = self._rescore(priors, prior_rows, pools, countries, admins, anchors, listed)
+        chosen, scores = self._rescore(priors, prior_rows, extras, countries, admins, anchors, listed)
         for _ in range(self.w.context_passes - 1):
             # the document's context again, from the choices its context made: read alone, "Edmonton" is the
             # Canadian city and "Enfield" a Nova Scotia town, which together make "London" Ontario's; read
@@ -365,7 +434,7 @@ class Resolver:
             again = {k: max(s, key=lambda x: x[0]) for k, s in scores.items() if s}
             countries, admins = self._establish(again, scores, groups)
             anchors = self._anchors(again)
-            chosen, scores = self._rescore(priors, prior_rows, pools, countries, admins, anchors, listed)
+            chosen, scores = self._rescore(priors, prior_rows, extras, countries, admins, anchors, listed)
         out = []
         for m in mentions:
             pick = chosen.get(_key(m))

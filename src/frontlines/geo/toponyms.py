@@ -19,6 +19,7 @@ from typing import Any
 from .demonyms import Demonyms
 from .gazetteer import Candidate, Gazetteer
 from .persons import person_words, used_as_person
+from .spans import Taken
 
 ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "state", "region", "district", "county", "oblast",
                          "prefecture", "department", "territory", "wilayat", "emirate", "canton", "municipality",
@@ -474,7 +475,7 @@ class ToponymFinder:
         town in a province the document already talks about ("A Danbury man ..."), and further
         mentions of the names in ``known`` (those the first pass placed)."""
         v = self._view(doc)
-        taken = [(m.start, m.end) for m in have]
+        taken = Taken(len(v.text), ((m.start, m.end) for m in have))
         out: list[Mention] = []
         admins = {p for p in places if p[1]}
         spans = [(e.start, e.end) for e in v.ents
@@ -484,21 +485,21 @@ class ToponymFinder:
         for a, b in spans:
             text = v.span_text(a, b)
             name, start, end = _trim(text, v.idx[a], v.idx[a] + len(text))
-            if not name[:1].isupper() or name.lower() in GENERIC or any(start < e and s < end for s, e in taken):
+            if not name[:1].isupper() or name.lower() in GENERIC or taken.overlaps(start, end):
                 continue
-            if v.as_person(a, b, name):
-                continue  # not the NER label: the small model tags many towns PERSON ("driving to Castlegar")
             for c in self.gaz.lookup(name.title() if name.isupper() else name, fuzzy=False):
                 if c.match != 0 or c.population < min_population:
                     continue
                 if (c.cc, c.admin1) in admins or (c.cc, None) in places and c.population >= 50_000:
-                    admin, city = self._hints(v, a, b - 1)
-                    out.append(Mention(name, start, end, "context", admin, city))
-                    taken.append((start, end))
+                    # not the NER label: the small model tags many towns PERSON ("driving to Castlegar")
+                    if not v.as_person(a, b, name):
+                        admin, city = self._hints(v, a, b - 1)
+                        out.append(Mention(name, start, end, "context", admin, city))
+                        taken.add(start, end)
                     break
         return out + self._repeats(v, taken, known or {})
 
-    def _repeats(self, v: _View, taken: list[tuple[int, int]], known: Mapping[str, bool]) -> list[Mention]:
+    def _repeats(self, v: _View, taken: Taken, known: Mapping[str, bool]) -> list[Mention]:
         """Later mentions of a name the document already placed, wherever NER put them ("born in
         Churchill, Man. ... a Churchill doctor"): one name keeps one sense within a story. ``known``
         maps each placed name to whether its text pinned it ("Town, State")."""
@@ -514,7 +515,7 @@ class ToponymFinder:
                 if not (found[:1].isupper() and (found.istitle() or found.isupper() or found == name)):
                     continue
                 start, end = m.span()
-                if any(start < e and s < end for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
                 span = doc.char_span(start, end)
                 if span is None or not any(p == self._propn for p in v.pos[span.start:span.end]):
@@ -533,7 +534,7 @@ class ToponymFinder:
                     continue
                 admin, city = self._hints(v, span.start, span.end - 1)
                 out.append(Mention(found, start, end, "context", admin, city))
-                taken.append((start, end))
+                taken.add(start, end)
         return out
 
     def _loose_propns(self, v: _View) -> list[Mention]:
