@@ -115,3 +115,13 @@ def test_strikes_carried_out_by_forces_are_military(code):
 def test_a_verb_the_tagger_calls_a_noun_is_still_coded(code):
     ev = main(code("The EU and UN hand over urgently needed medical supplies to the Nigerian government."))
     assert ev.cameo.startswith("07") and {a.country for a in ev.recipients} == {"NGA"}
+
+
+def test_whom_or_what_is_judged_is_the_target(code):
+    ev = main(code("The Commission accused the new media law of silencing journalists in Poland."))
+    assert texts(ev.recipients) == ["the new media law"]
+
+
+def test_a_place_beside_a_target_preposition_is_no_target(code):
+    ev = main(code("Sweden and Norway have opposed sanctions in the United Nations against the island state."))
+    assert "the United Nations" not in texts(ev.recipients)

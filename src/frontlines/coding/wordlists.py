@@ -112,3 +112,6 @@ CLAIMS = frozenset({"charge", "accusation", "allegation", "claim", "demand", "re
                     "proposal", "criticism", "complaint", "warning", "threat", "ultimatum", "pressure", "plea"})
 #: Verbs whose object "strike(s)" with no modifier is a military strike ("carried out strikes on X").
 MILITARY_LIGHT = frozenset({"carry", "launch", "conduct", "mount", "execute", "order"})
+#: Verbs of judging someone or something: the object is the target even when no dictionary codes it.
+JUDGE = frozenset({"accuse", "blame", "fault", "criticize", "criticise", "praise", "thank", "commend", "hail", "condemn",
+                   "denounce", "welcome", "reject", "oppose"})

@@ -82,9 +82,16 @@ class RoleFinder:
                                                       for h in self._conj_heads(g)
                                                       if (h is g or h.pos_ == "PROPN") and lem(h) not in self.lex.nouns
                                                       for a in self._code_arg(h, allow_event_noun=False))
+                            if pp.lower_ == "in" and any(q.dep_ == "prep" and q.lower_ in W.VERB_TARGET_PREPS
+                                                         for q in c.children):
+                                continue  # "filed a lawsuit in a Paris court against X": where, beside whom
                             preps.extend(found)
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
+            if not coded and lem(v) in W.JUDGE:
+                # "accused the legislation of attacking civil society": whom or what is judged, party or not,
+                # before any party named deep inside it
+                coded = [a for a in objects if not self._place_like(a)]
             if lem(v) in W.EXPEL and any((a.start, a.end) in self.actorlike for a in objects):
                 # "deported 2,000 migrants to Honduras", "expelled a diplomat": the people removed
                 coded = [a for a in objects if (a.start, a.end) in self.actorlike]
@@ -153,6 +160,10 @@ class RoleFinder:
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
+
+    def _place_like(self, a: Actor) -> bool:
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        return span is None or not len(span) or span.root.ent_type_ in W.NOT_ACTORS
 
     def _named(self, a: Actor) -> bool:
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
