@@ -505,3 +505,10 @@ def test_taken_spans_answer_as_a_scan_of_every_span():
         for start in range(0, 70):
             for end in range(start + 1, start + 8):
                 assert taken.overlaps(start, end) == any(start < e and s < end for s, e in spans)
+
+
+def test_a_nationality_that_a_city_bears_as_an_alternate_name_stays_a_nationality(stage, gaz):
+    # GeoNames lists "Kazakh" among a Kazakh city's alternate names; a country's own name still wins ("Oman")
+    assert any(c.match == 1 and c.feature.startswith("PPL") for c in gaz.lookup("Kazakh", fuzzy=False))
+    assert stage.finder.is_demonym("Kazakh") and stage.finder.is_demonym("KAZAKH")
+    assert not stage.finder.is_demonym("Oman")

@@ -219,7 +219,7 @@ class ToponymFinder:
         if not text[:1].isupper() or self.demonyms.lookup(text) is None:
             return False
         exact = [c for c in self.gaz.lookup(text, fuzzy=False) if c.match <= 1]
-        return not any(c.feature == "PCLI" or c.population >= 100_000 for c in exact)
+        return not any(c.feature == "PCLI" or c.population >= 100_000 and c.match == 0 for c in exact)
 
     def _demonym(self, text: str, start: int, end: int) -> Mention:
         return Mention(text, start, end, "demonym")
