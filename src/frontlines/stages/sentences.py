@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..ids import content_id
 from ..records import Annotation, Block, Sentence
+from .docarrays import doc_text
 
 
 class SentenceStage:
@@ -18,8 +19,9 @@ class SentenceStage:
         blocks = ann.document.blocks
         starts = [b.start for b in blocks]
         sentences = []
+        text_of_doc = doc_text(ann.doc)
         for sent in ann.doc.sents:  # type: ignore[attr-defined]
-            text = sent.text.rstrip()
+            text = text_of_doc[sent.start_char:sent.end_char].rstrip()  # sent.text, without a Token per token
             if not text.strip():
                 continue
             start, end = sent.start_char, sent.start_char + len(text)
