@@ -125,3 +125,10 @@ def test_whom_or_what_is_judged_is_the_target(code):
 def test_a_place_beside_a_target_preposition_is_no_target(code):
     ev = main(code("Sweden and Norway have opposed sanctions in the United Nations against the island state."))
     assert "the United Nations" not in texts(ev.recipients)
+
+
+def test_an_intent_noun_lends_its_owner_to_its_clause(code):
+    ev = main(code("The air force reiterated its commitment to support the police and the army."))
+    assert texts(ev.actors) == ["The air force"] and "its commitment" not in texts(ev.actors)
+    ev = main(code("The prime minister launched a mediation effort to resolve the rift between Qatar and Bahrain."))
+    assert texts(ev.actors) == ["The prime minister"]

@@ -115,3 +115,6 @@ MILITARY_LIGHT = frozenset({"carry", "launch", "conduct", "mount", "execute", "o
 #: Verbs of judging someone or something: the object is the target even when no dictionary codes it.
 JUDGE = frozenset({"accuse", "blame", "fault", "criticize", "criticise", "praise", "thank", "commend", "hail", "condemn",
                    "denounce", "welcome", "reject", "oppose"})
+#: Nouns of intent whose infinitive clause is their owner's act ("its commitment to support X").
+RESOLVE_NOUNS = frozenset({"commitment", "pledge", "promise", "decision", "willingness", "readiness", "determination",
+                           "intention", "offer", "attempt", "resolve", "readiness", "vow", "threat", "call", "appeal"})

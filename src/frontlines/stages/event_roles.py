@@ -91,7 +91,7 @@ class RoleFinder:
             if not coded and lem(v) in W.JUDGE:
                 # "accused the legislation of attacking civil society": whom or what is judged, party or not,
                 # before any party named deep inside it
-                coded = [a for a in objects if not self._place_like(a)]
+                coded = [a for a in objects if not self._quantity_or_date(a)]
             if lem(v) in W.EXPEL and any((a.start, a.end) in self.actorlike for a in objects):
                 # "deported 2,000 migrants to Honduras", "expelled a diplomat": the people removed
                 coded = [a for a in objects if (a.start, a.end) in self.actorlike]
@@ -161,7 +161,8 @@ class RoleFinder:
             actors.extend(self._inherited_subject(v))
         return actors, recipients
 
-    def _place_like(self, a: Actor) -> bool:
+    def _quantity_or_date(self, a: Actor) -> bool:
+        """The phrase is headed by a date, time, amount or number ("last week", "$5 million"), no party."""
         span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
         return span is None or not len(span) or span.root.ent_type_ in W.NOT_ACTORS
 
@@ -286,6 +287,15 @@ class RoleFinder:
                     # "issued a statement urging X": the one who issued it urges
                     gov = head.head.head if head.dep_ == "pobj" else head.head
                     return self._subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
+                if t.tag_ == "VB" and (lem(head) in W.FRAMES or lem(head) in W.RESOLVE_NOUNS):
+                    # "its commitment to support X", "launched a mediation effort to resolve the rift": the
+                    # noun's owner, or whoever made it, does the act
+                    owner = [a for c in head.children if c.dep_ == "poss" for a in self._code_arg(c)]
+                    gov = head.head.head if head.dep_ == "pobj" else head.head
+                    if owner:
+                        return owner
+                    if head.dep_ in ("dobj", "pobj") and gov.pos_ in ("VERB", "AUX"):
+                        return self._subjects(gov)
                 return self._code_arg(head)
             if dep not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
                 return []  # "acomp": "Norway is willing to send": send <- willing <- is <- Norway
