@@ -399,11 +399,19 @@ def test_a_name_listed_with_provinces_reads_as_a_province(gaz):
 
 @pytest.mark.parametrize("word, name, feature", [("Serb", "Serbia", "PCLI"), ("Serbs", "Serbia", "PCLI"),
                                                  ("Basque", "País Vasco", "ADM1"),
-                                                 ("Latin American", "South America", "CONT")])
+                                                 ("Latin American", "South America", "CONT"),
+                                                 ("Sino", "China", "PCLI"), ("Austro", "Austria", "PCLI")])
 def test_irregular_demonyms(stage, word, name, feature):
     assert stage.finder.is_demonym(word)
     found = stage.resolver.demonyms.lookup(word)
     assert found is not None and (found.name, found.feature) == (name, feature)
+
+
+def test_combining_forms_in_compounds_are_nationalities(stage, nlp):
+    text = "Talks on the Sino-Indian border dispute resumed in Delhi."
+    found = {x.place.text: x for x in stage.locate(nlp(text), demonyms=True)}
+    assert found["Sino"].source == "demonym" and found["Sino"].place.country == "CHN"
+    assert "Sino" not in {p.text for p in _places(stage, nlp, text)}  # never an event place
 
 
 def test_event_location_skips_datelines_governments_and_nationality_modifiers(stage, nlp):
