@@ -117,4 +117,4 @@ JUDGE = frozenset({"accuse", "blame", "fault", "criticize", "criticise", "praise
                    "denounce", "welcome", "reject", "oppose"})
 #: Nouns of intent whose infinitive clause is their owner's act ("its commitment to support X").
 RESOLVE_NOUNS = frozenset({"commitment", "pledge", "promise", "decision", "willingness", "readiness", "determination",
-                           "intention", "offer", "attempt", "resolve", "readiness", "vow", "threat", "call", "appeal"})
+                           "intention", "offer", "attempt", "resolve", "vow", "threat", "call", "appeal"})
