@@ -132,3 +132,12 @@ def test_an_intent_noun_lends_its_owner_to_its_clause(code):
     assert texts(ev.actors) == ["The air force"] and "its commitment" not in texts(ev.actors)
     ev = main(code("The prime minister launched a mediation effort to resolve the rift between Qatar and Bahrain."))
     assert texts(ev.actors) == ["The prime minister"]
+
+
+def test_receiving_a_visitor_scores_as_one_sided(code):
+    from frontlines.evaluation.conflibert_actors import _reciprocal
+
+    ev = main(code("The Bahraini prime minister has received the Emirati ambassador to discuss trade."))
+    assert ev.cameo == "043" and not _reciprocal(ev)
+    ev = main(code("The Bahraini king met the Emirati foreign minister in Manama on Sunday."))
+    assert _reciprocal(ev)

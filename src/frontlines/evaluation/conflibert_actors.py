@@ -6,7 +6,7 @@ tokenizer split a written word (clitics, hyphens, decimals, initials, titles: ``
 S (T) when it lies inside an actor (recipient) span of the sentence's main event. Reciprocal gold
 (R) is scored separately (``r_f1``) against the actor and recipient tokens of a reciprocal event (a
 meeting or talks, signing an agreement or military cooperation with someone, or several actors acting
-together with no recipient; mediating and summoning an envoy are one-sided).
+together with no recipient; hosting a visitor, mediating and summoning an envoy are one-sided).
 Micro-averaged over all tokens.
 """
 
@@ -93,8 +93,9 @@ _MUTUAL = frozenset({"036", "046", "057", "062"})
 
 def _reciprocal(ev: Event) -> bool:
     """Meetings and joint acts ("X and Y agreed", "X met Y", "X signed an agreement with Y") are reciprocal in
-    this gold set; mediating between two sides and summoning an envoy are one-sided."""
-    one_sided = ev.cameo == "045" or ev.trigger.text.lower().startswith("summon")
+    this gold set; receiving a visitor (043: host to guest), mediating between two sides and summoning an envoy
+    are one-sided."""
+    one_sided = ev.cameo in ("043", "045") or ev.trigger.text.lower().startswith("summon")
     mutual = (ev.cameo or "")[:2] == "04" or ev.cameo in _MUTUAL
     return mutual and not one_sided or (len(ev.actors) > 1 and not ev.recipients)
 
