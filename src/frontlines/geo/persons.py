@@ -1,12 +1,12 @@
 """Whether a gazetteer name in a text is used as a person's name there.
 
-The small model tags many towns PERSON ("driving to Castlegar", "the Kent-based team", "Edmonton was
-the only city"), so the tag alone cannot veto a gazetteer name; but many surnames are also town
-names somewhere ("Clinton", "Steele", "Bolton"). Evidence that a mention is a person: the document
-gives the word as the surname of a longer person name ("Hillary Clinton" ... "Clinton"), unless a
-locative preposition says otherwise ("in Clinton"); a title or kin word stands right before it ("Mr.
-Heiden", "Governor Bush", "his brother Tyler"); or it is the subject of a speech verb ("said Noma",
-"Holloway told the club website").
+The small model tags many towns PERSON (a lone "Wigan" or "Edmonton" at the start of a sentence, a
+town named in a list or a sports fixture), so the tag alone cannot veto a gazetteer name; but many
+surnames are also town names somewhere ("Clinton", "Steele", "Bolton"). Evidence that a mention is a
+person: the document gives the word as the surname of a longer person name ("Hillary Clinton" ...
+"Clinton"), unless a locative preposition says otherwise ("in Clinton"); a title or kin word stands right
+before it ("Mr. Bolton", "Governor Steele", "her brother Tyler"); or it is the subject of a speech verb
+("said Bolton", "Steele told reporters").
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ SPEECH = frozenset({"say", "tell", "add", "admit", "explain", "write", "note", "
 def person_words(ents: Any) -> frozenset[str]:
     """The last word of every PERSON entity of two or more words ("Christopher Steele" gives "Steele"):
     the surnames that name a document's people alone later. Not the first word: the small model also
-    tags a place and its business as a person ("Riverdale Luke Oil")."""
+    tags a town and the business named after it as a person ("Riverdale Fuel Stop")."""
     out: set[str] = set()
     for e in ents:
         if e.label_ == "PERSON" and len(e) >= 2:

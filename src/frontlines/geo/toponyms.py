@@ -491,7 +491,7 @@ class ToponymFinder:
                 if c.match != 0 or c.population < min_population:
                     continue
                 if (c.cc, c.admin1) in admins or (c.cc, None) in places and c.population >= 50_000:
-                    # not the NER label: the small model tags many towns PERSON ("driving to Castlegar")
+                    # not the NER label: the small model tags many towns PERSON (persons.py)
                     if not v.as_person(a, b, name):
                         admin, city = self._hints(v, a, b - 1)
                         out.append(Mention(name, start, end, "context", admin, city))
