@@ -397,7 +397,25 @@ def _rules_for(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]
     if not text.isascii() and any(c in text for c in _FOLD_TRAPS):
         return _RULES
     low = text.lower()
-    return [(p, h) for p, h in _RULES if (keys := _GATES.get(h)) is None or any(k in low for k in keys)]
+    # one search per distinct word list (four rules share the month list, three the year list), each an
+    # alternation of the plain words: it finds one exactly when ``any(k in low for k in keys)``
+    held: dict[tuple[str, ...], bool] = {}
+    out = []
+    for p, h in _RULES:
+        keys = _GATES.get(h)
+        if keys is not None:
+            hit = held.get(keys)
+            if hit is None:
+                hit = held[keys] = _gate_pattern(keys).search(low) is not None
+            if not hit:
+                continue
+        out.append((p, h))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _gate_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in keys))
 
 
 def _parse_ref(ref: str | date | None) -> date | None:
