@@ -141,3 +141,14 @@ def test_receiving_a_visitor_scores_as_one_sided(code):
     assert ev.cameo == "043" and not _reciprocal(ev)
     ev = main(code("The Bahraini king met the Emirati foreign minister in Manama on Sunday."))
     assert _reciprocal(ev)
+
+
+def test_giving_a_deadline_is_an_ultimatum_not_aid(code):
+    ev = main(code("The army gave the rebels 48 hours to leave the town."))
+    assert ev.cameo == "139" and texts(ev.recipients) == ["the rebels"]
+    ev = main(code("The prime minister gives the Kremlin a midnight deadline over the poisoning."))
+    assert ev.cameo == "139" and texts(ev.actors) == ["The prime minister"]
+    ann = code("The government issued an ultimatum to the rebel front, the agency reported, giving it 72 hours "
+               "to surrender.")
+    assert main(ann).trigger.text == "ultimatum"
+    assert main(code("The agency gave the refugees food and blankets.")).cameo.startswith("07")

@@ -118,3 +118,6 @@ JUDGE = frozenset({"accuse", "blame", "fault", "criticize", "criticise", "praise
 #: Nouns of intent whose infinitive clause is their owner's act ("its commitment to support X").
 RESOLVE_NOUNS = frozenset({"commitment", "pledge", "promise", "decision", "willingness", "readiness", "determination",
                            "intention", "offer", "attempt", "resolve", "vow", "threat", "call", "appeal"})
+#: Spans of time that make "give X 72 hours to leave" a deadline (an ultimatum) rather than a gift.
+GIVE_TIME = frozenset({"give", "grant", "allow"})
+TIME_SPANS = frozenset({"hour", "day", "week", "month", "year", "minute", "time"})

@@ -139,6 +139,12 @@ class _SentenceCoder(TargetFinder):
                         for c in t.children if c.dep_ in W.OBJ for h in conjuncts(c))):
             return None  # "launched an offensive": the noun is the event
         code = self._object_code(t, lemma)
+        spans = [c for c in t.children if c.dep_ in (*W.OBJ, "npadvmod") and c.i > t.i
+                 and (c.ent_type_ in ("DATE", "TIME") or lem(c) in W.TIME_SPANS)] if lemma in W.GIVE_TIME else []
+        if spans and t.tag_ == "VBG" and t.dep_ == "advcl":
+            return None  # "issued an ultimatum ..., giving the Front 72 hours to surrender": told by the main clause
+        if spans and any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") for h in (t, *spans) for c in h.children):
+            code = "139"  # "gave the rebels 48 hours to leave": a deadline (an ultimatum), not aid
         by_object = code is not None  # "opened fire": the object names the act, it is no abstract target
         if code is None and self._statement_verb(t):
             code = self.lex.verbs.get((lemma, ""))  # statements: no Phoenix patterns, see below
