@@ -152,3 +152,10 @@ def test_giving_a_deadline_is_an_ultimatum_not_aid(code):
                "to surrender.")
     assert main(ann).trigger.text == "ultimatum"
     assert main(code("The agency gave the refugees food and blankets.")).cameo.startswith("07")
+
+
+def test_the_user_of_a_means_does_the_act(code):
+    ev = main(code("The riot police used rubber bullets to disperse the protesters in the square."))
+    assert texts(ev.actors) == ["The riot police"]
+    ev = main(code("The minister urged the rebels to withdraw from the town."))
+    assert texts(ev.recipients) == ["the rebels"]

@@ -121,3 +121,5 @@ RESOLVE_NOUNS = frozenset({"commitment", "pledge", "promise", "decision", "willi
 #: Spans of time that make "give X 72 hours to leave" a deadline (an ultimatum) rather than a gift.
 GIVE_TIME = frozenset({"give", "grant", "allow"})
 TIME_SPANS = frozenset({"hour", "day", "week", "month", "year", "minute", "time"})
+#: Verbs whose object is the means of the infinitive's act, done by their own subject ("used tear gas to disperse").
+MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire", "spend", "need", "take"})

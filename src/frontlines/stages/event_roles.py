@@ -275,7 +275,7 @@ class RoleFinder:
                 return []
             if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
                 return self._code_arg(head)
-            if dep == "xcomp":
+            if dep == "xcomp" and lem(head) not in W.MEANS_VERBS:  # "used tear gas to disperse": the user acts
                 objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
                 if objs:
                     return self._code_arg(objs[0])  # "urged X to withdraw": X withdraws
