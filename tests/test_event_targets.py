@@ -159,3 +159,8 @@ def test_the_user_of_a_means_does_the_act(code):
     assert texts(ev.actors) == ["The riot police"]
     ev = main(code("The minister urged the rebels to withdraw from the town."))
     assert texts(ev.recipients) == ["the rebels"]
+
+
+def test_whoever_is_responsible_for_a_killing_did_it(code):
+    ev = main(code("The dictator was responsible for mass killings of Kurdish villagers in the 1980s."))
+    assert texts(ev.actors) == ["The dictator"] and texts(ev.recipients) == ["Kurdish villagers"]

@@ -123,3 +123,5 @@ GIVE_TIME = frozenset({"give", "grant", "allow"})
 TIME_SPANS = frozenset({"hour", "day", "week", "month", "year", "minute", "time"})
 #: Verbs whose object is the means of the infinitive's act, done by their own subject ("used tear gas to disperse").
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire", "spend", "need", "take"})
+#: Adjectives whose "for"/"of" event is their subject's doing ("was responsible for the killings of X").
+CULPABLE = frozenset({"responsible", "guilty", "culpable", "liable", "accountable"})

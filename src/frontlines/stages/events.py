@@ -414,6 +414,9 @@ class _SentenceCoder(TargetFinder):
             recipients = self._subjects(gov.head)
         elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB" and not actors:
             actors.extend(self._subjects(gov.head))  # "agreed to a truce", "took part in the protest"
+        elif (dep == "pobj" and gov.lower_ in ("for", "of") and lem(gov.head) in W.CULPABLE and not actors
+              and gov.head.head.pos_ in ("VERB", "AUX")):
+            actors.extend(self._subjects(gov.head.head))  # "Britain was responsible for the killing of X"
         elif dep == "nsubj" and gov.pos_ == "VERB" and not recipients:
             for c in gov.children:
                 if c.dep_ in W.OBJ:
