@@ -520,3 +520,24 @@ def test_a_nationality_that_a_city_bears_as_an_alternate_name_stays_a_nationalit
     assert any(c.match == 1 and c.feature.startswith("PPL") for c in gaz.lookup("Kazakh", fuzzy=False))
     assert stage.finder.is_demonym("Kazakh") and stage.finder.is_demonym("KAZAKH")
     assert not stage.finder.is_demonym("Oman")
+
+
+def test_a_name_seen_only_where_it_was_placed_has_no_other_case_blind_match():
+    import random
+    import re
+
+    from frontlines.geo.spans import Taken, ascii_lowered
+
+    rng = random.Random(11)
+    pieces = ["Basra", "BASRA", "basra", "Bas", "ra", " ", "-", "é", "“", "İ", "ı", "ſ", "\u212a", "Kut", "kUT"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        name = rng.choice(["Basra", "Kut", "Bas"])
+        first = text.lower().find(name.lower()) if text.isascii() else -1
+        taken = Taken(len(text), [(first, first + len(name))] if first >= 0 else [])
+        lowered = ascii_lowered(text)
+        if taken.only_there(lowered, name):
+            assert lowered is not None
+            matches = [m.span() for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+            assert all(taken.overlaps(s, e) for s, e in matches)
+    assert ascii_lowered("Zürich BASRA") == "zürich basra" and ascii_lowered("\u212aut") is None

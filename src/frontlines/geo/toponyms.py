@@ -19,7 +19,7 @@ from typing import Any
 from .demonyms import Demonyms
 from .gazetteer import Candidate, Gazetteer
 from .persons import person_words, used_as_person
-from .spans import Taken
+from .spans import Taken, ascii_lowered
 
 ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "state", "region", "district", "county", "oblast",
                          "prefecture", "department", "territory", "wilayat", "emirate", "canton", "municipality",
@@ -505,7 +505,10 @@ class ToponymFinder:
         maps each placed name to whether its text pinned it ("Town, State")."""
         out: list[Mention] = []
         doc, text = v.doc, v.text
+        lowered = ascii_lowered(text)
         for name in sorted({k for k in known if len(k) >= 3 and k[:1].isupper()}, key=len, reverse=True):
+            if taken.only_there(lowered, name):
+                continue  # the name occurs only where it was placed: no further mention to find
             pattern = self._memo.get(("re", name))
             if pattern is None:
                 pattern = self._remember(("re", name), re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])",
