@@ -384,7 +384,7 @@ class Resolver:
         for k, scored in priors.items():
             ctx = _Context(_less(total_c, countries.get(k)), _less(total_a, admins.get(k)))
             listed_k = listed.get(k, ())
-            near_k = near if len(scored) > 1 else None  # a name with one reading needs no neighbours
+            near_k = near if len(scored) > 1 and near.points else None  # one reading needs no neighbours
             best: tuple[float, Candidate] | None = None
             best_hand = -math.inf
             rows = []
