@@ -164,3 +164,16 @@ def test_the_user_of_a_means_does_the_act(code):
 def test_whoever_is_responsible_for_a_killing_did_it(code):
     ev = main(code("The dictator was responsible for mass killings of Kurdish villagers in the 1980s."))
     assert texts(ev.actors) == ["The dictator"] and texts(ev.recipients) == ["Kurdish villagers"]
+
+
+def test_an_envoys_posting_is_not_part_of_the_target(code):
+    ev = main(code("Germany summoned the Chinese ambassador in Berlin over the arrests."))
+    assert texts(ev.recipients) == ["the Chinese ambassador"]
+    ev = main(code("France summoned Italy's ambassador Monday over the remarks."))
+    assert texts(ev.recipients) == ["Italy's ambassador"]
+
+
+def test_a_bracket_opened_in_a_target_is_closed_in_it(code):
+    ev = main(code("The council imposed sanctions on the Central African Republic (CAR) and the Democratic "
+                   "Republic of Congo."))
+    assert any(a.text.endswith("(CAR)") for a in ev.recipients)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from .wordlists import POSTED
+
 Token = Any  # a spaCy Token; typed loosely so the package does not import spaCy at import time
 
 #: Dependencies of a word that modifies a noun inside its noun phrase.
@@ -21,6 +23,7 @@ _TITLES = frozenset({"president", "leader", "minister", "government", "army", "f
                      "soldier", "militia", "ruler", "emir", "sheikh", "prince", "chairman", "mayor", "governor",
                      "nation", "kingdom", "republic", "emirate", "sultanate"})  # "the island nation of Nauru"
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def np_head(tok: Token) -> Token:
@@ -57,9 +60,11 @@ def arg_span(head: Token) -> tuple[int, int]:
                 continue
             if c.dep_ in ("relcl", "appos", "punct", "advcl") and c.i > head.i:
                 continue
-            if t is head and c.dep_ == "prep" and c.i > head.i and c.lower_ not in _KEEP_PREPS:
-                continue  # "the request for revocation...", "troops on Sunday": not part of the actor
-            if t is head and c.dep_ == "npadvmod" and c.i > head.i and c.ent_type_ in ("DATE", "TIME"):
+            if t is head and c.dep_ == "prep" and c.i > head.i and (
+                    c.lower_ not in _KEEP_PREPS or c.lower_ == "in" and head.lemma_.lower() in POSTED):
+                continue  # "the request for revocation...", "troops on Sunday", "the ambassador in Berlin"
+            if t is head and c.dep_ == "npadvmod" and c.i > head.i and (c.ent_type_ in ("DATE", "TIME")
+                                                                         or c.lower_ in _WEEKDAYS):
                 continue  # "summoned France's ambassador Monday": when, not who
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)
@@ -68,6 +73,9 @@ def arg_span(head: Token) -> tuple[int, int]:
         lo += 1
     while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
+    if hi + 1 < len(doc) and doc[hi + 1].text == ")" and sum(
+            (t.text == "(") - (t.text == ")") for t in doc[lo:hi + 1]) > 0:
+        hi += 1  # "the Department of State Services (DSS)": the bracket the span opened is closed in it
     # a bracketed acronym right after the name belongs to it: "the Nigerian Air Force (NAF)"
     if hi + 3 < len(doc) and doc[hi + 1].text == "(" and doc[hi + 3].text == ")" and doc[hi + 2].text.isupper():
         hi += 3

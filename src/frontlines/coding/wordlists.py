@@ -125,3 +125,5 @@ TIME_SPANS = frozenset({"hour", "day", "week", "month", "year", "minute", "time"
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire", "spend", "need", "take"})
 #: Adjectives whose "for"/"of" event is their subject's doing ("was responsible for the killings of X").
 CULPABLE = frozenset({"responsible", "guilty", "culpable", "liable", "accountable"})
+#: Envoys whose "in" phrase is where they are posted, not whom they stand for ("the ambassador in Berlin").
+POSTED = frozenset({"ambassador", "consul", "affaires", "attache", "attaché", "chargé", "charge"})

@@ -82,9 +82,11 @@ class RoleFinder:
                                                       for h in self._conj_heads(g)
                                                       if (h is g or h.pos_ == "PROPN") and lem(h) not in self.lex.nouns
                                                       for a in self._code_arg(h, allow_event_noun=False))
-                            if pp.lower_ == "in" and any(q.dep_ == "prep" and q.lower_ in W.VERB_TARGET_PREPS
-                                                         for q in c.children):
-                                continue  # "filed a lawsuit in a Paris court against X": where, beside whom
+                            if pp.lower_ == "in" and (lem(c) in W.POSTED or any(
+                                    q.dep_ == "prep" and q.lower_ in W.VERB_TARGET_PREPS for q in c.children)):
+                                # "filed a lawsuit in a Paris court against X": where, beside whom; "summoned
+                                # the ambassador in Berlin": where the envoy is posted
+                                continue
                             preps.extend(found)
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
