@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import DocumentError, PipelineError
 from .records import Annotation, Document, ErrorRecord
@@ -45,7 +45,47 @@ def _join(docs: list[object], exclude: tuple[str, ...] = ()) -> object:
     from spacy.tokens import Doc  # noqa: PLC0415
 
     # light pieces carry no tensor, so a mixed join leaves tensors out (no stage reads them)
+    if "tensor" in exclude and "spans" not in exclude and _plain(docs):
+        return _concat(docs)
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=exclude)  # type: ignore[arg-type, call-arg]
+
+
+def _plain(docs: list[Any]) -> bool:
+    """Pieces ``_concat`` joins as ``Doc.from_docs`` would: one vocabulary, no user data."""
+    vocab = docs[0].vocab
+    return all(d.vocab is vocab and not d.user_data for d in docs)
+
+
+def _concat(docs: list[Any]) -> Any:
+    """``Doc.from_docs(docs, ensure_whitespace=False, exclude=("tensor",))`` for ``_plain`` pieces: the same
+    words, spaces, attribute arrays and span groups, read from the pieces' arrays (from_docs builds a
+    Token per token twice, rebuilds each piece's text and finds every span again by its characters)."""
+    import numpy  # noqa: PLC0415
+    from spacy.attrs import ORTH, SPACY  # noqa: PLC0415
+    from spacy.tokens import Doc, Span  # noqa: PLC0415
+
+    attrs = list(Doc._get_array_attrs())
+    if SPACY not in attrs:
+        attrs.append(SPACY)
+    array = numpy.concatenate([d.to_array(attrs) for d in docs])
+    vocab = docs[0].vocab
+    strings = vocab.strings
+    words = [strings[o] for o in array[:, attrs.index(ORTH)].tolist()]
+    spaces = [bool(sp) for sp in array[:, attrs.index(SPACY)].tolist()]
+    doc = Doc(vocab, words=words, spaces=spaces, user_data={})
+    doc.from_array(attrs, array)  # type: ignore[arg-type]
+    groups: dict[str, list[Any]] = {}
+    offset = 0
+    for d in docs:
+        for key in d.spans:  # a key any piece has is kept, even with no span
+            group = groups.setdefault(key, [])
+            for sp in d.spans[key]:  # (token boundaries: the joined text is the pieces' texts end to end)
+                group.append(Span(doc, sp.start + offset, sp.end + offset, label=sp.label, kb_id=sp.kb_id,
+                                  span_id=sp.id))
+        offset += len(d)
+    for key, spans in groups.items():
+        doc.spans[key] = spans
+    return doc
 
 
 class Stage(Protocol):
