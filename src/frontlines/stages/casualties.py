@@ -21,7 +21,7 @@ from typing import Any
 from ..numwords import VAGUE
 from ..records import Annotation, Quantity
 from ..temporal import find_dates
-from .counting import Count, add_counts, count_phrase, number_phrases
+from .counting import Count, Phrase, add_counts, count_phrase, number_phrases
 
 Tok = Any  # a spaCy Token (or Span/Doc where named so); spaCy ships no type stubs
 
@@ -356,7 +356,14 @@ class _SentenceMentions:
     def __init__(self, span: Tok, index: int) -> None:
         self.span = span
         self.index = index
-        self.phrases = number_phrases(span)
+        self._phrases: list[Phrase] | None = None
+
+    @property
+    def phrases(self) -> list[Phrase]:
+        """The sentence's number phrases, found when a toll word first asks (most sentences have none)."""
+        if self._phrases is None:
+            self._phrases = number_phrases(self.span)
+        return self._phrases
 
     def run(self) -> list[Mention]:
         out: list[Mention] = []
