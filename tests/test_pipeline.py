@@ -1,5 +1,6 @@
 import pytest
 
+from frontlines import pipeline as pipeline_module
 from frontlines.errors import PipelineError
 from frontlines.pipeline import Pipeline, check_order
 from frontlines.records import Annotation, Document, ErrorRecord
@@ -64,3 +65,31 @@ def test_end_to_end_event_has_offsets_into_text(annotate):
         for a in ev.actors + ev.recipients:
             assert text[a.start:a.end] == a.text
     assert any(ev.cameo and ev.cameo.startswith("17") for ev in ann.events)
+
+
+def test_prefiltered_join_is_what_from_docs_gives(nlp):
+    """The pre-filtered pieces are joined from their arrays (pipeline._concat); Doc.from_docs gives the same."""
+    from spacy.attrs import IDS
+    from spacy.tokens import Doc
+
+    from frontlines.ingest import finish, read_text
+    from frontlines.prefilter import UNPARSED, build_prefilter
+
+    text = ("The weather in Erbil was mild.  Markets stayed open late.\n\nGunmen attacked a police checkpoint in "
+            "Kirkuk on Sunday, killing two officers. The town's football team won again.\n\nNothing else "
+            "happened. Rebels shelled the airport, officials said.\n")
+    pipe = Pipeline(nlp, [], prefilter=build_prefilter(nlp))
+    plan = pipe._plan(finish(read_text(text, doc_id="j1", date="2024-03-05")))
+    heavy = iter(pipe._pipe([p for p in plan if isinstance(p, str)]))
+    pieces = [next(heavy) if isinstance(p, str) else p for p in plan]
+    assert len(pieces) > 2 and any(UNPARSED in p.spans for p in pieces)
+    ours = pipeline_module._join(pieces, exclude=("tensor",))
+    stock = Doc.from_docs(pieces, ensure_whitespace=False, exclude=("tensor",))
+    assert ours.text == stock.text == text
+    names = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START", "SPACY")
+    assert ours.to_array([IDS[n] for n in names]).tolist() == stock.to_array([IDS[n] for n in names]).tolist()
+    assert list(ours.spans) == list(stock.spans) == [UNPARSED]
+    assert [(s.start, s.end, s.label, s.text) for s in ours.spans[UNPARSED]] == [
+        (s.start, s.end, s.label, s.text) for s in stock.spans[UNPARSED]]
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in stock.ents]
+    assert [[c.i for c in t.children] for t in ours] == [[c.i for c in t.children] for t in stock]
