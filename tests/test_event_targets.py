@@ -177,3 +177,8 @@ def test_a_bracket_opened_in_a_target_is_closed_in_it(code):
     ev = main(code("The council imposed sanctions on the Central African Republic (CAR) and the Democratic "
                    "Republic of Congo."))
     assert any(a.text.endswith("(CAR)") for a in ev.recipients)
+
+
+def test_a_conjunct_named_by_its_apposition_is_a_party(code):
+    ev = main(code("Turkish jets carried out several attacks on the Syrian army and its ally Hezbollah last week."))
+    assert len(ev.recipients) == 2 and ev.recipients[1].text.endswith("Hezbollah")

@@ -252,7 +252,9 @@ class RoleFinder:
         if len(groups) > 1 and any((a.start, a.end) in self.actorlike for g in groups for a in g):
             # only named conjuncts: "the army and other positions" adds a thing, not a party
             self.actorlike.update((a.start, a.end) for h, g in zip(heads, groups, strict=True) for a in g
-                                  if h.pos_ == "PROPN" or h.ent_type_ in W.ACTOR_ENTS)
+                                  if h.pos_ == "PROPN" or h.ent_type_ in W.ACTOR_ENTS or any(
+                                      c.dep_ == "appos" and c.pos_ == "PROPN" for c in h.children))
+            # ("its ally Hezbollah": a common noun named by its apposition is a party too)
         return [a for g in groups for a in g]
 
     def _subjects(self, v: Any, passive: bool = False) -> list[Actor]:
