@@ -182,3 +182,10 @@ def test_a_bracket_opened_in_a_target_is_closed_in_it(code):
 def test_a_conjunct_named_by_its_apposition_is_a_party(code):
     ev = main(code("Turkish jets carried out several attacks on the Syrian army and its ally Hezbollah last week."))
     assert len(ev.recipients) == 2 and ev.recipients[1].text.endswith("Hezbollah")
+
+
+def test_a_part_of_a_party_is_targeted_with_its_quantity(code):
+    ev = main(code("Eritrea has expelled some of the U.N. peacekeepers."))
+    assert texts(ev.recipients) == ["some of the U.N. peacekeepers"]
+    ev = main(code("Nigeria withdrew the batch of 200 peacekeepers from Liberia in February."))
+    assert all(not a.text.startswith("the batch") for a in ev.recipients)

@@ -127,3 +127,7 @@ MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire", "spend",
 CULPABLE = frozenset({"responsible", "guilty", "culpable", "liable", "accountable"})
 #: Envoys whose "in" phrase is where they are posted, not whom they stand for ("the ambassador in Berlin").
 POSTED = frozenset({"ambassador", "consul", "affaires", "attache", "attaché", "chargé", "charge"})
+#: Measures and containers among the quantity words: "a shipment of X" is no part of X.
+MEASURES = frozenset({"kg", "kilogram", "ton", "tonne", "tons", "litre", "liter", "gallon", "barrel", "truckload",
+                      "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "band",
+                      "unit", "contingent", "delegation", "team", "group"})

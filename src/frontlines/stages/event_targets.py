@@ -212,3 +212,21 @@ class TargetFinder(RoleFinder):
                         and (verb is None or verb.i == trig.i)):  # not "as officials met in Luanda"
                     out.add(actor.country)
         return out
+
+    def _partitive(self, a: Actor) -> Actor:
+        """The part of a party acted on is the target with its quantity ("a curfew in parts of Kashmir", "will
+        release three of the hostages", "expelled some of the peacekeepers")."""
+        span = self.ann.doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span):
+            return a
+        r = span.root
+        of = r.head
+        if r.dep_ != "pobj" or of.lower_ != "of" or of.head.i >= r.i:
+            return a
+        q = of.head
+        if not (lem(q) in W.QUANT or q.pos_ == "NUM") or lem(q) in W.MEASURES:
+            return a  # "a shipment of ventilators", "the batch of 200 peacekeepers": the thing, not a part
+        start = q.left_edge.idx
+        if start >= a.start or q.left_edge.i < self.toks[0].i:
+            return a
+        return replace(a, start=start, text=self.text[start:a.end])

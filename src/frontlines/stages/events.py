@@ -495,6 +495,7 @@ class _SentenceCoder(TargetFinder):
             recipients = self._deep_place(t)
         if not recipients and not joint:
             recipients = self._place_target(t, uncoded=True)
+        recipients = [self._partitive(a) for a in recipients]
         if code == "016":
             # a denial is aimed at the accuser ("denied charges by X", "rejected Israel's accusations"), not at
             # a party named inside the charge ("rejected accusations that her government covered up...")
