@@ -236,6 +236,9 @@ def test_places_inside_local_public_bodies(stage, nlp):
     assert [(p.text, p.admin1) for p in police] == [("Beverly Hills", "California")]
     state = _places(stage, nlp, "A former governor of Enugu State was questioned on Monday.")
     assert [(p.text, p.precision) for p in state] == [("Enugu", "admin1")]
+    # a word that ranks the body names no town, even where a small town bears it (Supreme, Louisiana)
+    assert _places(stage, nlp, "The Supreme Court ruled on Monday that the law stands.") == []
+    assert [p.text for p in _places(stage, nlp, "The Beverly Hills Superior Court heard the case.")] == ["Beverly Hills"]
 
 
 def test_direction_words_and_glued_names(stage, nlp, gaz):

@@ -33,6 +33,11 @@ CITY_OFFICES = frozenset({"mayor", "mayors", "mayoral"})
 # local public bodies named after their town or county: "Beverly Hills Police Department", "Bantam Superior Court"
 LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "fire", "council", "mayor", "municipal", "borough",
                           "township", "superior", "court", "coroner", "jail", "detention", "schools"})
+# words that rank or qualify such a body rather than name its town: "Supreme Court" is no court of Supreme,
+# Louisiana, nor "Federal Police" the police of Federal, Entre Ríos
+BODY_RANKS = frozenset({"supreme", "superior", "high", "federal", "national", "royal", "district", "circuit",
+                        "appeals", "appellate", "municipal", "constitutional", "criminal", "civil", "family",
+                        "juvenile", "probate", "military", "metropolitan", "regional", "provincial", "tribal"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "around", "across", "toward", "towards",
                       "through", "inside", "throughout", "within", "between", "of", "via", "north", "south", "east",
                       "west", "northern", "southern", "eastern", "western", "central", "and"})
@@ -459,7 +464,8 @@ class ToponymFinder:
                 if n > 1 and low[b - 1] in ADMIN_WORDS and self._named(text, admin=True):
                     hit = (n, Mention(text, at, at + len(text), "org", True))  # "Laurel County Jail"
                     break
-                if b < len(low) and low[b] in LOCAL_BODIES and self._named(text, admin=False):
+                if b < len(low) and low[b] in LOCAL_BODIES and low[b - 1] not in BODY_RANKS \
+                        and self._named(text, admin=False):
                     hit = (n, Mention(text, at, at + len(text), "org"))  # "Beverly Hills Police"
                     break
             if hit:
