@@ -189,3 +189,8 @@ def test_a_part_of_a_party_is_targeted_with_its_quantity(code):
     assert texts(ev.recipients) == ["some of the U.N. peacekeepers"]
     ev = main(code("Nigeria withdrew the batch of 200 peacekeepers from Liberia in February."))
     assert all(not a.text.startswith("the batch") for a in ev.recipients)
+
+
+def test_a_purpose_clause_is_not_the_main_event(code):
+    ev = main(code("Police went to the village to arrest the suspects, and the villagers attacked them with stones."))
+    assert ev.trigger.text == "attacked" and texts(ev.actors) == ["the villagers"]

@@ -29,6 +29,9 @@ def main_event(events: Sequence[Event], doc: Any) -> Event | None:
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
             if gov.pos_ == "VERB":
                 d = depth(gov)
+        if tok is not None and verbal and tok.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            d += 2  # a purpose clause ("issued a statement urging X to comply"): intended, not the reported act
         return (ev.negated, d, ev.plover is None, not verbal, ev.trigger.start)
 
     return min(events, key=key)
