@@ -18,6 +18,7 @@ from typing import Any
 
 from .demonyms import Demonyms
 from .gazetteer import Candidate, Gazetteer
+from .metonymy import is_metonymic
 from .persons import person_words, used_as_person
 from .spans import Taken, ascii_lowered
 
@@ -574,26 +575,6 @@ class ToponymFinder:
                 out.append(Mention(text, v.idx[i], v.idx[i] + len(text), "gazetteer", admin, city))
             i = j + 1
         return out
-
-
-_SPEECH = frozenset({"say", "tell", "announce", "deny", "warn", "accuse", "claim", "urge", "demand", "insist",
-                     "respond", "reject", "condemn", "call", "argue", "threaten", "agree", "refuse", "vow", "state",
-                     "confirm", "blame", "criticize", "criticise", "praise", "welcome", "sanction",
-                     "want", "hope", "decide", "plan", "recognize", "recognise", "expel", "impose", "approve"})
-
-
-def is_metonymic(ent: Any) -> bool:
-    """A place standing for its government: subject of a speech/policy verb, or its possessor."""
-    root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
-        return True
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _SPEECH:  # "Kyiv accused Moscow of ..."
-        return True
-    if root.dep_ == "poss" and root.head.lemma_.lower() in ("government", "decision", "position", "policy",
-                                                            "foreign", "ministry", "envoy", "ambassador",
-                                                            "officials", "official", "leaders", "demand"):
-        return True
-    return False
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:

@@ -14,8 +14,9 @@ from typing import Any
 
 from ..geo.demonyms import Demonyms
 from ..geo.gazetteer import Gazetteer
+from ..geo.metonymy import is_metonymic
 from ..geo.resolve import Resolution, Resolver, Weights
-from ..geo.toponyms import ToponymFinder, is_metonymic
+from ..geo.toponyms import ToponymFinder
 from ..records import Annotation, Event, Place
 
 # a place borrowed from the document rather than the event's own sentence is only known roughly
