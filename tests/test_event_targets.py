@@ -194,3 +194,8 @@ def test_a_part_of_a_party_is_targeted_with_its_quantity(code):
 def test_a_purpose_clause_is_not_the_main_event(code):
     ev = main(code("Police went to the village to arrest the suspects, and the villagers attacked them with stones."))
     assert ev.trigger.text == "attacked" and texts(ev.actors) == ["the villagers"]
+
+
+def test_a_gerund_after_a_preposition_takes_the_verbs_subject(code):
+    ev = main(code("The rebels succeeded in seizing the town after a week of fighting."))
+    assert ev.trigger.text == "seizing" and texts(ev.actors) == ["The rebels"]

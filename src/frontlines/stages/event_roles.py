@@ -277,6 +277,9 @@ class RoleFinder:
             dep, head = t.dep_, t.head
             if head.i == t.i:
                 return []
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and t.tag_ == "VBG":
+                # "resorted to throwing stones", "succeeded in seizing the town": the verb's subject acts
+                t, dep, head = head, "xcomp", head.head
             if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
                 return self._code_arg(head)
             if dep == "xcomp" and lem(head) not in W.MEANS_VERBS:  # "used tear gas to disperse": the user acts
