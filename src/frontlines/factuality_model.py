@@ -25,7 +25,6 @@ from itertools import repeat
 from operator import mul
 from typing import Any
 
-from .coding.syntax import depth
 from .cues import Assessment, Lexicon
 from .stages.docarrays import TokenTable
 
@@ -73,25 +72,28 @@ def load_model(name: str) -> LinearModel | None:
         return None
 
 
-def _morph(tok: Token, key: str) -> str:
-    vals = tok.morph.get(key)
-    return vals[0] if vals else "-"
-
-
 def sentence_flags(sent: Span) -> tuple[bool, bool]:
     """Whether a sentence is a question and whether it holds a condition ("if", "unless")."""
     return sent.text.rstrip().endswith("?"), any(t.lower_ in ("if", "unless") for t in sent)
 
 
 def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False,
-                   flags: tuple[bool, bool] | None = None) -> dict[str, float]:
+                   flags: tuple[bool, bool] | None = None, table: TokenTable | None = None) -> dict[str, float]:
     """Features of an event trigger for the certainty regression. ``flags``: ``sentence_flags`` of
-    the trigger's sentence, from callers that see many triggers per sentence."""
+    the trigger's sentence, from callers that see many triggers per sentence; ``table``: the
+    ``TokenTable`` of its document, from callers that featurize several of its tokens (its strings
+    must cover the trigger)."""
+    if table is None:
+        table = TokenTable(tok.doc)
     f: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
         f[name] = f.get(name, 0.0) + value
 
+    i = tok.i
+    low_of, lem_of, tag_of, dep_of, pos_of, head_of = (table.low, table.lem, table.tag, table.dep, table.pos,
+                                                       table.head)
+    pos, tag, dep = pos_of[i], tag_of[i], dep_of[i]
     add(f"label={assessment.label}")
     add("rule_certainty", assessment.certainty)
     for cue in assessment.cues[:6]:
@@ -99,28 +101,29 @@ def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False
         add(f"cue={cue.category}@{near}")
         add(f"cueword={cue.word}")
         add(f"cue={cue.category}/{cue.relation}")
-    add(f"pos={tok.pos_}")
-    add(f"tag={tok.tag_}")
-    add(f"dep={tok.dep_}")
-    add(f"lemma={tok.lemma_.lower()}")
-    add(f"tense={_morph(tok, 'Tense')}|{_morph(tok, 'VerbForm')}")
-    head = tok.head
-    add(f"head={head.lemma_.lower()}/{tok.dep_}")
-    add(f"headpos={head.pos_}/{tok.dep_}")
-    if head.i != tok.i:
-        g = head.head
-        add(f"gp={g.lemma_.lower()}/{head.dep_}")
-        add(f"path={tok.dep_}>{head.dep_}")
-    kids = list(tok.children)
+    add(f"pos={pos}")
+    add(f"tag={tag}")
+    add(f"dep={dep}")
+    add(f"lemma={lem_of[i]}")
+    tense, form = table.morph(i, "Tense"), table.morph(i, "VerbForm")
+    add(f"tense={tense[0] if tense else '-'}|{form[0] if form else '-'}")
+    h = head_of[i]
+    add(f"head={lem_of[h]}/{dep}")
+    add(f"headpos={pos_of[h]}/{dep}")
+    if h != i:
+        add(f"gp={lem_of[head_of[h]]}/{dep_of[h]}")
+        add(f"path={dep}>{dep_of[h]}")
+    kids = table.children(i)
     for c in kids:
-        if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det", "prt", "case"):
-            add(f"child={c.dep_}:{c.lower_}")
-        add(f"childdep={c.dep_}")
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            add(f"subj={c.lower_ if c.pos_ == 'PRON' else c.pos_}")
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) and tok.pos_ == "VERB":
+        cdep = dep_of[c]
+        if cdep in ("aux", "auxpass", "neg", "mark", "advmod", "det", "prt", "case"):
+            add(f"child={cdep}:{low_of[c]}")
+        add(f"childdep={cdep}")
+        if cdep in ("nsubj", "nsubjpass"):
+            add(f"subj={low_of[c] if pos_of[c] == 'PRON' else pos_of[c]}")
+    if not any(dep_of[c] in ("nsubj", "nsubjpass", "expl") for c in kids) and pos == "VERB":
         add("nosubj")
-        if tok.tag_ == "VB" and tok.dep_ == "ROOT":
+        if tag == "VB" and dep == "ROOT":
             add("imperative")
     question, conditional = flags if flags is not None else sentence_flags(tok.sent)
     if question:
@@ -129,7 +132,7 @@ def event_features(tok: Token, assessment: Assessment, *, in_quote: bool = False
         add("sent_if")
     if in_quote:
         add("in_quote")
-    add("depth", min(depth(tok), 6) / 6.0)
+    add("depth", min(table.depth(i), 6) / 6.0)
     return f
 
 

@@ -50,8 +50,8 @@ class TokenTable:
     properties named in each comment, without a Token object per read. ``memos``: hash -> str and hash ->
     lower-cased str memos (``StringMemo``) shared across documents."""
 
-    __slots__ = ("_first", "_last", "_order", "dep", "ent_ids", "head", "lem", "lemma_ids", "low", "num", "pos", "punct",
-                 "space", "strings", "tag")
+    __slots__ = ("_first", "_keep", "_last", "_morphs", "_order", "_vocab", "dep", "ent_ids", "head", "lem", "lemma_ids",
+                 "low", "morph_ids", "num", "pos", "punct", "space", "strings", "tag")
 
     def __init__(self, doc: Any, memos: tuple[StringMemo, StringMemo] | None = None, arrays: DocArrays | None = None,
                  skip: Iterable[tuple[int, int]] = ()) -> None:
@@ -59,21 +59,24 @@ class TokenTable:
         strings are never read, left "" (the pre-filter's unparsed sentences: their tokens head
         themselves, and parsed tokens have heads and children only in their own parsed piece)."""
         import numpy  # noqa: PLC0415
-        from spacy.attrs import ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LIKE_NUM  # noqa: PLC0415
+        from spacy.attrs import ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LIKE_NUM, MORPH  # noqa: PLC0415
 
         memo, folded = memos if memos is not None else (StringMemo(doc.vocab.strings),
                                                         StringMemo(doc.vocab.strings, fold=True))
         a = arrays if arrays is not None else DocArrays(doc)
         n = len(doc)
         if n:
-            ent, punct, space, num = doc.to_array([ENT_TYPE, IS_PUNCT, IS_SPACE, LIKE_NUM]).T.tolist()
+            ent, punct, space, num, morph = doc.to_array([ENT_TYPE, IS_PUNCT, IS_SPACE, LIKE_NUM, MORPH]).T.tolist()
             # HEAD is an offset, negative for left heads: read the unsigned array's bits as signed
             head = doc.to_array(HEAD).view("int64") + numpy.arange(n)
         else:
-            ent = punct = space = num = []
+            ent = punct = space = num = morph = []
             head = numpy.zeros(0, dtype="int64")
         self.strings = memo
-        keep = _complement(n, skip)
+        keep = self._keep = _complement(n, skip)
+        self._vocab = doc.vocab
+        self.morph_ids: list[int] = morph  # Token.morph.key (``morph`` reads a field)
+        self._morphs: dict[tuple[int, str], list[str]] = {}
 
         def read(ids: list[int], table: StringMemo) -> list[str]:
             if len(keep) == 1:
@@ -101,6 +104,28 @@ class TokenTable:
         self._order: list[int] = order.tolist()
         self._first: list[int] = numpy.searchsorted(by_head, at, side="left").tolist()
         self._last: list[int] = numpy.searchsorted(by_head, at, side="right").tolist()
+
+    def read(self, i: int) -> bool:
+        """Whether token i's strings were read (it is outside the ``skip`` ranges)."""
+        return any(lo <= i < hi for lo, hi in self._keep)
+
+    def morph(self, i: int, field: str) -> list[str]:
+        """``doc[i].morph.get(field)``, parsed once per morphology and field."""
+        key = (self.morph_ids[i], field)
+        hit = self._morphs.get(key)
+        if hit is None:
+            from spacy.tokens import MorphAnalysis  # noqa: PLC0415
+
+            hit = self._morphs[key] = MorphAnalysis.from_id(self._vocab, key[0]).get(field, None)
+        return hit
+
+    def depth(self, i: int) -> int:
+        """``coding.syntax.depth(doc[i])``: the steps from token i up to its root (at most 50)."""
+        head, d = self.head, 0
+        while head[i] != i and d < 50:
+            i = head[i]
+            d += 1
+        return d
 
     def children(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].children]``: the tokens whose head is ``i`` (not ``i``), in document order."""

@@ -59,13 +59,14 @@ class FactualityStage:
 
     # -- the pieces, usable on any spaCy token/span (the evaluations call these) -----------------
 
-    def event_certainty(self, tok: Any, *, in_quote: bool = False,
-                        flags: tuple[bool, bool] | None = None) -> tuple[Assessment, float]:
-        """Rule assessment of an event trigger and the certainty (0-1) that the event happened."""
+    def event_certainty(self, tok: Any, *, in_quote: bool = False, flags: tuple[bool, bool] | None = None,
+                        table: TokenTable | None = None) -> tuple[Assessment, float]:
+        """Rule assessment of an event trigger and the certainty (0-1) that the event happened.
+        ``table``: the document's ``TokenTable``, when the caller has one."""
         a = assess(tok, self.lexicon, in_quote=in_quote)
         if self.event_model is None:
             return a, a.certainty
-        score = self.event_model.score(event_features(tok, a, in_quote=in_quote, flags=flags))
+        score = self.event_model.score(event_features(tok, a, in_quote=in_quote, flags=flags, table=table))
         certainty = min(1.0, max(0.0, (score + 3.0) / 6.0))
         if a.label in _NOT_REALIS:
             # the model may raise a guess, a plan or a denial a little, never to the level of a fact
@@ -112,8 +113,10 @@ class FactualityStage:
         key = (tok.i, in_quote)
         hit = state.certainty.get(key)
         if hit is None:
+            table = state.table()
             hit = state.certainty[key] = self.event_certainty(tok, in_quote=in_quote,
-                                                              flags=state.sentence_flags(tok.sent))
+                                                              flags=state.sentence_flags(tok.sent),
+                                                              table=table if table.read(tok.i) else None)
         return hit
 
     def judge_sentence(self, span: Any, *, in_quote: bool = False, state: _DocState | None = None,
