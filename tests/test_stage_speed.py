@@ -206,6 +206,7 @@ def test_factuality_state_main_token_and_plural_subjects(resources):
 
 
 def _table_reads(doc, table, skip=()):
+    from frontlines.coding.syntax import depth
     from frontlines.stages.docarrays import TokenTable
 
     assert isinstance(table, TokenTable)
@@ -220,6 +221,10 @@ def _table_reads(doc, table, skip=()):
             t.is_punct, t.is_space, t.like_num)
         assert table.head[t.i] == t.head.i
         assert table.children(t.i) == [c.i for c in t.children]
+        assert table.read(t.i)
+        assert [table.morph(t.i, f) for f in ("Tense", "VerbForm", "Number")] == [
+            t.morph.get(f) for f in ("Tense", "VerbForm", "Number")]
+        assert table.depth(t.i) == depth(t)
 
 
 def test_token_table_reads_what_the_tokens_say(nlp):
@@ -239,5 +244,5 @@ def test_token_table_reads_what_the_tokens_say(nlp):
     assert skip
     table = TokenTable(joined, skip=skip)
     _table_reads(joined, table, skip)
-    assert all(table.low[i] == "" for a, b in skip for i in range(a, b))
+    assert all(table.low[i] == "" and not table.read(i) for a, b in skip for i in range(a, b))
     assert TokenTable(nlp.make_doc("")).head == []
