@@ -373,3 +373,9 @@ def test_agent_word_naming_a_party_stays_an_actor(actors):
     assert by_text(actors("Government troops shelled rebel positions."), "rebel positions").sector == "REB"
     assert by_text(actors("Military sources said two soldiers were killed."), "Military sources").sector == "MIL"
     assert "GOV" in by_text(actors("State media reported that the army had retaken the town."), "State media").sector
+
+
+def test_a_hyphenated_of_idiom_names_no_party(actors):
+    found = actors("The agency delivered 40 state-of-the-art generators to the state of Kerala.")
+    assert not any("generators" in a.text for a in found)
+    assert any("Kerala" in a.text for a in found)

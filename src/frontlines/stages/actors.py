@@ -75,7 +75,7 @@ class ActorStage:
             n, entry, agent = lookup(words, i)
             if n == 0:
                 n, entry, agent = lookup(lemmas, i)
-            if n == 0:
+            if n == 0 or _hyphen_idiom(toks[i]):
                 i += 1
                 continue
             if entry is not None and (not any(ch.isupper() for t in toks[i:i + n] for ch in t.text)
@@ -395,6 +395,13 @@ _NOT_PARTIES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "manoeuv
                           "hardware", "materiel", "supplies", "uniform", "spending", "budget", "expenditure",
                           "cooperation", "tie", "relation", "capability", "buildup", "build-up", "doctrine",
                           "strategy", "policy", "reform", "service", "training", "presence", "assistance"})
+
+
+def _hyphen_idiom(tok: Any) -> bool:
+    """The word opens a hyphenated "X-of-the-Y" modifier ("state-of-the-art ventilators"): no party."""
+    doc = tok.doc
+    return (tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 2].lower_ == "of")
 
 
 def _not_a_party(head: Any, matches: list[tuple[int, int, Entry | None, str | None]], toks: list) -> bool:
