@@ -199,3 +199,9 @@ def test_a_purpose_clause_is_not_the_main_event(code):
 def test_a_gerund_after_a_preposition_takes_the_verbs_subject(code):
     ev = main(code("The rebels succeeded in seizing the town after a week of fighting."))
     assert ev.trigger.text == "seizing" and texts(ev.actors) == ["The rebels"]
+
+
+def test_a_name_the_tagger_misreads_before_a_subjectless_verb_is_its_subject(code):
+    # the tagger reads "USAID" here as an adverb of "delivered"
+    ev = main(code("In cooperation with its partners, USAID delivered food to 2 million people in Somalia."))
+    assert texts(ev.actors) == ["USAID"]

@@ -161,6 +161,12 @@ class RoleFinder:
             recipients = ends or recipients
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
+        if not actors and not passive and v.dep_ == "ROOT":
+            # "..., USAID provided shelter to X" with the name tagged as an adverb: a coded or upper-case word
+            # right before a subjectless main verb is its subject
+            prev = [c for c in v.lefts if c.i == v.i - 1 and c.dep_ in ("advmod", "npadvmod", "amod", "dep")
+                    and (c.i in self.by_head or c.text.isupper() and len(c.text) > 1)]
+            actors.extend(a for c in prev for a in self._code_arg(c))
         return actors, recipients
 
     def _quantity_or_date(self, a: Actor) -> bool:
