@@ -205,3 +205,9 @@ def test_a_name_the_tagger_misreads_before_a_subjectless_verb_is_its_subject(cod
     # the tagger reads "USAID" here as an adverb of "delivered"
     ev = main(code("In cooperation with its partners, USAID delivered food to 2 million people in Somalia."))
     assert texts(ev.actors) == ["USAID"]
+
+
+def test_a_condition_is_not_the_main_event(code):
+    ev = main(code("The army is ready to pull its troops out of the border zone if it is asked to do so by the new "
+                   "government."))
+    assert ev.trigger.text == "pull" and texts(ev.actors) == ["The army"]

@@ -30,8 +30,11 @@ def main_event(events: Sequence[Event], doc: Any) -> Event | None:
             if gov.pos_ == "VERB":
                 d = depth(gov)
         if tok is not None and verbal and tok.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            d += 2  # a purpose clause ("issued a statement urging X to comply"): intended, not the reported act
+                c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                for c in tok.children):
+            # a purpose clause ("went there to arrest X") or a condition ("will withdraw if it is asked to"):
+            # intended or supposed, not the reported act
+            d += 2
         return (ev.negated, d, ev.plover is None, not verbal, ev.trigger.start)
 
     return min(events, key=key)
