@@ -178,7 +178,8 @@ def test_factuality_document_state_gives_what_each_call_gives(resources):
     from frontlines.stages.factuality import FactualityStage, _according_to, _DocState
 
     stage = FactualityStage()
-    doc = resources.nlp(REPORTS + " Would they attack if the talks failed? Nobody knows.")
+    doc = resources.nlp(REPORTS + " Would they attack if the talks failed? Nobody knows. \"Why not?\"  \n\nWho "
+                        "fired first ?\n\n")
     state = _DocState(doc)
     questions = 0
     for sent in doc.sents:
@@ -189,7 +190,7 @@ def test_factuality_document_state_gives_what_each_call_gives(resources):
         for tok in sent:
             if tok.pos_ in ("VERB", "NOUN"):
                 assert stage._certainty_of(tok, False, state) == stage.event_certainty(tok)
-    assert state.certainty and questions == 1
+    assert state.certainty and questions >= 2
     assert any(state.according_to(s) for s in doc.sents)
 
 

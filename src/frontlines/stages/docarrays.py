@@ -12,7 +12,7 @@ from typing import Any
 
 
 class DocArrays:
-    __slots__ = ("dep", "lemma", "lower", "orth", "pos", "tag", "text")
+    __slots__ = ("_space", "_strings", "_text", "dep", "lemma", "lower", "orth", "pos", "tag")
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG  # noqa: PLC0415
@@ -26,7 +26,16 @@ class DocArrays:
         self.orth, self.lower, self.lemma, self.pos, self.dep, self.tag, space = (
             doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, TAG, SPACY]).T.tolist() if len(doc)
             else ([], [], [], [], [], [], []))
-        self.text: str = _text(doc.vocab.strings, self.orth, space)
+        self._space: list[int] = space
+        self._strings = doc.vocab.strings
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """``Doc.text`` (built on first use)."""
+        if self._text is None:
+            self._text = _text(self._strings, self.orth, self._space)
+        return self._text
 
 
 def _text(strings: Any, orth: list[int], space: list[int]) -> str:

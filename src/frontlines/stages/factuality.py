@@ -230,14 +230,25 @@ class _DocState:
         return self._table
 
     def sentence_flags(self, sent: Any) -> tuple[bool, bool]:
-        """``sentence_flags(sent)`` read off the lists (``Span.text`` is the document text's slice)."""
+        """``sentence_flags(sent)`` read off the token lists."""
         key = (sent.start, sent.end)
         hit = self.flags.get(key)
         if hit is None:
             a = self.arrays
-            hit = self.flags[key] = (a.text[sent.start_char:sent.end_char].rstrip().endswith("?"),
+            hit = self.flags[key] = (self._question(sent.start, sent.end),
                                      any(low in self.conditions for low in a.lower[sent.start:sent.end]))
         return hit
+
+    def _question(self, start: int, end: int) -> bool:
+        """Whether ``doc[start:end].text.rstrip().endswith("?")``: its last token with more than whitespace
+        says (the text between and after tokens is whitespace)."""
+        orth = self.arrays.orth
+        strings = self.memos[0] if self.memos is not None else self.doc.vocab.strings
+        for j in range(end - 1, start - 1, -1):
+            word = strings[orth[j]].rstrip()
+            if word:
+                return word.endswith("?")
+        return False
 
     def main_token(self, span: Any) -> Any:
         """``main_token(span)``: its first ROOT token, else the span's root."""
