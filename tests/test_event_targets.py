@@ -211,3 +211,10 @@ def test_a_condition_is_not_the_main_event(code):
     ev = main(code("The army is ready to pull its troops out of the border zone if it is asked to do so by the new "
                    "government."))
     assert ev.trigger.text == "pull" and texts(ev.actors) == ["The army"]
+
+
+def test_a_pronoun_resolved_in_the_sentence_takes_its_antecedents_phrase(code):
+    ann = code("The German chancellor phoned President Emmanuel Macron of France on Friday and urged him to back "
+               "the budget deal.")
+    urged = next(e for e in ann.events if e.trigger.text == "urged")
+    assert texts(urged.recipients) == ["President Emmanuel Macron of France"]

@@ -384,7 +384,13 @@ class RoleFinder:
             if ante is None:
                 return [Actor(text=text, start=start, end=end, name=h.text)]
             if ante.start >= self.sentence.start:  # type: ignore[attr-defined]
-                # resolved within the sentence: the actor's mention is the antecedent ("NAF says it killed")
+                # resolved within the sentence: the actor's mention is the antecedent ("NAF says it killed"),
+                # spanned as its phrase ("called President Erdogan of Turkey and urged him")
+                span = self.ann.doc.char_span(ante.start, ante.end, alignment_mode="expand")  # type: ignore[attr-defined]
+                whole = [a for a in self._code_arg(span.root) if a.start <= ante.start and ante.end <= a.end
+                         and a.country == ante.country] if span is not None and len(span) and \
+                    span.root.pos_ != "PRON" and span.root.lower_ not in W.PRONOUNS else []
+                ante = whole[0] if len(whole) == 1 else ante
                 self.actorlike.add((ante.start, ante.end))
                 return [ante]
             return [Actor(text=text, start=start, end=end, name=ante.name, country=ante.country,
