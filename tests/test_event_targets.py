@@ -218,3 +218,8 @@ def test_a_pronoun_resolved_in_the_sentence_takes_its_antecedents_phrase(code):
                "the budget deal.")
     urged = next(e for e in ann.events if e.trigger.text == "urged")
     assert texts(urged.recipients) == ["President Emmanuel Macron of France"]
+
+
+def test_who_died_after_violence_suffered_it(code):
+    ev = main(code("An opposition activist died in prison in Tehran after torture."))
+    assert ev.cameo.startswith("18") and texts(ev.recipients) == ["An opposition activist"] and not ev.actors

@@ -131,3 +131,5 @@ POSTED = frozenset({"ambassador", "consul", "affaires", "attache", "attaché", "
 MEASURES = frozenset({"kg", "kilogram", "ton", "tonne", "tons", "litre", "liter", "gallon", "barrel", "truckload",
                       "shipment", "consignment", "batch", "package", "amount", "quantity", "lot", "worth", "band",
                       "unit", "contingent", "delegation", "team", "group"})
+#: Verbs of dying whose subject suffered the violence named in their adjunct ("died after torture").
+DIE = frozenset({"die", "succumb", "perish"})

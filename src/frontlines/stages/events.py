@@ -427,6 +427,12 @@ class _SentenceCoder(TargetFinder):
             # "holding 2000 people as human shields"
             recipients.extend(a for c in gov.head.children if c.dep_ in W.OBJ for a in self._code_arg(c))
         recipients = [r for r in recipients if (r.start, r.end) in self.actorlike]
+        if not recipients and nc.code[:2] in ("18", "19") and t.dep_ == "pobj":
+            # "a prisoner died after torture", "died of his wounds from the beating": who died suffered it
+            verb = next((v for v in t.ancestors if v.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and lem(verb) in W.DIE:
+                recipients = [a for c in verb.children if c.dep_ in W.SUBJ for a in self._coordinated(c)]
+                actors = [a for a in actors if a not in recipients]
         if not recipients and nc.code[:2] in ("02", "10"):
             # "its demand that the US ease sanctions": the clause's subject is asked
             recipients.extend(a for c in frame.children if c.dep_ in ("acl", "ccomp", "relcl")
