@@ -223,3 +223,10 @@ def test_a_pronoun_resolved_in_the_sentence_takes_its_antecedents_phrase(code):
 def test_who_died_after_violence_suffered_it(code):
     ev = main(code("An opposition activist died in prison in Tehran after torture."))
     assert ev.cameo.startswith("18") and texts(ev.recipients) == ["An opposition activist"] and not ev.actors
+
+
+def test_goods_handed_over_go_to_the_receiver_whatever_the_object_codes(code):
+    ev = main(code("The museum returned a Persian carpet to its owners last year."))
+    assert texts(ev.recipients) == ["its owners"]
+    ev = main(code("A rare Greek statue was returned to the Hellenic Republic by Italian police."))
+    assert texts(ev.recipients) == ["the Hellenic Republic"]

@@ -133,3 +133,6 @@ MEASURES = frozenset({"kg", "kilogram", "ton", "tonne", "tons", "litre", "liter"
                       "unit", "contingent", "delegation", "team", "group"})
 #: Verbs of dying whose subject suffered the violence named in their adjunct ("died after torture").
 DIE = frozenset({"die", "succumb", "perish"})
+#: Verbs of handing goods over: the receiver ("to X") is the target whatever the object is.
+HAND_OVER = frozenset({"return", "hand", "deliver", "donate", "give", "provide", "supply", "ship", "sell", "grant",
+                       "distribute", "transfer"})

@@ -114,9 +114,10 @@ class RoleFinder:
                     ends = [a for tok in v.subtree if tok.i > v.i and tok.dep_ == "pobj" and tok.head.lower_ == "to"
                             and self.by_head.get(tok.i) and any(x.country for x in self.by_head[tok.i])
                             for a in self._code_arg(tok)][:1]
-                if not ends and not any((a.start, a.end) in self.actorlike for a in objects):
+                if not ends and (lem(v) in W.HAND_OVER or not any((a.start, a.end) in self.actorlike for a in objects)):
                     # "returned the painting to its owner", "sent drugs to the hospital": a thing handed over,
-                    # the one it goes to is the target even when no dictionary codes it
+                    # the one it goes to is the target even when no dictionary codes it ("returned a Hebrew
+                    # Bible to its owners": whatever the object's adjective codes)
                     ends = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                             for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
                             and lem(g) not in self.lex.nouns and lem(g) not in W.ABSTRACT
@@ -152,7 +153,8 @@ class RoleFinder:
                         break
             recipients.extend(coded)
             self.had_object = bool(objects or preps) or event_object  # "violated the ceasefire"
-        if passive and lem(v) in W.TRANSFER and not any((a.start, a.end) in self.actorlike for a in recipients):
+        if passive and lem(v) in W.TRANSFER and (lem(v) in W.HAND_OVER or not any(
+                (a.start, a.end) in self.actorlike for a in recipients)):
             # "a looted statue was returned to the Iraqi government": a thing handed over, the party it goes to
             # is the target
             ends = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
