@@ -230,3 +230,10 @@ def test_goods_handed_over_go_to_the_receiver_whatever_the_object_codes(code):
     assert texts(ev.recipients) == ["its owners"]
     ev = main(code("A rare Greek statue was returned to the Hellenic Republic by Italian police."))
     assert texts(ev.recipients) == ["the Hellenic Republic"]
+
+
+def test_a_force_deployed_with_no_sender_named_is_the_actor(code):
+    ev = main(code("Nigerian peacekeepers are being deployed to relieve the Ghanaian troops in the north."))
+    assert texts(ev.actors) == ["Nigerian peacekeepers"] and texts(ev.recipients) == ["the Ghanaian troops"]
+    ev = main(code("The government deployed troops to the border region on Monday."))
+    assert texts(ev.actors) == ["The government"]

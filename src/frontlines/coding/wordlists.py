@@ -136,3 +136,5 @@ DIE = frozenset({"die", "succumb", "perish"})
 #: Verbs of handing goods over: the receiver ("to X") is the target whatever the object is.
 HAND_OVER = frozenset({"return", "hand", "deliver", "donate", "give", "provide", "supply", "ship", "sell", "grant",
                        "distribute", "transfer"})
+#: Verbs of sending forces: in an agentless passive the force sent is the actor ("troops were deployed to X").
+DEPLOY = frozenset({"deploy", "send", "dispatch", "station", "redeploy"})

@@ -161,6 +161,14 @@ class RoleFinder:
                     for g in c.children if g.dep_ == "pobj" for a in self._coordinated(g, allow_event_noun=False)
                     if (a.start, a.end) in self.actorlike]
             recipients = ends or recipients
+        if passive and not actors and lem(v) in W.DEPLOY and recipients and all(
+                {"MIL", "COP"} & set((a.sector or "").split()) for a in recipients):
+            # "peacekeepers are being deployed to relieve X": with no one named as sender, the force deployed
+            # acts, on the place or party it goes to or the one its purpose clause names
+            actors = recipients
+            recipients = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into")
+                          for g in c.children if g.dep_ == "pobj" for a in self._coordinated(g)] or [
+                a for c in v.children if c.dep_ in ("advcl", "xcomp") for a in self._verb_objects(c)]
         if not actors and not passive:
             actors.extend(self._inherited_subject(v))
         if not actors and not passive and v.dep_ == "ROOT":
