@@ -237,3 +237,10 @@ def test_a_force_deployed_with_no_sender_named_is_the_actor(code):
     assert texts(ev.actors) == ["Nigerian peacekeepers"] and texts(ev.recipients) == ["the Ghanaian troops"]
     ev = main(code("The government deployed troops to the border region on Monday."))
     assert texts(ev.actors) == ["The government"]
+
+
+def test_an_attack_hits_the_thing_of_the_party(code):
+    ev = main(code("Rebel gunners shelled positions of the Syrian army near the airport."))
+    assert texts(ev.recipients) == ["positions of the Syrian army"]
+    ev = main(code("Gunmen killed the deputy mayor of Kandahar on Sunday."))
+    assert texts(ev.recipients) == ["the deputy mayor of Kandahar"]

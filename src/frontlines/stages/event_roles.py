@@ -87,6 +87,13 @@ class RoleFinder:
                                 # "filed a lawsuit in a Paris court against X": where, beside whom; "summoned
                                 # the ambassador in Berlin": where the envoy is posted
                                 continue
+                            if pp.lower_ == "of" and found and not self.by_head.get(c.i) and c.pos_ == "NOUN" and (
+                                    self.lex.verbs.get((lem(v), "")) or "")[:2] in ("18", "19", "20"):
+                                # "shelled positions of the group": what an attack hits is the thing of the party
+                                whole = self._whole(c, found[:1])
+                                if whole[0].start < found[0].start:
+                                    self.actorlike.add((whole[0].start, whole[0].end))
+                                    found = whole + found[1:]
                             preps.extend(found)
             # recipients are parties, not things: "lifted the ban on the LTTE" -> the LTTE
             coded = [a for a in objects + preps if (a.start, a.end) in self.actorlike]
