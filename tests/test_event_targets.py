@@ -244,3 +244,10 @@ def test_an_attack_hits_the_thing_of_the_party(code):
     assert texts(ev.recipients) == ["positions of the Syrian army"]
     ev = main(code("Gunmen killed the deputy mayor of Kandahar on Sunday."))
     assert texts(ev.recipients) == ["the deputy mayor of Kandahar"]
+
+
+def test_an_attack_target_keeps_the_place_hung_on_the_verb(code):
+    ev = main(code("Rebel fighters stormed a police station in northern Mali on Friday."))
+    assert texts(ev.recipients) == ["a police station in northern Mali"]
+    ev = main(code("Rebel fighters met a police delegation in northern Mali on Friday."))
+    assert all("Mali" not in a.text for a in ev.recipients if a.text.startswith("a police"))

@@ -230,3 +230,20 @@ class TargetFinder(RoleFinder):
         if start >= a.start or q.left_edge.i < self.toks[0].i:
             return a
         return replace(a, start=start, text=self.text[start:a.end])
+
+    def _with_place(self, a: Actor, t: Any) -> Actor:
+        """An attack's target with where it stands, when the parser hung the place on the verb ("stormed a police
+        headquarters in eastern Afghanistan", "killed 148 students at a university in Garissa")."""
+        doc = self.ann.doc
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span) or span.end >= len(doc):
+            return a
+        prep = doc[span.end]
+        if prep.lower_ not in ("in", "near", "at") or prep.dep_ != "prep" or prep.head.i != t.i:
+            return a
+        place = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if place is None or not (place.ent_type_ in ("GPE", "LOC", "FAC") or self.by_head.get(place.i)
+                                 or lem(place) in W.PLACE_NOUNS):
+            return a
+        end = prep.right_edge.idx + len(prep.right_edge.text)
+        return replace(a, end=end, text=self.text[a.start:end])

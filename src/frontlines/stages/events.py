@@ -502,6 +502,8 @@ class _SentenceCoder(TargetFinder):
         if not recipients and not joint:
             recipients = self._place_target(t, uncoded=True)
         recipients = [self._partitive(a) for a in recipients]
+        if code[:2] in ("18", "19", "20") and len(recipients) == 1:
+            recipients = [self._with_place(recipients[0], t)]
         if code == "016":
             # a denial is aimed at the accuser ("denied charges by X", "rejected Israel's accusations"), not at
             # a party named inside the charge ("rejected accusations that her government covered up...")
