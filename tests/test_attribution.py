@@ -133,3 +133,22 @@ def test_cumulative_toll_carries_factuality_and_source(annotate):
     toll = ann.statistics[0]
     assert toll.factuality == "reported"
     assert toll.attribution.kind == "government" and "health ministry" in toll.attribution.name
+
+
+def test_quote_state_matches_a_character_walk():
+    """_quote_state reads the last curly quote and the straight ones after it; a walk over every character
+    (curly quotes set the state, straight ones flip it) gives the same on every short string."""
+    from itertools import product
+
+    from frontlines.stages.attribution import _quote_state
+
+    def walk(text, state):
+        for ch in text:
+            state = True if ch == "“" else False if ch == "”" else (not state) if ch == "\"" else state
+        return state
+
+    for n in range(7):
+        for chars in product("“”\"a", repeat=n):
+            text = "".join(chars)
+            for was_open in (False, True):
+                assert _quote_state(text, was_open) == walk(text, was_open), (text, was_open)

@@ -293,7 +293,7 @@ class AttributionStage:
                 base = carry
             elif speaker is not None and (open_quote or starts_quoted) and s.block != "update":
                 base = speaker
-            own = _sentence_level(dets, span)
+            own = _sentence_level(dets, span, arrays)
             if own is None and s.block != "quote" and span is not None \
                     and first_person in arrays.lower[span.start:span.end] and _first_person_claim(span):
                 base = Attribution(name=default.name if default.kind != "unknown" else None, kind="author")
@@ -456,13 +456,20 @@ def _to_attribution(d: Detection, default: Attribution | None = None) -> Attribu
     return Attribution(name=name, kind=d.kind, text=d.source_text, start=d.source_start, end=d.source_end)
 
 
-def _sentence_level(dets: list[Detection], span: Any) -> Detection | None:
-    """The detection that governs the sentence: one on its main verb, else one whose content covers it."""
+def _sentence_level(dets: list[Detection], span: Any, arrays: DocArrays | None = None) -> Detection | None:
+    """The detection that governs the sentence: one on its main verb (its first ROOT, read off ``arrays``
+    when given), else one whose content covers it."""
     if not dets or span is None:
         return None
-    root = next((t for t in span if t.dep_ == "ROOT"), span.root)
+    if arrays is None:
+        root_i = next((t for t in span if t.dep_ == "ROOT"), span.root).i
+    else:
+        dep, root_h = arrays.dep, span.doc.vocab.strings["ROOT"]
+        root_i = next((i for i in range(span.start, span.end) if dep[i] == root_h), None)
+        if root_i is None:
+            root_i = span.root.i
     for d in dets:
-        if d.cue_i == root.i or root.i in d.content:
+        if d.cue_i == root_i or root_i in d.content:
             return d
     # "according to X" or a trailing "X said" governs the sentence even when attached lower down
     big = max(dets, key=lambda d: len(d.content))
@@ -494,16 +501,12 @@ def _first_person_claim(span: Any) -> bool:
 
 
 def _quote_state(text: str, was_open: bool) -> bool:
-    """Whether a quotation is still open after ``text`` (curly quotes pair; straight ones toggle)."""
-    state = was_open
-    for ch in text:
-        if ch == "“":
-            state = True
-        elif ch == "”":
-            state = False
-        elif ch == "\"":
-            state = not state
-    return state
+    """Whether a quotation is still open after ``text`` (curly quotes pair; straight ones toggle): the last
+    curly quote sets it (else ``was_open`` stands), each straight quote after that flips it."""
+    opening, closing = text.rfind("“"), text.rfind("”")
+    last = max(opening, closing)
+    state = was_open if last < 0 else opening > closing
+    return not state if text.count("\"", last + 1) % 2 else state
 
 
 def attributions_of(events: tuple[Event, ...]) -> list[Attribution]:
