@@ -234,8 +234,8 @@ class TargetFinder(RoleFinder):
     def _with_place(self, a: Actor, t: Any) -> Actor:
         """An attack's target with where it stands, when the parser hung the place on the verb ("stormed a police
         headquarters in eastern Afghanistan", "killed 148 students at a university in Garissa")."""
-        doc = self.ann.doc
-        span = doc.char_span(a.start, a.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        doc: Any = self.ann.doc
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or not len(span) or span.end >= len(doc):
             return a
         prep = doc[span.end]
