@@ -251,3 +251,8 @@ def test_an_attack_target_keeps_the_place_hung_on_the_verb(code):
     assert texts(ev.recipients) == ["a police station in northern Mali"]
     ev = main(code("Rebel fighters met a police delegation in northern Mali on Friday."))
     assert all("Mali" not in a.text for a in ev.recipients if a.text.startswith("a police"))
+
+
+def test_an_attack_noun_targets_what_it_is_on(code):
+    ev = main(code("Gunmen carried out an attack on the parliament and the central mosque in Kabul."))
+    assert len(ev.recipients) == 2 and ev.recipients[1].text.startswith("the central mosque")

@@ -426,6 +426,12 @@ class _SentenceCoder(TargetFinder):
         if dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB" and not recipients:
             # "holding 2000 people as human shields"
             recipients.extend(a for c in gov.head.children if c.dep_ in W.OBJ for a in self._code_arg(c))
+        if nc.code[:2] in ("17", "18", "19", "20"):
+            # "cyber-attacks on 141 organisations": what an attack is aimed at is its target, named party or not
+            self.actorlike.update((r.start, r.end) for c in t.children if c.dep_ == "prep"
+                                  and c.lower_ in ("against", "on") for g in c.children
+                                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and lem(g) not in W.ABSTRACT
+                                  for r in self._coordinated(g))
         recipients = [r for r in recipients if (r.start, r.end) in self.actorlike]
         if not recipients and nc.code[:2] in ("18", "19") and t.dep_ == "pobj":
             # "a prisoner died after torture", "died of his wounds from the beating": who died suffered it
