@@ -256,3 +256,8 @@ def test_an_attack_target_keeps_the_place_hung_on_the_verb(code):
 def test_an_attack_noun_targets_what_it_is_on(code):
     ev = main(code("Gunmen carried out an attack on the parliament and the central mosque in Kabul."))
     assert len(ev.recipients) == 2 and ev.recipients[1].text.startswith("the central mosque")
+
+
+def test_a_threatened_attack_keeps_the_place_of_its_target(code):
+    ev = main(code("Ankara has threatened to attack Kurdish militias across the border near the town."))
+    assert ev.cameo == "138" and texts(ev.recipients)[0].startswith("Kurdish militias across the border")

@@ -239,7 +239,7 @@ class TargetFinder(RoleFinder):
         if span is None or not len(span) or span.end >= len(doc):
             return a
         prep = doc[span.end]
-        if prep.lower_ not in ("in", "near", "at") or prep.dep_ != "prep" or prep.head.i != t.i:
+        if prep.lower_ not in ("in", "near", "at", "across") or prep.dep_ != "prep" or prep.head.i != t.i:
             return a
         place = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if place is None or not (place.ent_type_ in ("GPE", "LOC", "FAC") or self.by_head.get(place.i)

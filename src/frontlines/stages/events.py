@@ -508,7 +508,7 @@ class _SentenceCoder(TargetFinder):
         if not recipients and not joint:
             recipients = self._place_target(t, uncoded=True)
         recipients = [self._partitive(a) for a in recipients]
-        if code[:2] in ("18", "19", "20") and len(recipients) == 1:
+        if (code[:2] in ("18", "19", "20") or code == "138") and len(recipients) == 1:
             recipients = [self._with_place(recipients[0], t)]
         if code == "016":
             # a denial is aimed at the accuser ("denied charges by X", "rejected Israel's accusations"), not at
