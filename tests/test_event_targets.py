@@ -261,3 +261,10 @@ def test_an_attack_noun_targets_what_it_is_on(code):
 def test_a_threatened_attack_keeps_the_place_of_its_target(code):
     ev = main(code("Ankara has threatened to attack Kurdish militias across the border near the town."))
     assert ev.cameo == "138" and texts(ev.recipients)[0].startswith("Kurdish militias across the border")
+
+
+def test_where_a_party_is_based_stays_in_its_phrase(code):
+    ev = main(code("Serb units threatened to shell Dutch forces based in the town of Srebrenica."))
+    assert texts(ev.recipients)[0].startswith("Dutch forces based in the town")
+    ev = main(code("Police arrested a blogger accused of insulting the king."))
+    assert texts(ev.recipients) == ["a blogger"]

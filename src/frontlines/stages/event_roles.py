@@ -375,7 +375,8 @@ class RoleFinder:
             charge = (c.dep_ == "prep" and c.lower_ in ("of", "for") and h.dep_ in W.OBJ
                       and lem(h.head) in W.ACCUSE)  # "accused the army of killings": the charge, not the party
             if charge and h.i < c.i < hi or \
-                    c.dep_ == "acl" and h.i < c.i < hi and not any(g.dep_ == "agent" for g in c.children):
+                    c.dep_ == "acl" and h.i < c.i < hi and not any(g.dep_ == "agent" for g in c.children) \
+                    and lem(c) not in W.STATIONED:
                 # "Trump's decision to recognise Jerusalem", "a blogger arrested last week": the clause says
                 # what the party did or underwent, it is not part of the party ("a plan drafted by X" stays)
                 hi = c.left_edge.i
