@@ -268,3 +268,5 @@ def test_where_a_party_is_based_stays_in_its_phrase(code):
     assert texts(ev.recipients)[0].startswith("Dutch forces based in the town")
     ev = main(code("Police arrested a blogger accused of insulting the king."))
     assert texts(ev.recipients) == ["a blogger"]
+    ev = main(code("Germany accepts 300 refugees now living in camps in Greece."))
+    assert texts(ev.recipients) == ["300 refugees now living in camps in Greece"]

@@ -138,5 +138,7 @@ HAND_OVER = frozenset({"return", "hand", "deliver", "donate", "give", "provide",
                        "distribute", "transfer"})
 #: Verbs of sending forces: in an agentless passive the force sent is the actor ("troops were deployed to X").
 DEPLOY = frozenset({"deploy", "send", "dispatch", "station", "redeploy"})
-#: Participles that say where a party is ("British forces based in Vitez"): part of its phrase, no clause of its own.
-STATIONED = frozenset({"base", "station", "locate", "position", "garrison", "headquarter", "deploy"})
+#: Participles that say where a party is or what it is called ("British forces based in Vitez", "people living in
+#: camps", "the group known as the White Helmets"): part of its phrase, not a clause of its own.
+STATIONED = frozenset({"base", "station", "locate", "position", "garrison", "headquarter", "deploy", "live", "reside",
+                       "know", "link"})
