@@ -74,6 +74,10 @@ class ActorDictionary:
                     self._add([*row[:2], row[2] if row[2] != "-" else "~"], kind, override=True)
         self._regional_countries()
         self.first_words = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in self.agents)
+        # the longest key opening with each word: lookup tries no longer phrase (most keys are 1-3 words)
+        self._longest: dict[str, int] = {}
+        for key in (*self.entries, *self.agents):
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), min(len(key), MAX_WORDS))
         self._near: dict[str, set[str]] | None = None  # one-deletion variants of country words, built on first use
 
     def near_country(self, word: str) -> Entry | None:
@@ -134,14 +138,16 @@ class ActorDictionary:
 
     def lookup(self, words: list[str], start: int) -> tuple[int, Entry | None, str | None]:
         """Longest entry or agent starting at ``words[start]``: (length, entry, agent code)."""
-        if words[start] not in self.first_words:
+        longest = self._longest.get(words[start], 0)
+        if not longest:
             return 0, None, None
-        for n in range(min(MAX_WORDS, len(words) - start), 0, -1):
+        entries, agents = self.entries, self.agents
+        for n in range(min(longest, len(words) - start), 0, -1):
             key = tuple(words[start:start + n])
-            entry = self.entries.get(key)
+            entry = entries.get(key)
             if entry is not None:
                 return n, entry, None
-            agent = self.agents.get(key)
+            agent = agents.get(key)
             if agent is not None:
                 return n, None, agent
         return 0, None, None
