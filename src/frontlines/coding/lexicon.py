@@ -16,6 +16,9 @@ from . import DATA_DIR, read_tsv
 
 #: How far (in tokens) a pattern word may be from the previous matched word.
 _GAP = 6
+#: Bounds on _match_patterns' memo (block -> word -> its patterns); a full memo is cleared.
+_MAX_MEMO = 20_000
+_MAX_MEMO_BLOCKS = 200
 #: Verbs that carry no event themselves: their object noun does ("launched an offensive").
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "begin", "start", "continue",
                          "wage", "resume", "step", "intensify", "escalate", "unleash", "undertake", "make",
@@ -85,6 +88,16 @@ class Lexicon:
             keys = frozenset(_heads(first))
             patterns[block].append(Pattern(code, pre_m, post_m, keys))
         self.patterns = {b: sorted(ps, key=lambda p: -p.size) for b, ps in patterns.items()}
+        # key -> positions (in self.patterns[block]) of the block's patterns that have it, so a call
+        # visits only the patterns whose key is in its window, in the same (longest first) order
+        self._keyed: dict[str, dict[str, tuple[int, ...]]] = {}
+        for b, ps in self.patterns.items():
+            keyed: dict[str, list[int]] = defaultdict(list)
+            for n, pat in enumerate(ps):
+                for key in pat.keys:
+                    keyed[key].append(n)
+            self._keyed[b] = {k: tuple(v) for k, v in keyed.items()}
+        self._word_keys: dict[str, dict[str, frozenset[int]]] = {}  # block -> word -> its patterns
         self.verb_objects: dict[tuple[str, str], str] = {}
         for row in read_tsv(data_dir / "verb_objects.tsv"):
             verbs_, objects_, code = (row + ["", "", ""])[:3]
@@ -124,23 +137,42 @@ class Lexicon:
         return table.get("")
 
     def _match_patterns(self, block: str, words: list[str], index: int) -> str | None:
+        """The code of the first (longest) pattern of ``block`` that matches around ``words[index]``.
+        A pattern is tried only when one of its keys (1-4 characters) is a word or word prefix within
+        12 words before and 15 after the verb."""
         candidates = self.patterns.get(block)
         if not candidates:
             return None
         lo, hi = max(0, index - 12), min(len(words), index + 16)
-        window: set[str] = set()
+        memo = self._word_keys.get(block)
+        if memo is None:
+            if len(self._word_keys) > _MAX_MEMO_BLOCKS:
+                self._word_keys.clear()
+            memo = self._word_keys[block] = {}
+        elif len(memo) > _MAX_MEMO:
+            memo.clear()
+        hits: set[int] = set()
         for w in words[lo:hi]:
-            window.add(w)
-            for k in range(1, min(4, len(w)) + 1):
-                window.add(w[:k])
-        for p in candidates:
-            if p.keys.isdisjoint(window):
-                continue
+            found = memo.get(w)
+            if found is None:
+                found = memo[w] = self._patterns_keyed_by(block, w)
+            if found:
+                hits |= found
+        for n in sorted(hits):
+            p = candidates[n]
             if _match_seq(p.post, words, index + 1, 1) and _match_seq(p.pre, words, index - 1, -1):
                 return p.code
         return None
 
+    def _patterns_keyed_by(self, block: str, word: str) -> frozenset[int]:
+        """Positions of the patterns of ``block`` with a key that is ``word`` or one of its 1-4 character
+        prefixes (keys are at most 4 characters, so a longer word can only match through a prefix)."""
+        keyed = self._keyed[block]
+        found = frozenset(n for k in range(1, min(4, len(word)) + 1) for n in keyed.get(word[:k], ()))
+        return found or _NO_HITS
 
+
+_NO_HITS: frozenset[int] = frozenset()
 #: Verbs whose Phoenix patterns are too broad for news prose: default codes only.
 _NO_PATTERNS: frozenset[tuple[str, str]] = frozenset()
 
