@@ -35,6 +35,8 @@ _RULES: tuple[tuple[str, str], ...] = (
 )
 #: Statement-only CAMEO codes (saying, commenting): a sentence whose only cue is "said" holds no event.
 _STATEMENT_ONLY = frozenset({"010", "011", "012", "013", "014", "015", "017"})
+#: Bound on the per-word memo of candidate lemmas (cleared when full).
+_MAX_MEMO = 200_000
 #: Obligation modals that make a statement a demand (the coder's rule: "said Turkey must mediate").
 _MUST = frozenset({"must", "should", "ought"})
 
@@ -59,6 +61,7 @@ class Prefilter:
     statements: frozenset[str] = frozenset()  # "say": an event only as a demand ("said X must go")
     gate: Any = None  # a prefilter_gate.SentenceGate: of the sentences the rule keeps, the ones worth parsing
     _cache: dict[str, tuple[bool, tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    _lemmas: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -71,6 +74,15 @@ class Prefilter:
             cands = tuple(dict.fromkeys(self.candidates(word.lower())))
             hit = self._cache[word] = (any(c in self.strong for c in cands),
                                        tuple(c for c in cands if c in self.conditional))
+        return hit
+
+    def _lemma_set(self, lower: str) -> frozenset[str]:
+        """``candidates(lower)`` as a set, memoised (the object check asks it of every later word)."""
+        hit = self._lemmas.get(lower)
+        if hit is None:
+            if len(self._lemmas) > _MAX_MEMO:
+                self._lemmas.clear()
+            hit = self._lemmas[lower] = frozenset(self.candidates(lower))
         return hit
 
     def is_cue(self, word: str) -> bool:
@@ -116,19 +128,25 @@ class Prefilter:
         unless the sentence is a title-case or upper-case headline ("Rebels Seize Airport").
         """
         words = list(words)
-        alpha = [w for w in words if w[:1].isalpha()]
-        headline = sum(w[:1].isupper() for w in alpha) * 2 > len(alpha)
+        headline: bool | None = None  # worked out at the first capitalised cue word, if any
         lower: list[str] | None = None
+        cache = self._cache
         for i, w in enumerate(words):
-            if i and not headline and w[:1].isupper():
-                continue
-            strong, conditional = self.classify(w)
+            hit = cache.get(w)
+            strong, conditional = hit if hit is not None else self.classify(w)
+            if not (strong or conditional):
+                continue  # most words: no cue, whatever their case
+            if i and w[:1].isupper():
+                if headline is None:
+                    alpha = [x for x in words if x[:1].isalpha()]
+                    headline = sum(x[:1].isupper() for x in alpha) * 2 > len(alpha)
+                if not headline:
+                    continue
             if strong:
                 return True
-            if conditional:
-                lower = lower if lower is not None else [x.lower() for x in words]
-                if any(self._in_context(lemma, lower, i) for lemma in conditional):
-                    return True
+            lower = lower if lower is not None else [x.lower() for x in words]
+            if any(self._in_context(lemma, lower, i) for lemma in conditional):
+                return True
         return False
 
     def _in_context(self, lemma: str, words: list[str], i: int) -> bool:
@@ -137,7 +155,7 @@ class Prefilter:
         if self.particles.get(lemma) and not self.particles[lemma].isdisjoint(words[i + 1:i + 4]):
             return True
         objects = self.objects.get(lemma)
-        if objects and any(c in objects for w in words[i + 1:] for c in self.candidates(w)):
+        if objects and any(not objects.isdisjoint(self._lemma_set(w)) for w in words[i + 1:]):
             return True
         lex = self.lexicon
         block = lex.block_of.get(lemma) if lex is not None else None
