@@ -252,7 +252,9 @@ class ActorStage:
                      date: str | None, doc_text: str) -> None:
         """Named groups missing from the dictionary ("the Kordofan Revolutionary Front"): the whole name is the
         actor, a rebel or opposition group; a region inside the name gives its country, a river or sea none."""
-        for tok in toks:
+        for k, tok in enumerate(toks):
+            if words[k] not in _GROUP_HEADS:
+                continue  # words[k] is tok.lower_ unless hyphenated, and no group head has a hyphen
             sector = _GROUP_HEADS.get(tok.lower_)
             if sector is None or not tok.text[:1].isupper() or tok.pos_ != "PROPN":
                 continue
