@@ -66,7 +66,7 @@ class _SentenceCoder(TargetFinder):
         out: list[tuple[Any, Event]] = []
         for tok in self.toks:
             pos = tok.pos_
-            if pos == "VERB" or _verb_tagged_noun(tok):
+            if pos == "VERB" or pos == "NOUN" and _verb_tagged_noun(tok):
                 ev = self._verbal(tok)
             elif (pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ in W.ARG_DEPS)) \
                     and lem(tok) in self.lex.nouns:
@@ -520,8 +520,11 @@ class _SentenceCoder(TargetFinder):
         a_sec = frozenset(s for a in actors for s in (a.sector or "").split())
         r_sec = frozenset(s for a in recipients for s in (a.sector or "").split())
         r_words = frozenset(w for a in recipients for w in a.text.lower().split())
-        context = frozenset(w.lower_ for w in t.subtree) | frozenset(w.lower_ for w in t.children) \
-            | frozenset(self.words[max(0, t.i - self.offset - 3): t.i - self.offset + 4])
+        # the trigger's subtree (its children included) and three words either side; a word of the sentence
+        # is read from ``self.words`` (reading ``lower_`` off a token is costly)
+        words, off, n = self.words, self.offset, len(self.words)
+        context = frozenset(words[w.i - off] if 0 <= w.i - off < n else w.lower_ for w in t.subtree) \
+            | frozenset(words[max(0, t.i - off - 3): t.i - off + 4])
         acled_type, acled_sub = self.onto.acled(code, lem(t), context, a_sec, r_sec, r_words)
         if t.pos_ != "VERB" and code[:2] in ("18", "19", "20") and acled_type is None:
             acled_type, acled_sub = "Battles", "Armed clash"
