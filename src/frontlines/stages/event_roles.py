@@ -33,7 +33,6 @@ class RoleFinder:
         self.span = span
         self.toks = list(span)  # type: ignore[call-overload]
         self.words = [t.lower_ for t in self.toks]
-        self.word_set = frozenset(self.words)
         self.offset = self.toks[0].i if self.toks else 0
         self.by_head = by_head
         self.mentions = mentions

@@ -345,7 +345,7 @@ class _SentenceCoder(TargetFinder):
         t = tok  # type: ignore[assignment]
         lemma = lem(t)
         mods = {lem(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
-        if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and self.word_set & W.LABOUR:
+        if lemma == "strike" and not mods & {"air", "drone", "missile", "rocket"} and not W.LABOUR.isdisjoint(self.words):
             mods.add("labour")
         elif lemma == "strike" and not mods and t.dep_ in W.OBJ and lem(t.head) in W.MILITARY_LIGHT:
             mods.add("military")  # "carried out strikes against Hamas targets": workers go on strike, forces launch one
