@@ -87,6 +87,28 @@ def test_dated_role_codes():
     assert "GOV" in split_code(pick_code(entry, "2015-06-01")).sectors
 
 
+def test_lookup_is_longest_key_first_actor_before_agent(tmp_path):
+    # made-up nested names: an agent, a longer actor over it, one more word that is no key
+    extra = tmp_path / "actors_nested.tsv"
+    extra.write_text("harbour watch\tCVL\nharbour watch brigade\tHarbour Watch Brigade\tSDNREB\tgroup\n",
+                     encoding="utf-8")
+    d = ActorDictionary(extra=[extra])
+    words = "the harbour watch brigade met the harbour watch and the british army near the un".split()
+
+    def reference(start):  # the definition: longest phrase first, an actor before an agent of that length
+        for n in range(min(8, len(words) - start), 0, -1):
+            key = tuple(words[start:start + n])
+            if key in d.entries:
+                return n, d.entries[key], None
+            if key in d.agents:
+                return n, None, d.agents[key]
+        return 0, None, None
+
+    assert d.lookup(words, 1)[:2] == (3, d.entries[("harbour", "watch", "brigade")])
+    assert d.lookup(words, 6) == (2, None, "CVL")  # "harbour watch and": the agent, not the brigade
+    assert [d.lookup(words, i) for i in range(len(words))] == [reference(i) for i in range(len(words))]
+
+
 def test_user_dictionary_extends_without_code(tmp_path, nlp):
     extra = tmp_path / "actors_local.tsv"
     extra.write_text("# local militia names\nkhartoum resistance committee\tKhartoum Resistance Committee\tSDNOPP\tgroup\n"

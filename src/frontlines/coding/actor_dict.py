@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import DATA_DIR, read_tsv
 
@@ -74,10 +75,15 @@ class ActorDictionary:
                     self._add([*row[:2], row[2] if row[2] != "-" else "~"], kind, override=True)
         self._regional_countries()
         self.first_words = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in self.agents)
-        # the longest key opening with each word: lookup tries no longer phrase (most keys are 1-3 words)
-        self._longest: dict[str, int] = {}
+        # every key as a path of words (None marks where a key ends): lookup walks the sentence once instead of
+        # building a tuple for every length up to MAX_WORDS
+        self._trie: dict[str | None, Any] = {}
         for key in (*self.entries, *self.agents):
-            self._longest[key[0]] = max(self._longest.get(key[0], 0), min(len(key), MAX_WORDS))
+            if len(key) <= MAX_WORDS:
+                node = self._trie
+                for w in key:
+                    node = node.setdefault(w, {})
+                node[None] = True
         self._near: dict[str, set[str]] | None = None  # one-deletion variants of country words, built on first use
 
     def near_country(self, word: str) -> Entry | None:
@@ -138,19 +144,26 @@ class ActorDictionary:
 
     def lookup(self, words: list[str], start: int) -> tuple[int, Entry | None, str | None]:
         """Longest entry or agent starting at ``words[start]``: (length, entry, agent code)."""
-        longest = self._longest.get(words[start], 0)
-        if not longest:
+        node = self._trie.get(words[start])
+        if node is None:
             return 0, None, None
-        entries, agents = self.entries, self.agents
-        for n in range(min(longest, len(words) - start), 0, -1):
-            key = tuple(words[start:start + n])
-            entry = entries.get(key)
-            if entry is not None:
-                return n, entry, None
-            agent = agents.get(key)
-            if agent is not None:
-                return n, None, agent
-        return 0, None, None
+        best, n, end = 0, 1, min(MAX_WORDS, len(words) - start)
+        while True:
+            if None in node:
+                best = n  # a key ends here; a longer one may follow
+            if n >= end:
+                break
+            node = node.get(words[start + n])
+            if node is None:
+                break
+            n += 1
+        if not best:
+            return 0, None, None
+        key = tuple(words[start:start + best])
+        entry = self.entries.get(key)
+        if entry is not None:  # at the same length an actor beats an agent
+            return best, entry, None
+        return best, None, self.agents[key]
 
 
 def pick_code(entry: Entry, date: str | None) -> str:
