@@ -70,6 +70,23 @@ def test_features_do_not_depend_on_the_memo(nlp, gated):
     assert fresh.score(tokens) == pytest.approx(gated.gate.score(tokens))
 
 
+def test_word_pair_features_are_the_hashes_of_their_strings(nlp, gated):
+    """features() continues CRCs instead of hashing "b:<prev> <word>" strings: the same numbers."""
+    import zlib
+
+    from frontlines import prefilter_gate
+
+    assert prefilter_gate._PAIR_CRC == zlib.crc32(b"b:") and prefilter_gate._BOS_CRC == zlib.crc32(b"b:<s> ")
+    tokens = _tokens(nlp, "Rebels Shelled the old bridge near Raqqa, witnesses said.")
+    low = [t.lower() for t in tokens]
+    pairs = {prefilter_gate._h(f"b:{a} {b}") for a, b in zip(["<s>", *low], [*low, "</s>"], strict=True)}
+    memo: dict = {}
+    for _ in range(2):  # cold and warm memo
+        assert pairs <= features(tokens, gated, memo)
+    others = {prefilter_gate._h(f"b:{a} {b}") for a, b in (("<s>", "bridge"), ("rebels", "</s>"))}
+    assert not others & features(tokens, gated, memo)
+
+
 def test_gated_pipeline_parses_events_and_skips_chatter(resources, nlp, gated):
     from frontlines.stages import build_stages
 

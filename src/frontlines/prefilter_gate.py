@@ -34,6 +34,10 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "prefilter_gate.json"
 DIM = 1 << 20
 VERSION = 2
 _MAX_MEMO = 200_000
+#: zlib.crc32(b"b:") (a word pair feature's prefix) and zlib.crc32(b"b:<s> ") (the pair opening a
+#: sentence), written out so that importing computes nothing (tests check them).
+_PAIR_CRC = 0xD01EC268
+_BOS_CRC = 0x898E0570
 
 
 def _h(feature: str) -> int:
@@ -51,6 +55,9 @@ def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None
     out: set[int] = set()
     words = [t for t in tokens if not t.isspace()]
     prev = "<s>"
+    # word pairs: _h("b:" + prev + " " + low) by continuing the CRC of "b:" + prev + " " (kept per word)
+    # over low's bytes, zlib.crc32(a + b) == zlib.crc32(b, zlib.crc32(a)): the same hash, no new string
+    prev_crc = _BOS_CRC
     n = len(words)
     digits = caps = 0
     for i, tok in enumerate(words):
@@ -62,10 +69,12 @@ def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None
             feats = [_h("w:" + low), *(_h("c:" + c) for c in cues), *(_h("k:" + c) for c in conditional)]
             if len(memo) > _MAX_MEMO:
                 memo.clear()
-            hit = memo[tok] = (tuple(feats), low, cues + tuple(conditional))  # type: ignore[assignment]
-        feats_t, low, lemmas = hit  # type: ignore[misc]
+            enc = low.encode("utf-8")
+            hit = memo[tok] = (tuple(feats), low, cues + tuple(conditional), enc,
+                               zlib.crc32(b" ", zlib.crc32(enc, _PAIR_CRC)))
+        feats_t, low, lemmas, enc, next_crc = hit
         out.update(feats_t)
-        out.add(_h("b:" + prev + " " + low))
+        out.add(zlib.crc32(enc, prev_crc) & (DIM - 1))
         if lemmas:
             nxt = words[i + 1].lower() if i + 1 < n else "</s>"
             cap = "C" if i and tok[:1].isupper() else "l"
@@ -73,10 +82,10 @@ def features(tokens: Sequence[str], pre: Any, memo: dict[str, Any] | None = None
                 out.add(_h(f"cp:{prev} {lemma}"))
                 out.add(_h(f"cn:{lemma} {nxt}"))
                 out.add(_h(f"cf:{lemma} {low[-3:]} {cap}"))
-        prev = low
+        prev, prev_crc = low, next_crc
         digits += tok[:1].isdigit()
         caps += bool(i) and tok[:1].isupper()
-    out.add(_h("b:" + prev + " </s>"))
+    out.add(zlib.crc32(b"</s>", prev_crc) & (DIM - 1))
     out.add(_h(f"len:{min(7, n.bit_length())}"))
     out.add(_h(f"num:{min(digits, 2)}"))
     out.add(_h(f"cap:{min(4, (caps * 8) // max(1, n))}"))
