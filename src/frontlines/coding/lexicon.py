@@ -16,9 +16,8 @@ from . import DATA_DIR, read_tsv
 
 #: How far (in tokens) a pattern word may be from the previous matched word.
 _GAP = 6
-#: Bounds on _match_patterns' memo (block -> word -> its patterns); a full memo is cleared.
-_MAX_MEMO = 20_000
-_MAX_MEMO_BLOCKS = 200
+#: Bound on the entries of _match_patterns' memo (block -> word -> its patterns); a full memo is cleared.
+_MAX_MEMO = 200_000
 #: Verbs that carry no event themselves: their object noun does ("launched an offensive").
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "begin", "start", "continue",
                          "wage", "resume", "step", "intensify", "escalate", "unleash", "undertake", "make",
@@ -98,6 +97,7 @@ class Lexicon:
                     keyed[key].append(n)
             self._keyed[b] = {k: tuple(v) for k, v in keyed.items()}
         self._word_keys: dict[str, dict[str, frozenset[int]]] = {}  # block -> word -> its patterns
+        self._memo_size = 0  # entries in _word_keys, all blocks together
         self.verb_objects: dict[tuple[str, str], str] = {}
         for row in read_tsv(data_dir / "verb_objects.tsv"):
             verbs_, objects_, code = (row + ["", "", ""])[:3]
@@ -146,16 +146,17 @@ class Lexicon:
         lo, hi = max(0, index - 12), min(len(words), index + 16)
         memo = self._word_keys.get(block)
         if memo is None:
-            if len(self._word_keys) > _MAX_MEMO_BLOCKS:
-                self._word_keys.clear()
             memo = self._word_keys[block] = {}
-        elif len(memo) > _MAX_MEMO:
-            memo.clear()
+        if self._memo_size > _MAX_MEMO:  # bounded: about 120 bytes an entry
+            self._word_keys.clear()
+            self._memo_size = 0
+            memo = self._word_keys[block] = {}
         hits: set[int] = set()
         for w in words[lo:hi]:
             found = memo.get(w)
             if found is None:
                 found = memo[w] = self._patterns_keyed_by(block, w)
+                self._memo_size += 1
             if found:
                 hits |= found
         for n in sorted(hits):
