@@ -54,3 +54,20 @@ def gold_dir() -> Path:
     if not GOLD.is_dir():
         pytest.skip("../shared/data is not present")
     return GOLD
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """Sentences, actors and events stages over one text (the event coder's tests)."""
+    from frontlines.records import Annotation, Document
+    from frontlines.stages.actors import ActorStage
+    from frontlines.stages.events import EventStage
+    from frontlines.stages.sentences import SentenceStage
+
+    sentences, actors, events = SentenceStage(), ActorStage(), EventStage()
+
+    def run(text: str):
+        ann = Annotation(document=Document("t", text, date="2016-05-01"), doc=nlp(text))
+        return events(actors(sentences(ann)))
+
+    return run

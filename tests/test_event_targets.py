@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from frontlines.coding.select import main_event
-from frontlines.records import Annotation, Document
-from frontlines.stages.actors import ActorStage
-from frontlines.stages.events import EventStage
-from frontlines.stages.sentences import SentenceStage
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    sentences, actors, events = SentenceStage(), ActorStage(), EventStage()
-
-    def run(text: str):
-        ann = Annotation(document=Document("t", text, date="2016-05-01"), doc=nlp(text))
-        return events(actors(sentences(ann)))
-
-    return run
 
 
 def main(ann):
