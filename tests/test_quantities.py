@@ -178,6 +178,10 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("DENVER (CBS4) – The man who was shot by a police officer on Monday has died.", 1, 0),
     ("Police investigating Cedar Rapids shooting - KWWL - Eastern Iowa Breaking News.", 0, 0),
     ("Gunmen killed three men in Karachi in the summer of 2012, police recalled.", 0, 0),
+    # several objects or subjects with no coordinator between them are a misparse, one person
+    ("A man from Crown Heights allegedly killed his 37-year-old ex-wife at a bakery on Monday.", 1, 0),
+    ("Man accused of fatally shooting Ohio trooper to be sentenced | Dayton Springs Herald, News.", 1, 0),
+    ("Omar Farouk Sr., a 42-year-old driver, died Sunday after being shot in Basra.", 1, 0),
 ])
 def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:
     counts = article_counts(extract_mentions(run(pipeline, text, date="2015-12-02")))

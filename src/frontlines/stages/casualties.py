@@ -234,16 +234,16 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
             return of[:1]  # "the killing of three protesters", "a crowd of 5,000", "the lives of 30"
         return [tok]
     if lemma in ("die", "perish", "succumb", "drown", "flee") or kind == "crowd":
-        subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = _coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
         return subj or _inherited_subject(tok)
     if _is_passive(tok):
-        subj = [c for c in children if c.dep_ in ("nsubjpass", "nsubj")]
+        subj = _coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubjpass", "nsubj")])
         if subj:
             return subj
         if dep in ("acl", "amod"):
             return [tok.head]  # "five people killed in the blast"
         return _inherited_subject(tok)
-    objs = [c for c in children if c.dep_ in ("dobj", "obj")]
+    objs = _coordinated_arguments(tok, [c for c in children if c.dep_ in ("dobj", "obj")])
     if objs:
         return objs
     if dep == "conj" and tok.head.pos_ == "VERB":
@@ -251,11 +251,43 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
         shared = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")][:1]
         if shared:
             return shared
-    subj = [c for c in children if c.dep_ == "nsubj"]
+    subj = _coordinated_arguments(tok, [c for c in children if c.dep_ == "nsubj"])
     if subj and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("at", "into", "on", "up", "back", "toward",
                                                                     "towards", "through") for c in children):
         return subj  # headline style: "Man shot outside bar", "Four wounded in shooting"
     return []
+
+
+def _coordinated_arguments(verb: Tok, args: list[Tok]) -> list[Tok]:
+    """Of several subjects (or objects) of one verb, those a coordinator joins ("his children as well
+    as his wife were killed"); with none between them the extra ones are a misparse (a dateline
+    taken for a subject, "ex - wife" split in three, a site name after "|"), and the argument
+    nearest the verb is the one meant."""
+    if len(args) < 2:
+        return args
+    doc = verb.doc
+    before = sorted((a for a in args if a.i < verb.i), key=lambda a: a.i)
+    after = sorted((a for a in args if a.i > verb.i), key=lambda a: a.i)
+
+    def joined(a: Tok, b: Tok) -> bool:
+        return any(t.dep_ == "cc" or t.lower_ in ("and", "&") for t in doc[a.i + 1:b.i])
+
+    keep: list[Tok] = []
+    if before:
+        chain = [before[-1]]
+        for a in reversed(before[:-1]):
+            if not joined(a, chain[0]):
+                break
+            chain.insert(0, a)
+        keep.extend(chain)
+    if after:
+        chain = [after[0]]
+        for a in after[1:]:
+            if not joined(chain[-1], a):
+                break
+            chain.append(a)
+        keep.extend(chain)
+    return keep
 
 
 _BEAR_VERBS = {"suffer", "sustain", "receive", "treat", "have", "be", "remain", "list", "hospitalize", "take",
@@ -318,14 +350,15 @@ def _bearer(tok: Tok) -> list[Tok]:
 def _inherited_subject(tok: Tok) -> list[Tok]:
     node = tok
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "a man is recovering after being shot"
-        subj = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = _coordinated_arguments(tok.head.head, [c for c in tok.head.head.children
+                                                      if c.dep_ in ("nsubj", "nsubjpass")])
         if subj:
             return subj
     for _ in range(3):
         if node.dep_ not in ("conj", "xcomp", "advcl"):
             break
         node = node.head
-        subj = [c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")]
+        subj = _coordinated_arguments(node, [c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")])
         if subj and (node.dep_ != "advcl" or _is_passive(node)):
             return subj
     return []
