@@ -182,6 +182,12 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("A man from Crown Heights allegedly killed his 37-year-old ex-wife at a bakery on Monday.", 1, 0),
     ("Man accused of fatally shooting Ohio trooper to be sentenced | Dayton Springs Herald, News.", 1, 0),
     ("Omar Farouk Sr., a 42-year-old driver, died Sunday after being shot in Basra.", 1, 0),
+    # victims counted by words other than numerals
+    ("Police are investigating a double shooting in Mosul. One of the men died at the hospital.", 1, 1),
+    ("One man was killed and a second was wounded in the attack on the market.", 1, 1),
+    ("Four shot, two dead outside Karbala wedding hall.", 2, 2),
+    ("A shooting death is under investigation in Tikrit.", 1, 0),
+    ("He fired two shots at the car and fled.", 0, 0),
 ])
 def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:
     counts = article_counts(extract_mentions(run(pipeline, text, date="2015-12-02")))

@@ -7,13 +7,12 @@ ACLED's conservative convention, documented there). Running totals are flagged `
 
 Besides the five public kinds, two internal kinds: "casualties" (people shot, stabbed or hit whose
 fate the phrase leaves open) and "fatal" ("a deadly shooting": dead the text implies but never
-counts). ``article_counts`` uses them ("two were shot, one fatally" = 1 killed, 1 injured).
+counts). ``quantities.article_counts`` uses them ("two were shot, one fatally" = 1 killed, 1 injured).
 """
 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -82,11 +81,11 @@ class Mention:
 # every lemma and word form ``_kind_of`` or ``_fatal_incident`` can answer for (keep in step with both):
 # the other tokens of a sentence skip them
 _KIND_LEMMAS = frozenset({"shoot", "number", "total", "custody", "condition", "shooting", "stabbing", "attack",
-                          "incident", "assault", "crash", "homicide", "suicide"}
+                          "incident", "assault", "crash", "homicide", "suicide", "killing", "slaying"}
                          | HARM_VERBS | KILL_VERBS | INJURE_VERBS | ARREST_VERBS | DISPLACE_VERBS | CROWD_VERBS
                          | KILL_NOUNS | INJURE_NOUNS | HARM_NOUNS | ARREST_NOUNS | DISPLACE_NOUNS | CROWD_NOUNS
                          | TOLL_NOUNS)
-_KIND_WORDS = frozenset({"wounded", "injured", "dead", "killed", "hurt", "displaced"})
+_KIND_WORDS = frozenset({"wounded", "injured", "dead", "killed", "hurt", "displaced", "shot", "stabbed"})
 
 
 def _kind_of(tok: Tok) -> str | None:
@@ -112,6 +111,8 @@ def _kind_of(tok: Tok) -> str | None:
     if pos in ("NOUN", "ADJ", "PROPN"):
         if text in ("dead", "killed"):
             return "killed"
+        if text in ("shot", "stabbed") and tok.dep_ == "ROOT" and any(c.dep_ == "nummod" for c in tok.children):
+            return "casualties"  # headline "Three shot, one dead": the participle taken for a noun
         if text in ("wounded", "injured", "hurt"):
             return "injured"
         if lemma in KILL_NOUNS and pos == "NOUN":
@@ -156,6 +157,12 @@ def _number_of(tok: Tok) -> str | None:
     return None
 
 
+def _one_death(tok: Tok) -> bool:
+    """'a shooting death', 'a body was found': a singular death noun with 'a' is one dead."""
+    return tok.tag_ == "NN" and tok.lemma_.lower() in KILL_NOUNS - {"life"} and any(  # "a good life"
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
 def _negated_prefix(tok: Tok) -> bool:
     """'non-fatal' comes as 'non', '-', 'fatal'."""
     return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "non"
@@ -172,6 +179,28 @@ def _fatal_incident(tok: Tok) -> int:
     if lemma == "suicide" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "murder":
         return 2
     return 0
+
+
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
+_INCIDENTS = {"shooting", "stabbing", "homicide", "murder", "killing", "slaying"}
+
+
+def _multiple_incident(tok: Tok) -> tuple[str, int] | None:
+    """'a double shooting' (two people shot), 'a triple homicide' (three dead): the victims the
+    incident's name counts, 'fatal' for killings, else people hit whose fate it leaves open."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in _INCIDENTS:
+        return None
+    doc = tok.doc
+    left = [doc[k] for k in range(max(tok.sent.start, tok.i - 3), tok.i)]
+    while left and (left[-1].text in ("-", "–") or left[-1].lower_ in ("fatal", "deadly")):
+        left.pop()  # "double-homicide", "triple fatal shooting"
+    n = _MULTIPLE.get(left[-1].lower_) if left else None
+    if n is None:
+        return None
+    fatal = lemma not in ("shooting", "stabbing") or _fatal_incident(tok) > 0 or any(
+        t.lower_ in ("fatal", "deadly") for t in doc[left[-1].i:tok.i])
+    return ("fatal" if fatal else "casualties"), n
 
 
 def _fatal(tok: Tok) -> bool:
@@ -408,6 +437,11 @@ class _SentenceMentions:
             if fatal:
                 count = Count(fatal, fatal, fatal, "exact", tok.text, tok.idx, tok.idx + len(tok.text))
                 out.append(Mention("fatal", count, tok.i, self.index))
+            many = _multiple_incident(tok)
+            if many is not None:
+                k, n = many
+                out.append(Mention(k, Count(n, n, n, "exact", tok.text, tok.idx, tok.idx + len(tok.text)),
+                                   tok.i, self.index))
             kind = _kind_of(tok)
             if kind is None:
                 continue
@@ -423,6 +457,8 @@ class _SentenceMentions:
                                        default_one=kind not in ("crowd", "displaced") and v.i != tok.i))
                       for v in victims]
             found = [(v, c) for v, c in counts if c is not None and c.best is not None]
+            if not found and kind == "killed" and victims == [tok] and _one_death(tok):
+                found = [(tok, Count(1, 1, 1, "exact", tok.text, tok.idx, tok.idx + len(tok.text)))]
             if not found:
                 continue
             victim, count = found[0]
@@ -559,22 +595,3 @@ def _historical_sentences(ann: Annotation, days: int = 90) -> set[int]:
         return set()
     return {i for i, ds in enumerate(per_sentence) if any(d.start and d.start < limit for d in ds)}
 
-
-def article_counts(mentions: Iterable[Mention], kinds: Iterable[str] = ("killed", "injured", "arrested")
-                   ) -> dict[str, int]:
-    """Document-level totals, deduplicated: the largest count of each kind, since later sentences
-    mostly repeat or break down the victims already told ("two were hurt ... another victim was
-    injured"); statistics and counts in sentences dated months earlier never count. Injured also
-    takes the people shot or hit whose fate is left open, less the killed."""
-    best: dict[str, int] = {}
-    for m in mentions:
-        if m.statistic or m.historical or m.count.best is None:
-            continue
-        best[m.kind] = max(best.get(m.kind, 0), m.count.best)
-    out = {k: best.get(k, 0) for k in kinds}
-    if "killed" in out and not out["killed"]:
-        out["killed"] = best.get("fatal", 0)  # "a deadly shooting" whose dead the text never counts
-    if "injured" in out:
-        dead = max(best.get("killed", 0), best.get("fatal", 0))
-        out["injured"] = max(out["injured"], best.get("casualties", 0) - dead)
-    return out

@@ -59,6 +59,7 @@ PERSON_NOUNS = {
 _NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
 _MEDIA_WORDS = {"news", "weather", "sports", "channel", "tv", "radio", "online", "breaking", "home", "update",
                 "video", "photos", "traffic", "closings", "local", "story", "report", "press"}
+_ORDINAL_ONE = {"second", "third", "fourth", "fifth"}
 _PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
 
 
@@ -174,8 +175,11 @@ def _make(doc: Tok, start: int, end: int, span: Tok) -> Phrase | None:
     nxt = doc[end] if end < span.end else None
     nxt2 = doc[end + 1] if end + 1 < span.end else None
     prev = doc[start - 1] if start > span.start else None
+    # "three shots" are bullets, but "three shot" (a plural number, a singular noun) are people hit
+    people_shot = nxt is not None and nxt.lower_ == "shot" and value >= 2
     for t in (nxt, nxt2 if nxt is not None and nxt.text in ("-", "–") else None):
-        if t is not None and (t.lemma_.lower() in _NOT_COUNTS or t.lower_ in _NOT_COUNTS):
+        if t is not None and (t.lemma_.lower() in _NOT_COUNTS or t.lower_ in _NOT_COUNTS) and not (
+                t is nxt and people_shot):
             return None
     if prev is not None and _MONTH_WORD.match(prev.text):
         return None  # "a Jan. 14 shooting"
@@ -281,8 +285,10 @@ def _single(tok: Tok, phrases: list[Phrase], default_one: bool) -> Count | None:
     if any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in tok.children) or tok.lower_ in (
             "nobody", "none"):
         return Count(0, 0, 0, "exact", tok.text, tok.idx, tok.idx + len(tok.text))
-    if default_one and tok.lower_ == "another" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return Count(1, 1, 1, "exact", tok.text, tok.idx, tok.idx + len(tok.text))  # "another was injured"
+    if default_one and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (tok.lower_ == "another" or (
+            tok.lower_ in _ORDINAL_ONE and any(c.dep_ == "det" and c.lower_ == "a" for c in tok.children))):
+        # "another was injured", "one died and a second was injured"
+        return Count(1, 1, 1, "exact", tok.text, tok.idx, tok.idx + len(tok.text))
     if default_one and _is_person(tok):
         left = tok.left_edge
         first = left.i if left.i >= tok.i - 4 else tok.i

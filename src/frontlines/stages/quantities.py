@@ -9,11 +9,12 @@ records and are never any event's fatalities.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..ids import content_id
 from ..records import Annotation, DateRange, Event, Quantity, Span, Statistic
-from .casualties import Mention, Tok, article_counts, extract_mentions
+from .casualties import Mention, Tok, extract_mentions
 
 __all__ = ["QuantityStage", "article_counts", "extract_mentions"]
 
@@ -148,3 +149,23 @@ def _tree_distance(doc: Tok, a: int, b: int) -> int:
     if common is None:
         return 100 + abs(a - b)
     return up_a.index(common) + up_b.index(common)
+
+
+def article_counts(mentions: Iterable[Mention], kinds: Iterable[str] = ("killed", "injured", "arrested")
+                   ) -> dict[str, int]:
+    """Document-level totals, deduplicated: the largest count of each kind, since later sentences
+    mostly repeat or break down the victims already told ("two were hurt ... another victim was
+    injured"); statistics and counts in sentences dated months earlier never count. Injured also
+    takes the people shot or hit whose fate is left open, less the killed."""
+    best: dict[str, int] = {}
+    for m in mentions:
+        if m.statistic or m.historical or m.count.best is None:
+            continue
+        best[m.kind] = max(best.get(m.kind, 0), m.count.best)
+    out = {k: best.get(k, 0) for k in kinds}
+    if "killed" in out and not out["killed"]:
+        out["killed"] = best.get("fatal", 0)  # "a deadly shooting" whose dead the text never counts
+    if "injured" in out:
+        dead = max(best.get("killed", 0), best.get("fatal", 0))
+        out["injured"] = max(out["injured"], best.get("casualties", 0) - dead)
+    return out
