@@ -188,6 +188,9 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("Four shot, two dead outside Karbala wedding hall.", 2, 2),
     ("A shooting death is under investigation in Tikrit.", 1, 0),
     ("He fired two shots at the car and fled.", 0, 0),
+    # words that name no victim: the suspect of a shooting, a homicide only attempted
+    ("Officials say shooting suspect Karim Nasser surrendered himself to officers late Friday.", 0, 0),
+    ("Nasser was wanted for attempted homicide from a shooting that occurred near the market on Saturday.", 0, 0),
 ])
 def test_article_counts(pipeline: Pipeline, text: str, killed: int, injured: int) -> None:
     counts = article_counts(extract_mentions(run(pipeline, text, date="2015-12-02")))

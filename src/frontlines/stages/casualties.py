@@ -20,7 +20,7 @@ from typing import Any
 from ..numwords import VAGUE
 from ..records import Annotation, Quantity
 from ..temporal import find_dates
-from .counting import Count, Phrase, add_counts, count_phrase, number_phrases
+from .counting import Count, Phrase, add_counts, coordinated_arguments, count_phrase, number_phrases
 
 Tok = Any  # a spaCy Token (or Span/Doc where named so); spaCy ships no type stubs
 
@@ -175,7 +175,7 @@ def _fatal_incident(tok: Tok) -> int:
     if lemma in ("shooting", "stabbing", "attack", "incident", "assault", "crash") and tok.pos_ == "NOUN":
         return 1 if any(c.lower_ in ("fatal", "deadly") and not _negated_prefix(c) for c in tok.children) else 0
     if lemma == "homicide" and tok.pos_ == "NOUN":
-        return 1
+        return 0 if any(c.lower_ in _IRREALIS_MOD for c in tok.children) else 1  # "attempted homicide"
     if lemma == "suicide" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "murder":
         return 2
     return 0
@@ -263,16 +263,16 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
             return of[:1]  # "the killing of three protesters", "a crowd of 5,000", "the lives of 30"
         return [tok]
     if lemma in ("die", "perish", "succumb", "drown", "flee") or kind == "crowd":
-        subj = _coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
+        subj = coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
         return subj or _inherited_subject(tok)
     if _is_passive(tok):
-        subj = _coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubjpass", "nsubj")])
+        subj = coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubjpass", "nsubj")])
         if subj:
             return subj
         if dep in ("acl", "amod"):
             return [tok.head]  # "five people killed in the blast"
         return _inherited_subject(tok)
-    objs = _coordinated_arguments(tok, [c for c in children if c.dep_ in ("dobj", "obj")])
+    objs = coordinated_arguments(tok, [c for c in children if c.dep_ in ("dobj", "obj")])
     if objs:
         return objs
     if dep == "conj" and tok.head.pos_ == "VERB":
@@ -280,43 +280,11 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
         shared = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")][:1]
         if shared:
             return shared
-    subj = _coordinated_arguments(tok, [c for c in children if c.dep_ == "nsubj"])
+    subj = coordinated_arguments(tok, [c for c in children if c.dep_ == "nsubj"])
     if subj and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("at", "into", "on", "up", "back", "toward",
                                                                     "towards", "through") for c in children):
         return subj  # headline style: "Man shot outside bar", "Four wounded in shooting"
     return []
-
-
-def _coordinated_arguments(verb: Tok, args: list[Tok]) -> list[Tok]:
-    """Of several subjects (or objects) of one verb, those a coordinator joins ("his children as well
-    as his wife were killed"); with none between them the extra ones are a misparse (a dateline
-    taken for a subject, "ex - wife" split in three, a site name after "|"), and the argument
-    nearest the verb is the one meant."""
-    if len(args) < 2:
-        return args
-    doc = verb.doc
-    before = sorted((a for a in args if a.i < verb.i), key=lambda a: a.i)
-    after = sorted((a for a in args if a.i > verb.i), key=lambda a: a.i)
-
-    def joined(a: Tok, b: Tok) -> bool:
-        return any(t.dep_ == "cc" or t.lower_ in ("and", "&") for t in doc[a.i + 1:b.i])
-
-    keep: list[Tok] = []
-    if before:
-        chain = [before[-1]]
-        for a in reversed(before[:-1]):
-            if not joined(a, chain[0]):
-                break
-            chain.insert(0, a)
-        keep.extend(chain)
-    if after:
-        chain = [after[0]]
-        for a in after[1:]:
-            if not joined(chain[-1], a):
-                break
-            chain.append(a)
-        keep.extend(chain)
-    return keep
 
 
 _BEAR_VERBS = {"suffer", "sustain", "receive", "treat", "have", "be", "remain", "list", "hospitalize", "take",
@@ -379,7 +347,7 @@ def _bearer(tok: Tok) -> list[Tok]:
 def _inherited_subject(tok: Tok) -> list[Tok]:
     node = tok
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "a man is recovering after being shot"
-        subj = _coordinated_arguments(tok.head.head, [c for c in tok.head.head.children
+        subj = coordinated_arguments(tok.head.head, [c for c in tok.head.head.children
                                                       if c.dep_ in ("nsubj", "nsubjpass")])
         if subj:
             return subj
@@ -387,7 +355,7 @@ def _inherited_subject(tok: Tok) -> list[Tok]:
         if node.dep_ not in ("conj", "xcomp", "advcl"):
             break
         node = node.head
-        subj = _coordinated_arguments(node, [c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")])
+        subj = coordinated_arguments(node, [c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")])
         if subj and (node.dep_ != "advcl" or _is_passive(node)):
             return subj
     return []
@@ -445,7 +413,7 @@ class _SentenceMentions:
             kind = _kind_of(tok)
             if kind is None:
                 continue
-            if _irrealis(tok) or _nonviolent_death(tok):
+            if _irrealis(tok) or _nonviolent_death(tok) or _names_a_suspect(tok):
                 continue
             if kind == "crowd" and tok.pos_ == "NOUN" and _kind_of(tok.head) not in (None, "crowd"):
                 continue  # "protesters were arrested": an arrest count, not a crowd size
@@ -507,6 +475,19 @@ _IRREALIS_MOD = {"possibly", "nearly", "almost", "attempted", "potential", "poss
 _NONVIOLENT = {"blizzard", "storm", "flood", "earthquake", "quake", "accident", "crash", "illness", "cancer",
                "disease", "overdose", "cause", "complication", "snow", "heat", "cold", "fire", "avalanche",
                "landslide", "drowning", "collision", "wreck", "attack"}
+
+
+_PERPETRATORS = {"suspect", "gunman", "shooter", "attacker", "assailant", "killer"}
+
+
+def _names_a_suspect(tok: Tok) -> bool:
+    """'shooting suspect Earnest Hardy': a compound the model reads as a gerund with an object;
+    the suspect of a shooting, no one shot."""
+    if tok.tag_ != "VBG" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.head.i == tok.i and nxt.lemma_.lower() in _PERPETRATORS and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
 
 
 def _nonviolent_death(tok: Tok) -> bool:

@@ -1,5 +1,6 @@
 """Number phrases in a sentence ("at least 60", "between 10 and 15", "two dozen", "dozens") and the
-count of people a noun phrase names ("his five children as well as his wife" = 6, "a man" = 1)."""
+count of people a noun phrase names ("his five children as well as his wife" = 6, "a man" = 1), and
+which of a verb's several subjects or objects name people ("coordinated_arguments")."""
 
 from __future__ import annotations
 
@@ -342,3 +343,35 @@ def add_counts(counts: list[Count], doc: Tok) -> Count:
     end = max(c.end for c in counts if c.end is not None)
     return Count(low, best, high, quals.pop() if len(quals) == 1 else "about",
                  doc.char_span(start, end, alignment_mode="expand").text, start, end)
+
+
+def coordinated_arguments(verb: Tok, args: list[Tok]) -> list[Tok]:
+    """Of several subjects (or objects) of one verb, those a coordinator joins ("his children as well
+    as his wife were killed"); with none between them the extra ones are a misparse (a dateline
+    taken for a subject, "ex - wife" split in three, a site name after "|"), and the argument
+    nearest the verb is the one meant."""
+    if len(args) < 2:
+        return args
+    doc = verb.doc
+    before = sorted((a for a in args if a.i < verb.i), key=lambda a: a.i)
+    after = sorted((a for a in args if a.i > verb.i), key=lambda a: a.i)
+
+    def joined(a: Tok, b: Tok) -> bool:
+        return any(t.dep_ == "cc" or t.lower_ in ("and", "&") for t in doc[a.i + 1:b.i])
+
+    keep: list[Tok] = []
+    if before:
+        chain = [before[-1]]
+        for a in reversed(before[:-1]):
+            if not joined(a, chain[0]):
+                break
+            chain.insert(0, a)
+        keep.extend(chain)
+    if after:
+        chain = [after[0]]
+        for a in after[1:]:
+            if not joined(chain[-1], a):
+                break
+            chain.append(a)
+        keep.extend(chain)
+    return keep
