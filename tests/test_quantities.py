@@ -187,6 +187,7 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("One man was killed and a second was wounded in the attack on the market.", 1, 1),
     ("Four shot, two dead outside Karbala wedding hall.", 2, 2),
     ("A shooting death is under investigation in Tikrit.", 1, 0),
+    ("Police made an arrest in a double murder that took place in Erbil last weekend.", 2, 0),
     ("He fired two shots at the car and fled.", 0, 0),
     # words that name no victim: the suspect of a shooting, a homicide only attempted
     ("Officials say shooting suspect Karim Nasser surrendered himself to officers late Friday.", 0, 0),

@@ -160,7 +160,7 @@ def _number_of(tok: Tok) -> str | None:
 def _one_death(tok: Tok) -> bool:
     """'a shooting death', 'a body was found': a singular death noun with 'a' is one dead."""
     return tok.tag_ == "NN" and tok.lemma_.lower() in KILL_NOUNS - {"life"} and any(  # "a good life"
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and _multiple_incident(tok) is None
 
 
 def _negated_prefix(tok: Tok) -> bool:
