@@ -182,6 +182,14 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
     ("A man from Crown Heights allegedly killed his 37-year-old ex-wife at a bakery on Monday.", 1, 0),
     ("Man accused of fatally shooting Ohio trooper to be sentenced | Dayton Springs Herald, News.", 1, 0),
     ("Omar Farouk Sr., a 42-year-old driver, died Sunday after being shot in Basra.", 1, 0),
+    # ... where a misparse gives a verb a place or an idea for a second subject, the person is meant
+    ("A spokesman said the ministry must confirm that Captain Ali Karimi from the 5th Battalion the Royal Regiment "
+     "was killed in action on Monday.", 1, 0),
+    ("Amal Haddad, whose grass-roots campaigns against graft, fraud and the Baath Party galvanized voters for "
+     "almost two decades and helped reshape Iraqi politics, died on Monday.", 1, 0),
+    # idioms and other senses of death nouns are no deaths
+    ("A rich investment banker makes a killing on mortgage bonds.", 0, 0),
+    ("The Senate, a body in which her rival serves, voted on Tuesday.", 0, 0),
     # victims counted by words other than numerals
     ("Police are investigating a double shooting in Mosul. One of the men died at the hospital.", 1, 1),
     ("One man was killed and a second was wounded in the attack on the market.", 1, 1),

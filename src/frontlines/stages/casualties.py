@@ -158,9 +158,16 @@ def _number_of(tok: Tok) -> str | None:
 
 
 def _one_death(tok: Tok) -> bool:
-    """'a shooting death', 'a body was found': a singular death noun with 'a' is one dead."""
-    return tok.tag_ == "NN" and tok.lemma_.lower() in KILL_NOUNS - {"life"} and any(  # "a good life"
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and _multiple_incident(tok) is None
+    """'a shooting death', 'a stabbing murder': one dead, where the noun says how they were killed
+    ('a killing' alone is as often an idiom, 'a body' a legislature)."""
+    return tok.tag_ == "NN" and tok.lemma_.lower() in _HOW_KILLED_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _HOW_KILLED for c in tok.children) \
+        and _multiple_incident(tok) is None
+
+
+_HOW_KILLED_NOUNS = {"death", "killing", "slaying", "murder", "homicide"}
+_HOW_KILLED = {"shooting", "shoot", "stabbing", "stab", "gun", "gunshot", "beating", "strangulation"}
 
 
 def _negated_prefix(tok: Tok) -> bool:

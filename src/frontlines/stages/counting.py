@@ -345,13 +345,20 @@ def add_counts(counts: list[Count], doc: Tok) -> Count:
                  doc.char_span(start, end, alignment_mode="expand").text, start, end)
 
 
+_NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE", "TIME"}
+
+
 def coordinated_arguments(verb: Tok, args: list[Tok]) -> list[Tok]:
     """Of several subjects (or objects) of one verb, those a coordinator joins ("his children as well
     as his wife were killed"); with none between them the extra ones are a misparse (a dateline
     taken for a subject, "ex - wife" split in three, a site name after "|"), and the argument
-    nearest the verb is the one meant."""
+    nearest the verb is the one meant, people and numbers before other nouns, names of places and
+    organisations aside ("Sergeant Tonroe from the 3rd Battalion the Parachute Regiment was killed")."""
     if len(args) < 2:
         return args
+    args = [a for a in args if a.ent_type_ not in _NOT_PEOPLE] or args
+    # "Schlafly, whose campaigns galvanized ... and ..., died": a person or a number before other nouns
+    args = [a for a in args if _is_person(a) or a.like_num or any(c.dep_ == "nummod" for c in a.children)] or args
     doc = verb.doc
     before = sorted((a for a in args if a.i < verb.i), key=lambda a: a.i)
     after = sorted((a for a in args if a.i > verb.i), key=lambda a: a.i)
