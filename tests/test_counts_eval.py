@@ -1,7 +1,8 @@
 """Quality gate for dates and casualty counts (the GVDB part skips when ../shared/data is absent).
 
 The floors sit a little under the scores measured when they were set; a floor may only be raised.
-GVDB dev (400 articles) measured killed 0.8525, injured 0.825 exact match with the full pipeline.
+GVDB dev (400 articles) measured killed 0.8525, injured 0.825 exact match with the full pipeline;
+raised after the fifth round measured killed 0.865, injured 0.845 (a margin of 10 articles each).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from conftest import GOLD
 from frontlines.evaluation import EvalContext
 
-GVDB_FLOORS = {"killed_exact": 0.82, "injured_exact": 0.80, "errors": None}
+GVDB_FLOORS = {"killed_exact": 0.84, "injured_exact": 0.82, "errors": None}
 
 
 def test_every_team_date_case_resolves() -> None:
