@@ -187,6 +187,10 @@ def test_toll_of_one_attack_is_an_event_count(pipeline: Pipeline) -> None:
      "was killed in action on Monday.", 1, 0),
     ("Amal Haddad, whose grass-roots campaigns against graft, fraud and the Baath Party galvanized voters for "
      "almost two decades and helped reshape Iraqi politics, died on Monday.", 1, 0),
+    # injuring oneself (a fall, a crash) is no violence; shooting oneself is
+    ("The gunman jumped over a wall and fell 20 feet, injuring himself.", 0, 0),
+    ("The 19-year-old driver injured himself in the crash and was taken to a hospital.", 0, 0),
+    ("The gunman shot himself in the leg.", 0, 1),
     # idioms and other senses of death nouns are no deaths
     ("A rich investment banker makes a killing on mortgage bonds.", 0, 0),
     ("The Senate, a body in which her rival serves, voted on Tuesday.", 0, 0),

@@ -425,6 +425,8 @@ class _SentenceMentions:
             if kind == "crowd" and tok.pos_ == "NOUN" and _kind_of(tok.head) not in (None, "crowd"):
                 continue  # "protesters were arrested": an arrest count, not a crowd size
             victims = _victims(tok, kind)
+            if kind == "injured" and tok.pos_ == "VERB" and victims and victims[0].lower_ in _REFLEXIVE:
+                continue  # "fell 25 feet, injuring himself": hurt in a fall or a crash, not by violence
             if kind == "displaced" and not _displacement(tok, victims):
                 continue  # "the suspect fled the scene" is no displacement
             victims += _along_with(tok) if victims else []
@@ -484,6 +486,7 @@ _NONVIOLENT = {"blizzard", "storm", "flood", "earthquake", "quake", "accident", 
                "landslide", "drowning", "collision", "wreck", "attack"}
 
 
+_REFLEXIVE = {"himself", "herself", "themselves", "themself"}
 _PERPETRATORS = {"suspect", "gunman", "shooter", "attacker", "assailant", "killer"}
 
 
