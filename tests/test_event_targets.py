@@ -253,3 +253,19 @@ def test_where_a_party_is_based_stays_in_its_phrase(code):
     assert texts(ev.recipients) == ["a blogger"]
     ev = main(code("Germany accepts 300 refugees now living in camps in Greece."))
     assert texts(ev.recipients) == ["300 refugees now living in camps in Greece"]
+
+
+def test_a_charge_keeps_its_maker_when_the_parser_hangs_by_on_the_verb(code):
+    # "by two rights groups" hangs on "denied" here: the makers of the charges are still its target
+    ev = main(code("The government has denied charges , by two rights groups , that it tortured prisoners."))
+    assert ev.cameo == "016" and texts(ev.recipients) == ["two rights groups"]
+
+
+def test_a_hostile_noun_targets_the_phrase_the_parser_hangs_on_its_verb(code):
+    # "against several banks" hangs on "opened", not on "investigations": still whom they are aimed at
+    ev = main(code("Prosecutors opened investigations yesterday against several banks."))
+    assert ev.cameo == "090" and texts(ev.recipients) == ["several banks"]
+    # a friendly act's "on" phrase is no target by this rule ("talks on trade" is what they discuss)
+    ev = main(code("The two ministers opened talks yesterday on fishing quotas."))
+    assert "fishing quotas" not in texts(ev.recipients)
+

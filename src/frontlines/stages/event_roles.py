@@ -17,6 +17,10 @@ from ..coding.lexicon import Lexicon
 from ..coding.syntax import arg_span, conjuncts, lem
 from ..records import Actor, Annotation
 
+#: CAMEO roots of conflictual acts (the conflict quad classes, investigating 09 to fighting 20): an
+#: "against"/"on" phrase names what they are aimed at, party or thing.
+_HOSTILE = frozenset({"09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+
 
 class RoleFinder:
     """Per-sentence state and the argument finders; the sentence coder builds on it."""
@@ -70,8 +74,11 @@ class RoleFinder:
             preps = self._verb_preps(v)
             for c in v.children:  # "filed a lawsuit against X", "rejected a request for X's extradition"
                 if c.dep_ in W.OBJ:
-                    for pp in c.children:
-                        if pp.dep_ == "prep" and pp.lower_ in W.OBJ_PREPS and not (
+                    # "denied charges by X" with "by X" hung on the verb by the parser: still the charge's maker
+                    hung = [p for p in v.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
+                            and p.i > c.i] if lem(c) in W.CLAIMS else []
+                    for pp in [*c.children, *hung]:
+                        if pp.dep_ in ("prep", "agent") and pp.lower_ in W.OBJ_PREPS and not (
                                 lem(v) in W.ACCUSE and pp.lower_ in ("of", "for")):  # the charge names no party
                             found = [a for g in pp.children if g.dep_ == "pobj"
                                      for a in self._coordinated(g, allow_event_noun=False)]
@@ -247,9 +254,27 @@ class RoleFinder:
                     out.extend(self._code_arg(h, allow_event_noun=False))
         return out + self._verb_preps(v)
 
+    def _object_codes(self, v: Any) -> list[str]:
+        """CAMEO codes of the event nouns ``v`` takes as objects ("launched attacks", "held talks")."""
+        out = []
+        for o in v.children:  # type: ignore[attr-defined]
+            if o.dep_ in W.OBJ and o.pos_ == "NOUN":
+                nc = self.lex.noun_code(lem(o), {lem(m) for m in o.children if m.dep_ in ("compound", "amod", "nmod")})
+                if nc is not None:
+                    out.append(nc.code)
+        return out
+
     def _verb_preps(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         preps = W.VERB_TARGET_PREPS | W.TRANSFER_PREPS if lem(v) in W.TRANSFER else W.VERB_TARGET_PREPS
+        if any(code[:2] in _HOSTILE for code in self._object_codes(v)):
+            # "launched cyber-attacks on dozens of hospitals", "opened investigations against several banks"
+            # with the phrase hung on the verb by the parser: what a hostile act is aimed at is its target,
+            # named party or not (as when the phrase hangs on the noun)
+            self.actorlike.update((r.start, r.end) for c in v.children if c.dep_ == "prep"
+                                  and c.lower_ in ("against", "on") for g in c.children
+                                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and lem(g) not in W.ABSTRACT
+                                  for r in self._coordinated(g, allow_event_noun=False))
         for c in v.children:  # type: ignore[attr-defined]
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
