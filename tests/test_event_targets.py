@@ -269,3 +269,12 @@ def test_a_hostile_noun_targets_the_phrase_the_parser_hangs_on_its_verb(code):
     ev = main(code("The two ministers opened talks yesterday on fishing quotas."))
     assert "fishing quotas" not in texts(ev.recipients)
 
+
+def test_where_two_leaders_meet_is_no_third_party(code):
+    ev = main(code("The Turkish leader met the Russian president at the Kremlin on Friday."))
+    assert texts(ev.recipients) == ["the Russian president"]
+    ev = main(code("The Canadian prime minister will meet the Mexican president at the White House next week."))
+    assert texts(ev.recipients) == ["the Mexican president"]
+    # with no counterpart named, the place one goes to is what the visit is aimed at
+    ev = main(code("The delegation arrived at the Kabul airport on Sunday."))
+    assert texts(ev.recipients) == ["the Kabul airport"]

@@ -264,6 +264,19 @@ class RoleFinder:
                     out.append(nc.code)
         return out
 
+    def _venue(self, v: Any, prep: Any) -> bool:
+        """An "at" phrase of a meeting whose counterpart is named is where they meet, not a third party ("met
+        the Russian president at the Kremlin", "will meet the Mexican president at the White House"); a visit "at" a place still aims at it."""
+        if prep.lower_ != "at":
+            return False
+        codes = [self.lex.verbs.get((lem(v), "")) or "", *self._object_codes(v)]
+        if not any(code[:2] == "04" for code in codes):
+            return False
+        return any(o.dep_ in W.OBJ and (o.pos_ == "PROPN" or o.ent_type_ in W.ACTOR_ENTS or o.i in self.by_head)
+                   or o.dep_ == "prep" and o.lower_ == "with"
+                   or o.dep_ in W.OBJ and any(p.dep_ == "prep" and p.lower_ == "with" for p in o.children)
+                   for o in v.children)
+
     def _verb_preps(self, v: Any) -> list[Actor]:
         out: list[Actor] = []
         preps = W.VERB_TARGET_PREPS | W.TRANSFER_PREPS if lem(v) in W.TRANSFER else W.VERB_TARGET_PREPS
@@ -276,6 +289,8 @@ class RoleFinder:
                                   if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and lem(g) not in W.ABSTRACT
                                   for r in self._coordinated(g, allow_event_noun=False))
         for c in v.children:  # type: ignore[attr-defined]
+            if self._venue(v, c):
+                continue
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
