@@ -278,3 +278,15 @@ def test_where_two_leaders_meet_is_no_third_party(code):
     # with no counterpart named, the place one goes to is what the visit is aimed at
     ev = main(code("The delegation arrived at the Kabul airport on Sunday."))
     assert texts(ev.recipients) == ["the Kabul airport"]
+
+
+def test_common_nouns_under_one_determiner_are_one_target(code):
+    ev = main(code("The rebels freed a Kenyan doctor and nurse on Monday."))
+    assert texts(ev.recipients) == ["a Kenyan doctor and nurse"]
+    ev = main(code("The government released 30 journalists and activists on Friday."))
+    assert texts(ev.recipients) == ["30 journalists and activists"]
+    # each conjunct with its own determiner or modifier is a target of its own
+    ev = main(code("Police arrested the student and the teacher on Monday."))
+    assert texts(ev.recipients) == ["the student", "the teacher"]
+    ev = main(code("The army detained protesters and Kenyan journalists."))
+    assert texts(ev.recipients) == ["protesters", "Kenyan journalists"]

@@ -317,7 +317,26 @@ class RoleFinder:
                                   if h.pos_ == "PROPN" or h.ent_type_ in W.ACTOR_ENTS or any(
                                       c.dep_ == "appos" and c.pos_ == "PROPN" for c in h.children))
             # ("its ally Hezbollah": a common noun named by its apposition is a party too)
-        return [a for g in groups for a in g]
+        return [a for g in self._one_group(heads, groups) for a in g]
+
+    def _one_group(self, heads: list[Any], groups: list[list[Actor]]) -> list[list[Actor]]:
+        """Common nouns coordinated under one determiner or number are one group ("a doctor and nurse",
+        "40 journalists and activists", "farmers or herders"): one span over both, as event coders mark it.
+        A conjunct with its own determiner, modifier or name stays apart ("the army and the police")."""
+        merged: list[list[Actor]] = groups[:1]
+        for prev, h, g in zip(heads[:-1], heads[1:], groups[1:], strict=True):
+            last = merged[-1][-1] if merged and merged[-1] else None
+            end = max((a.end for a in g), default=0)
+            if (last is None or end <= last.end or h.pos_ != "NOUN" or prev.pos_ != "NOUN"
+                    or not h.text[:1].islower()
+                    or any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in h.children)):
+                merged.append(g)
+                continue
+            group = replace(last, end=end, text=self.text[last.start:end])
+            if (last.start, last.end) in self.actorlike or any((a.start, a.end) in self.actorlike for a in g):
+                self.actorlike.add((group.start, group.end))
+            merged[-1] = [*merged[-1][:-1], group]
+        return merged
 
     def _subjects(self, v: Any, passive: bool = False) -> list[Actor]:
         """Who does ``v``; with ``passive``, also who undergoes it ("hope that the plan will be adopted")."""
