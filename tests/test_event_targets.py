@@ -290,3 +290,11 @@ def test_common_nouns_under_one_determiner_are_one_target(code):
     assert texts(ev.recipients) == ["the student", "the teacher"]
     ev = main(code("The army detained protesters and Kenyan journalists."))
     assert texts(ev.recipients) == ["protesters", "Kenyan journalists"]
+
+
+def test_where_a_named_person_is_is_no_part_of_him(code):
+    ev = main(code("The Kenyan president will meet US President Joe Biden in Washington on Tuesday for talks on trade."))
+    assert texts(ev.recipients) == ["US President Joe Biden"]
+    # a group is known by where it is ("villagers in the north"): its phrase keeps the place
+    ev = main(code("The rebels released 20 villagers in the north on Sunday."))
+    assert texts(ev.recipients)[0].startswith("20 villagers")

@@ -88,6 +88,8 @@ class RoleFinder:
                                                       for h in self._conj_heads(g)
                                                       if (h is g or h.pos_ == "PROPN") and lem(h) not in self.lex.nouns
                                                       for a in self._code_arg(h, allow_event_noun=False))
+                            if pp.lower_ in ("in", "at") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                                continue  # "will meet Trump in Washington": where the person is, no party
                             if pp.lower_ == "in" and (lem(c) in W.POSTED or any(
                                     q.dep_ == "prep" and q.lower_ in W.VERB_TARGET_PREPS for q in c.children)):
                                 # "filed a lawsuit in a Paris court against X": where, beside whom; "summoned
@@ -440,6 +442,8 @@ class RoleFinder:
                 hi = c.left_edge.i
                 while hi - 1 > h.i and doc[hi - 1].is_punct:
                     hi -= 1
+        if h.pos_ == "PROPN" and h.ent_type_ == "PERSON":  # a named person is not known by where he is
+            hi = min([hi] + [c.i for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i > h.i])
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i >= hi and lem(h) in W.ENVOYS:
                 hi = max(hi, c.right_edge.i + 1)  # "a spokesman for the Taliban", "the ambassador to Britain"
