@@ -21,9 +21,10 @@ SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SP
 _RELIGION = frozenset({"MUS", "CHR", "JEW", "HIN", "BUD", "CTH", "SHI", "SUN", "SIK", "ORT", "PRO", "JAN"})
 _NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"})
 MAX_WORDS = 8
-#: Phoenix regional codes: not countries.
-_REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAU", "CFR", "CAS", "CEU", "EAF", "EAS", "EEU", "EIN", "LAM",
-                      "MEA", "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
+#: Phoenix regional codes: not countries. CAMEO's North America is NMR and Central Africa CFR: CAF and NAM are
+#: the Central African Republic and Namibia (ISO 3166), as the Phoenix country dictionary codes them.
+_REGIONS = frozenset({"AFR", "ASA", "BLK", "CAU", "CFR", "CAS", "CEU", "EAF", "EAS", "EEU", "EIN", "LAM",
+                      "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
                       "CRB", "KKL"})
 
 #: Phoenix country codes that differ from ISO 3166 alpha-3, which PLOVER uses.
@@ -112,23 +113,33 @@ class ActorDictionary:
 
     def _regional_countries(self) -> None:
         """Phoenix gives some groups a region, not a country ("palestinian islamic jihad" MEAREB, "national
-        patriotic front of liberia" AFRREB): a country named inside the group's name is its country."""
+        patriotic front of liberia" AFRREB): a country named inside the group's name is its country. The
+        canonical name counts too, so an acronym or foreign-language alias ("pflp" for the Popular Front for the
+        Liberation of Palestine) gets the country its full name gives."""
         for key, entry in list(self.entries.items()):
-            if len(key) < 2 or not all(code[:3] in _REGIONS for code, _, _ in entry.codes):
+            if not all(code[:3] in _REGIONS for code, _, _ in entry.codes):
                 continue
-            found = set()
-            for i in range(len(key)):
-                for n in (2, 1):
-                    e = self.entries.get(key[i:i + n])
-                    if e is not None and e.kind == "country" and e.codes[0][0][:3] not in _REGIONS:
-                        c = split_code(e.codes[-1][0])
-                        if c.country and not c.sectors:
-                            found.add(c.country)
-                        break
+            found: set[str] = set()
+            for words in (key, tuple(entry.name.lower().replace("-", " ").split())):
+                if len(words) >= 2:
+                    found |= self._countries_named(words)
             if len(found) == 1:
                 country = found.pop()
                 self.entries[key] = Entry(entry.name, tuple((country + code[3:], a, b) for code, a, b in entry.codes),
                                           entry.kind)
+
+    def _countries_named(self, words: tuple[str, ...]) -> set[str]:
+        """The countries whose names or nationality words occur in ``words``."""
+        found = set()
+        for i in range(len(words)):
+            for n in (2, 1):
+                e = self.entries.get(words[i:i + n])
+                if e is not None and e.kind == "country" and e.codes[0][0][:3] not in _REGIONS:
+                    c = split_code(e.codes[-1][0])
+                    if c.country and not c.sectors:
+                        found.add(c.country)
+                    break
+        return found
 
     def _add(self, row: list[str], kind: str | None, override: bool = False) -> None:
         if len(row) < 3:
