@@ -56,3 +56,11 @@ def test_armed_groups_filed_under_regions(actors):
 def test_former_state_names(actors):
     assert country_of(actors("Zairean soldiers looted the market."), "Zairean") == "COD"
     assert country_of(actors("Yugoslav diplomats left the capital."), "Yugoslav") == "SRB"
+
+
+def test_a_people_named_with_the_country_it_lives_in(actors):
+    # the community's country, not its kin state
+    assert country_of(actors("Bosnian Serb gunners shelled the road."), "Bosnian Serb") == "BIH"
+    assert country_of(actors("Greek Cypriots marched to the buffer zone."), "Greek Cypriots") == "CYP"
+    assert country_of(actors("Police questioned two Turkish Cypriots."), "Turkish Cypriots") == "CYP"
+    assert country_of(actors("Kosovo Albanian students boycotted the classes."), "Kosovo Albanian") == "KOS"
