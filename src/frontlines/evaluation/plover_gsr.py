@@ -2,7 +2,8 @@
 
 Gold: ``events/plover_gsr/PLOVER_GSR_CAMEO.txt`` (PLOVER 0.5 names, mapped to 0.8: DEMAND->REQUEST,
 DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT). Each record is one sentence with one event; the
-sentence's main event (``coding.select.main_event``) is scored.
+sentence's main event (``coding.select.main_event``) is scored. Records are keyed by position (one id
+occurs twice), and the gold's pre-ISO country codes JAP, ITL and VTN read as JPN, ITA and VNM.
 
 - ``type_accuracy``: main event's PLOVER type equals the gold type (no event counts as wrong).
 - ``type_accuracy_any``: some event of the sentence has the gold type.
@@ -24,6 +25,8 @@ from . import EvalContext, Metrics
 from ._run import code_documents
 
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# A few gold actors carry pre-ISO country codes (Japan, Italy, Vietnam); the coder writes ISO 3166 alpha-3
+OLD_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def load(ctx: EvalContext) -> list[dict]:
@@ -42,14 +45,16 @@ def _actors(value: object) -> list[dict]:
 
 def evaluate(ctx: EvalContext) -> Metrics:
     records = load(ctx)
-    docs = [Document(doc_id=r["id"], text=r["text"]) for r in records]
+    # keyed by position: one record id occurs twice in the file, for two different sentences
+    keys = [f"{i}:{r['id']}" for i, r in enumerate(records)]
+    docs = [Document(doc_id=k, text=r["text"]) for k, r in zip(keys, records, strict=True)]
     anns = code_documents(ctx, docs)
     n_type = n_any = 0
     country = {"source": [0, 0], "target": [0, 0]}
     sector = [0, 0]
-    for rec in records:
+    for key, rec in zip(keys, records, strict=True):
         gold_type = OLD_NAMES.get(rec["event"], rec["event"])
-        ann = anns.get(rec["id"])
+        ann = anns.get(key)
         events = ann.events if ann is not None else ()
         ev = main_event(events, ann.doc) if ann is not None else None
         n_type += int(ev is not None and ev.plover == gold_type)
@@ -59,6 +64,7 @@ def evaluate(ctx: EvalContext) -> Metrics:
         for role in ("source", "target"):
             for gold in _actors(rec.get(role)):
                 code = (gold.get("code") or "").strip()
+                code = OLD_COUNTRY_CODES.get(code, code)
                 if not code:
                     continue
                 country[role][1] += 1
