@@ -579,3 +579,16 @@ def test_distributing_aid_and_deploying_troops_to_a_country(code):
     assert ev.plover == "AID" and "villagers" in ev.recipients[0].text
     ev = event(code("Nigeria on Saturday announced the deployment of 230 troops to Liberia."), "deployment")
     assert countries(ev.actors) == {"NGA"} and [a.text for a in ev.recipients] == ["Liberia"]
+
+
+def test_what_a_source_is_cited_for_is_not_the_main_event(code):
+    # "according to" attributes the sentence; a noun under it is no act, unlike "agreed to a truce"
+    ann = code("According to the agreement, the soldiers who raided the camp will be disciplined.")
+    assert main_event(ann.events, ann.doc).trigger.text == "raided"
+
+
+def test_a_press_release_is_no_release(code):
+    ann = code("According to a press release from the army, the soldiers who raided the camp were disciplined.")
+    assert [e.trigger.text for e in ann.events] == ["raided"]
+    ann = code("The rebels announced the release of two hostages on Monday.")
+    assert any(e.trigger.text == "release" and e.cameo == "0841" for e in ann.events)

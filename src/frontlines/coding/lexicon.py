@@ -40,6 +40,10 @@ class Pattern:
         return len(self.pre) + len(self.post)
 
 
+# the code of a modifier row that makes the noun no event at all ("press release", "news release")
+NOT_AN_EVENT = "-"
+
+
 @dataclass(frozen=True, slots=True)
 class NounCode:
     code: str
@@ -133,7 +137,7 @@ class Lexicon:
             return None
         for mod, code in table.items():
             if mod and mod in modifiers:
-                return code
+                return None if code.code == NOT_AN_EVENT else code
         return table.get("")
 
     def _match_patterns(self, block: str, words: list[str], index: int) -> str | None:

@@ -27,7 +27,8 @@ def main_event(events: Sequence[Event], doc: Any) -> Event | None:
             # "imposed sanctions", "agreed to a truce": the noun stands where its verb is; nouns in
             # adjuncts ("following the invasion", "after the attack") stay background
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-            if gov.pos_ == "VERB":
+            # "according to a press release" attributes; it is no act the way "agreed to" is
+            if gov.pos_ == "VERB" and gov.lower_ != "according":
                 d = depth(gov)
         if tok is not None and verbal and tok.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "mark" and c.lower_ in ("if", "unless")
