@@ -12,6 +12,7 @@ from frontlines.pipeline import Pipeline
 from frontlines.records import DateRange, Document
 from frontlines.stages import build_stages
 from frontlines.stages.dates import dateline_date, doc_date_range, find_dates, resolve
+from frontlines.timecal import easter, is_future
 from frontlines.timeprec import acled_time_precision, ucdp_date_prec
 
 CASES = dates_eval.load_cases()
@@ -45,7 +46,9 @@ def test_offsets_point_at_the_expression() -> None:
 _WORDS = ["Tuesday", "March", "25", "2008", "last", "week", "since", "the", "summer", "of", "ago", "two", "days",
           "mid-", "early", "late", "between", "and", "to", "-", "1990s", "weekend", "recent", "hours", "Christmas",
           "end", "beginning", "May", "may", "Sept.", "11,", "year", "this", "next", "fall", "in", "on", "earlier",
-          "February", "29", "30", "99999", "years", "month"]
+          "February", "29", "30", "99999", "years", "month", "tomorrow", "later", "following", "from", "now", "the 18th",
+          "25/03/2008", "04/05/2009", "will", "said", "first", "half", "quarter", "Easter", "recently", "'90s", "fortnight",
+          "June", "Carter", "Resolution", "Sunday", "Times", "coming", "previous", "decade"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -59,6 +62,27 @@ def test_any_word_salad_resolves_to_ordered_ranges(words: list[str], ref: str | 
         if d.start and d.end:
             assert d.start <= d.end
     dateline_date(text, ref)
+
+
+def test_easter_dates() -> None:
+    # Western Easter Sundays (published church calendars)
+    assert [easter(y).isoformat() for y in (2008, 2011, 2017, 2024)] == [
+        "2008-03-23", "2011-04-24", "2017-04-16", "2024-03-31"]
+
+
+@pytest.mark.parametrize(("text", "expression", "future"), [
+    ("The talks will resume on Friday.", "Friday", True),
+    ("On Friday, the court will rule on the appeal.", "Friday", True),
+    ("The man who will stand trial was arrested on Friday.", "Friday", False),
+    ("'We will win,' he said on Friday.", "Friday", False),
+    ("On Friday, the minister said the talks will resume.", "Friday", False),
+    ("Protests are planned for Saturday.", "Saturday", True),
+    ("The rebels withdrew on Saturday.", "Saturday", False),
+    ("Despite the political will since December, nothing moved.", "December", False),
+])
+def test_plans_look_forward_reports_look_back(text: str, expression: str, future: bool) -> None:
+    start = text.index(expression)
+    assert is_future(text, start, start + len(expression)) is future
 
 
 def test_resolve_single_expression() -> None:

@@ -2,100 +2,72 @@
 
 Rules first (they know news conventions dateparser does not: "on Tuesday" is the latest Tuesday
 on or before the document date, "last summer" is the last summer that has ended, "in recent
-weeks" is a four-week window), dateparser for the explicit dates the rules do not cover.
+weeks" is a four-week window), dateparser for the explicit dates the rules do not cover. More
+rules (spans, numeric dates, decades, forward relatives, names that are no date) live in
+``frontlines.timespans``, the calendar arithmetic in ``frontlines.timecal``.
 
 Conventions (also the gold file's): weeks run Monday-Sunday; seasons are meteorological and
 northern (spring = Mar-May, summer = Jun-Aug, autumn = Sep-Nov, winter = Dec-Feb, named by the
-year of its December); "since X" is a range from the start of X to the document date. A range's
-precision follows its width: <= 1 day "day", <= 7 "week", <= 31 "month", else "range";
-named periods keep their own precision (week, month, season, year).
+year of its December; "this summer" is the nearer of the last and the next); "since X" is a range
+from the start of X to the document date. A plan ("will meet on Friday", "is due to visit on
+Monday", "talks will resume in September") looks forward: the first such day or month on or after
+the document date; a report looks back. "last Tuesday" is the latest Tuesday before the document
+date, "next Tuesday" the first after it. "N days ago" is a day, "N weeks ago" (and "a fortnight
+ago", "three weeks from now") the Monday-Sunday week holding that day, "N months ago" that month,
+"N years ago" (and "a decade ago") that year; "two days earlier", "a week later", "the previous
+year", "the following day" count from the latest date before them in the sentence, else (the
+earlier ones only) from the document date. Early / mid / late: a year's Jan-Apr, May-Aug, Sep-Dec;
+a month's days 1-10, 11-20, 21-end; a decade's years 0-3, 4-6, 7-9. A range's precision follows
+its width: <= 1 day "day", <= 7 "week", <= 31 "month", else "range"; named periods keep their own
+precision (week, month, season, year).
 """
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .numwords import parse_number
+from . import timespans
 from .records import DateRange
-
-Res = tuple[date | None, date | None, str]
-UNRESOLVED: Res = (None, None, "unknown")
-
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-NUMW = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-SEASON = r"(?:spring|summer|autumn|fall|winter)"
-PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-
-
-def _month_of(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
-
-
-def _month_range(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _season_range(y: int, s: str) -> tuple[date, date]:
-    m = _SEASON_START[s]
-    if m == 12:
-        return date(y, 12, 1), date(y + 1, 3, 1) - timedelta(days=1)
-    return date(y, m, 1), _month_range(y, m + 2)[1]
-
-
-def _week_range(d: date) -> tuple[date, date]:
-    monday = d - timedelta(days=d.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def width_precision(start: date, end: date) -> str:
-    days = (end - start).days
-    if days <= 1:
-        return "day"
-    if days <= 7:
-        return "week"
-    if days <= 31:
-        return "month"
-    return "range"
-
-
-def _past_year_for(ref: date, month: int, day: int = 1) -> int:
-    """The year that puts month/day on or before ``ref`` (news reports the past)."""
-    try:
-        return ref.year if date(ref.year, month, day) <= ref else ref.year - 1
-    except ValueError:  # 29 February
-        return ref.year - 1
-
-
-def _amount(word: str) -> int:
-    n = parse_number(word)
-    return int(n) if n is not None else 3  # "several", "a few"
-
+from .timecal import (
+    FULL_MONTHS,
+    MONTH,
+    NUMW,
+    PART,
+    SEASON,
+    UNRESOLVED,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    Res,
+    amount,
+    future_year_for,
+    is_future,
+    month_of,
+    month_range,
+    part_of,
+    past_year_for,
+    season_range,
+    shift_months,
+    week_range,
+    width_precision,
+)
 
 # ---- handlers: (match, ref) -> (start, end, precision) | None ------------------------------------
 
 def _h_full(m: re.Match[str], ref: date | None) -> Res | None:
-    mon, day, year = _month_of(m["mon"]), int(m["day"]), m["year"]
+    mon, day, year = month_of(m["mon"]), int(m["day"]), m["year"]
     if year:
         y = int(year)
     elif ref is None:
         return UNRESOLVED
+    elif is_future(m.string, m.start(), m.end()):
+        y = future_year_for(ref, mon, day)
     else:
-        y = _past_year_for(ref, mon, day)
+        y = past_year_for(ref, mon, day)
     try:
         d = date(y, mon, day)
     except ValueError:
@@ -112,54 +84,37 @@ def _h_iso(m: re.Match[str], ref: date | None) -> Res | None:
 
 
 def _h_month_year(m: re.Match[str], ref: date | None) -> Res | None:
-    s, e = _month_range(int(m["year"]), _month_of(m["mon"]))
-    return _part_of(m["part"], s, e) if m["part"] else (s, e, "month")
+    s, e = month_range(int(m["year"]), month_of(m["mon"]))
+    return part_of(m["part"], s, e) if m["part"] else (s, e, "month")
+
+
+_PREP_BEFORE = re.compile(r"\b(?:in|by|until|till|before|after|from|through|on|for|during|early|late|mid-)\s*$", re.I)
 
 
 def _h_month(m: re.Match[str], ref: date | None) -> Res | None:
     if not m["mon"][0].isupper():
         return None  # "march", "may": verbs
-    mon = _month_of(m["mon"])
+    mon = month_of(m["mon"])
     if ref is None:
         return UNRESOLVED
     rel = (m["rel"] or "").lower()
-    y = ref.year if rel == "this" else _past_year_for(ref, mon)
+    if not rel and _PREP_BEFORE.search(m.string[:m.start()]) and is_future(m.string, m.start(), m.end()):
+        # "will resume in September"; a month as a modifier ("the November jobs report") keeps the past
+        y = future_year_for(ref, mon, whole_month=True)
+    else:
+        y = ref.year if rel == "this" else past_year_for(ref, mon)
     if rel == "last" and y == ref.year and mon == ref.month:
         y -= 1
     if rel == "next":
         y = ref.year if mon > ref.month else ref.year + 1
-    s, e = _month_range(y, mon)
-    return _part_of(m["part"], s, e) if m["part"] else (s, e, "month")
-
-
-def _part_of(part: str | None, s: date, e: date) -> Res:
-    """early / mid / late: the first, middle or last third of the period."""
-    p = (part or "").lower().rstrip("-").strip()
-    if (e - s).days >= 364:  # a year: early = Jan-Apr, mid = May-Aug, late = Sep-Dec
-        first = {"early": 1, "mid": 5, "middle": 5, "late": 9}.get(p)
-        if first is None:
-            return s, e, "year"
-        return date(s.year, first, 1), _month_range(s.year, first + 3)[1], "range"
-    total = (e - s).days + 1
-    third = total // 3
-    if p == "early":
-        s, e = s, s + timedelta(days=third - 1)
-    elif p in ("mid", "middle"):
-        s, e = s + timedelta(days=third), s + timedelta(days=2 * third - 1)
-    elif p == "late":
-        s = s + timedelta(days=2 * third)
-    return s, e, width_precision(s, e)
+    s, e = month_range(y, mon)
+    return part_of(m["part"], s, e) if m["part"] else (s, e, "month")
 
 
 def _h_year(m: re.Match[str], ref: date | None) -> Res | None:
     y = int(m["year"])
     s, e = date(y, 1, 1), date(y, 12, 31)
-    return _part_of(m["part"], s, e) if m["part"] else (s, e, "year")
-
-
-def _h_decade(m: re.Match[str], ref: date | None) -> Res | None:
-    y = int(m["dec"])
-    return date(y, 1, 1), date(y + 9, 12, 31), "range"
+    return part_of(m["part"], s, e) if m["part"] else (s, e, "year")
 
 
 def _h_year_range(m: re.Match[str], ref: date | None) -> Res | None:
@@ -170,26 +125,28 @@ def _h_year_range(m: re.Match[str], ref: date | None) -> Res | None:
 
 
 def _h_month_span(m: re.Match[str], ref: date | None) -> Res | None:
-    if not m["m1"][0].isupper():
-        return None
-    m1, m2 = _month_of(m["m1"]), _month_of(m["m2"])
+    if not m["m1"][0].isupper() or (m["sep"].lower() == "and") != bool(m["pre"]):
+        return None  # "and" only after "between"
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
     if m["year"]:
         y2 = int(m["year"])
     elif ref is None:
         return UNRESOLVED
     else:
-        y2 = _past_year_for(ref, m2)
+        y2 = past_year_for(ref, m2)
     y1 = y2 if m1 <= m2 else y2 - 1
-    return _month_range(y1, m1)[0], _month_range(y2, m2)[1], "range"
+    return month_range(y1, m1)[0], month_range(y2, m2)[1], "range"
 
 
 def _h_weekday(m: re.Match[str], ref: date | None) -> Res | None:
     if ref is None:
         return UNRESOLVED
-    wd = _WEEKDAYS[m["wd"].lower()]
+    wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower().split()
     if rel and rel[0] == "next":
         d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    elif rel in ([], ["this"]) and is_future(m.string, m.start(), m.end()):
+        d = ref + timedelta(days=(wd - ref.weekday()) % 7)
     else:
         back = (ref.weekday() - wd) % 7
         if back == 0 and rel and rel[0] == "last":
@@ -206,30 +163,72 @@ def _h_dayword(m: re.Match[str], ref: date | None) -> Res | None:
     if ref is None:
         return UNRESOLVED
     word = " ".join(m[0].lower().split())
-    back = 1 if word.startswith("yesterday") else _DAY_WORDS.get(word, 0)
+    if word.startswith("the day"):  # the day before yesterday, the day after tomorrow
+        back = 2 if word.endswith("yesterday") else -2
+    elif word.startswith("tomorrow"):
+        back = -1
+    else:
+        back = 1 if word.startswith("yesterday") else _DAY_WORDS.get(word, 0)
     d = ref - timedelta(days=back)
     return d, d, "day"
 
 
-def _shift_months(d: date, n: int) -> date:
-    y, mth = divmod(d.year * 12 + d.month - 1 + n, 12)
-    return date(y, mth + 1, min(d.day, calendar.monthrange(y, mth + 1)[1]))
+def _step(base: date, n: int, unit: str) -> Res:
+    """The day, week, month or year ``n`` units from ``base`` (negative: back): "two days ago" is a
+    day, "three weeks ago" the Monday-Sunday week that holds that day, "six months ago" that month."""
+    if unit in ("minute", "hour"):
+        return base, base, "day"
+    if unit == "day":
+        d = base + timedelta(days=n)
+        return d, d, "day"
+    if unit in ("week", "fortnight"):
+        s, e = week_range(base + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+        return s, e, "week"
+    if unit == "month":
+        t = shift_months(base, n)
+        s, e = month_range(t.year, t.month)
+        return s, e, "month"
+    y = base.year + n * (10 if unit == "decade" else 1)
+    return date(y, 1, 1), date(y, 12, 31), "year"
 
 
 def _h_ago(m: re.Match[str], ref: date | None) -> Res | None:
     if ref is None:
         return UNRESOLVED
-    n, unit = _amount(m["n"]), m["unit"].lower()
-    if unit == "day":
-        d = ref - timedelta(days=n)
-        return d, d, "day"
-    if unit == "week":
-        s, e = _week_range(ref - timedelta(weeks=n))
+    return _step(ref, -amount(m["n"]), m["unit"].lower())
+
+
+def _anchor(m: re.Match[str], ref: date | None) -> tuple[date | None, bool]:
+    """What "two days earlier" and "the following year" count from: the start of the latest date
+    before them in the same text (True), else the document date (False)."""
+    before = [d for d in find_dates(m.string[:m.start()], ref) if d.start]
+    if before and before[-1].start:
+        return date.fromisoformat(before[-1].start), True
+    return ref, False
+
+
+_DURATION_BEFORE = re.compile(r"\b(?:over|within|during|for|in|throughout)\s+$", re.I)
+
+
+def _h_relative(m: re.Match[str], ref: date | None) -> Res | None:
+    """'two days earlier', 'a week later', 'the previous year', 'the following day', 'the next day'.
+    With no date before them in the text, the earlier ones count back from the document date; the
+    later ones are no date (in a report they count from a time told elsewhere), except in a plan."""
+    word = (m["dir"] or m["rel"]).lower()
+    if word == "next" and _DURATION_BEFORE.search(m.string[:m.start()]):
+        return None  # "over the next week": a stretch from now on (timespans.h_coming)
+    base, anchored = _anchor(m, ref)
+    back = word in ("earlier", "previous", "preceding")
+    if not anchored and not back and not is_future(m.string, m.start(), m.end()):
+        return None
+    if base is None:
+        return UNRESOLVED
+    n = amount(m["n"]) if m["n"] else 1
+    unit = (m["unit"] or m["unit2"]).lower()
+    if unit == "week" and not m["n"]:  # "the previous week": the calendar week before
+        s, e = week_range(base + timedelta(weeks=-1 if back else 1))
         return s, e, "week"
-    if unit == "month":
-        s, e = _month_range(*(lambda x: (x.year, x.month))(_shift_months(ref, -n)))
-        return s, e, "month"
-    return date(ref.year - n, 1, 1), date(ref.year - n, 12, 31), "year"
+    return _step(base, -n if back else n, unit)
 
 
 def _h_named_period(m: re.Match[str], ref: date | None) -> Res | None:
@@ -237,18 +236,20 @@ def _h_named_period(m: re.Match[str], ref: date | None) -> Res | None:
     if ref is None:
         return UNRESOLVED
     rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
     if unit == "week":
-        s, e = _week_range(ref + timedelta(weeks=step))
+        s, e = week_range(ref + timedelta(weeks=step))
     elif unit == "month":
-        t = _shift_months(ref.replace(day=1), step)
-        s, e = _month_range(t.year, t.month)
+        t = shift_months(ref.replace(day=1), step)
+        s, e = month_range(t.year, t.month)
     else:
         s, e = date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)
     if rel == "earlier this":
         e = max(s, ref)
     elif rel == "later this":
         s = min(e, ref)
+    if m["part"]:  # "late last year", "early next month"
+        return part_of(m["part"], s, e)
     return s, e, unit
 
 
@@ -276,10 +277,10 @@ def _h_past_n(m: re.Match[str], ref: date | None) -> Res | None:
         n = {"hour": 1, "day": 7, "week": 4, "month": 6, "year": 3}[unit]
         days = n if unit in ("hour", "day") else n * int(_UNIT_DAYS[unit])
     else:
-        n = _amount(m["n"]) if m["n"] else 1
+        n = amount(m["n"]) if m["n"] else 1
         days = max(1, round(n * _UNIT_DAYS[unit]))
     if unit == "month" and not m["recent"]:
-        s = _shift_months(ref, -n)
+        s = shift_months(ref, -n)
     elif unit == "year" and not m["recent"]:
         s = ref.replace(year=ref.year - n) if not (ref.month == 2 and ref.day == 29) else ref - timedelta(days=365 * n)
     else:
@@ -293,11 +294,12 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": 
 
 
 def _h_holiday(m: re.Match[str], ref: date | None) -> Res | None:
-    """Fixed-date holidays: the latest on or before the document date."""
+    """Fixed-date holidays: the latest on or before the document date (the next, in a plan)."""
     if ref is None:
         return UNRESOLVED
-    month, day = _HOLIDAYS[" ".join(m["name"].lower().replace("'", "").split())]
-    d = date(_past_year_for(ref, month, day), month, day)
+    month, day = _HOLIDAYS[" ".join(m["name"].lower().replace("'", "").replace("’", "").split())]
+    future = is_future(m.string, m.start(), m.end())
+    d = date((future_year_for if future else past_year_for)(ref, month, day), month, day)
     return d, d, "day"
 
 
@@ -306,12 +308,12 @@ def _h_edge(m: re.Match[str], ref: date | None) -> Res | None:
     inner = find_dates(m["what"], ref)
     what = m["what"].lower().split()
     if not inner and what[-1] in ("year", "month") and ref is not None:
-        s, e = (date(ref.year, 1, 1), date(ref.year, 12, 31)) if what[-1] == "year" else _month_range(ref.year, ref.month)
+        s, e = (date(ref.year, 1, 1), date(ref.year, 12, 31)) if what[-1] == "year" else month_range(ref.year, ref.month)
     elif inner and inner[0].start and inner[0].end:
         s, e = date.fromisoformat(inner[0].start), date.fromisoformat(inner[0].end)
     else:
         return UNRESOLVED if ref is None else None
-    return _part_of("early" if m["edge"].lower() in ("beginning", "start") else "late", s, e)
+    return part_of("early" if m["edge"].lower() in ("beginning", "start") else "late", s, e)
 
 
 def _h_season(m: re.Match[str], ref: date | None) -> Res | None:
@@ -319,21 +321,27 @@ def _h_season(m: re.Match[str], ref: date | None) -> Res | None:
     if not (m["rel"] or m["pre"] or m["year"]):
         return None  # "prices fall", "hot spring": not a date
     if m["year"]:
-        s, e = _season_range(int(m["year"]), season)
+        s, e = season_range(int(m["year"]), season)
         return s, e, "season"
     if ref is None:
         return UNRESOLVED
     rel = (m["rel"] or "").lower()
     # the latest season of that name that has started by ``ref``
     y = ref.year
-    s, e = _season_range(y, season)
+    s, e = season_range(y, season)
     while s > ref:
         y -= 1
-        s, e = _season_range(y, season)
+        s, e = season_range(y, season)
     if rel in ("last", "past") and e >= ref:  # still running: "last summer" is the one before
-        s, e = _season_range(y - 1, season)
+        s, e = season_range(y - 1, season)
     elif rel == "next":
-        s, e = _season_range(y + 1, season)
+        s, e = season_range(y + 1, season)
+    elif (rel == "this" or is_future(m.string, m.start(), m.end())) and e < ref:
+        # "this spring" written in January, "will ... in the summer" written in October: the
+        # coming one when the last has ended (for "this", when the coming one is nearer)
+        ns, ne = season_range(y + 1, season)
+        if rel != "this" or (ns - ref) < (ref - e):
+            s, e = ns, ne
     return s, e, "season"
 
 
@@ -348,32 +356,38 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
                 re.I), _h_month_year),
     (re.compile(rf"\b(?:(?P<rel>last|this|next)\s+|(?P<part>early|mid-|late)\s*)?(?P<mon>{MONTH})(?!\w)(?!\s+\d)", re.I),
      _h_month),
-    (re.compile(rf"\b(?:(?P<m1>{MONTH})\s*(?:-|–|to|through|until)\s*(?P<m2>{MONTH}))(?:\s+(?P<year>{YEAR}))?(?!\w)", re.I),
+    (re.compile(rf"\b(?:(?P<pre>between)\s+)?(?:(?P<m1>{MONTH})\s*(?P<sep>-|–|to|through|until|and)\s*(?P<m2>{MONTH}))(?:\s+(?P<year>{YEAR}))?(?!\w)", re.I),
      _h_month_span),
     (re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{YEAR})\s*(?:-|–|to|through|until|and)\s*(?P<y2>{YEAR})\b", re.I),
      _h_year_range),
     (re.compile(rf"\b(?:(?:the\s+)?(?P<part>early|mid-?|late)\s*-?\s*)?(?P<year>{YEAR})\b(?!\s*(?:-|–)\s*\d)",
                 re.I), _h_year),
-    (re.compile(r"\bthe\s+(?:early\s+|late\s+|mid-?)?(?P<dec>(?:1[89]|20)\d0)'?s\b", re.I), _h_decade),
     (re.compile(rf"\b(?:(?P<rel>last|this\s+past|this|next|early|late)\s+)?(?P<wd>{WEEKDAY}){PART}\b", re.I),
      _h_weekday),
-    (re.compile(r"\b(?:earlier\s+today|yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night"
-                r"|overnight|this\s+(?:morning|afternoon|evening))\b", re.I), _h_dayword),
-    (re.compile(rf"\b(?P<n>{NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I), _h_ago),
-    (re.compile(r"\b(?P<rel>last|this|next|previous|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b",
-                re.I), _h_named_period),
+    (re.compile(r"\b(?:earlier\s+today|(?:yester|tomor)(?:day|row)(?:\s+(?:morning|afternoon|evening|night))?|today"
+                r"|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)"
+                r"|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b", re.I), _h_dayword),
+    (re.compile(rf"\b(?P<n>{NUMW})\s+(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\s+ago\b", re.I),
+     _h_ago),
+    (re.compile(rf"\b(?:(?P<n>{NUMW})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>earlier|later)"
+                r"|the\s+(?P<rel>previous|preceding|following|next)\s+(?P<unit2>day|week|month|year))\b"
+                r"(?!\s+and\s+a\s+half)", re.I),
+     _h_relative),
+    (re.compile(r"\b(?:(?P<part>early|mid-?|late)\s*)?(?P<rel>last|this|next|earlier\s+this|later\s+this)"
+                r"\s+(?P<unit>week|month|year)\b", re.I), _h_named_period),
     (re.compile(r"\b(?:(?:over|during|at|on)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), _h_weekend),
     (re.compile(r"\b(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?"
                 r"|valentine'?s\s+day|halloween)\b", re.I), _h_holiday),
     (re.compile(rf"\bthe\s+(?P<edge>end|beginning|start)\s+of\s+(?P<what>(?:last|this|next)\s+"
                 rf"(?:week|month|year)|(?:the\s+)?(?:{MONTH}(?:\s+{YEAR})?|{YEAR}|(?:the\s+)?year|(?:the\s+)?month))(?!\w)", re.I),
      _h_edge),
-    (re.compile(rf"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{NUMW}|twenty-four|forty-eight)\s+)?"
+    (re.compile(rf"\b(?:(?:the\s+)?(?:past|last)\s+(?:(?P<n>{NUMW}|twenty-four|forty-eight)\s+)?"
                 rf"|(?:(?:in|over|during)\s+)?(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year)s?\b", re.I), _h_past_n),
     (re.compile(rf"\b(?:(?P<rel>last|this|next|past)\s+|(?P<pre>(?:in|during|over)\s+the|the|in)\s+)?"
                 rf"(?:(?:early|late|mid-?)\s*)?(?P<season>{SEASON})"
                 rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b", re.I), _h_season),
 ]
+_RULES.extend(timespans.SPAN_RULES)
 
 
 # Words each rule's pattern cannot match without (lower case), by handler: a sentence holding none of a
@@ -381,14 +395,24 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
 # ASCII ones (Kelvin K, long s, dotted and dotless i); text holding them runs every pattern.
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_KEYS = ("18", "19", "20")
+_DIGITS = tuple("0123456789")
 _GATES: dict[Callable[[re.Match[str], date | None], Res | None], tuple[str, ...]] = {
     _h_full: _MONTH_KEYS, _h_iso: ("-",), _h_month_year: _MONTH_KEYS, _h_month: _MONTH_KEYS,
-    _h_month_span: _MONTH_KEYS, _h_year_range: _YEAR_KEYS, _h_year: _YEAR_KEYS, _h_decade: _YEAR_KEYS,
-    _h_weekday: ("day",), _h_dayword: ("day", "night", "morning", "afternoon", "evening"), _h_ago: ("ago",),
+    _h_month_span: _MONTH_KEYS, _h_year_range: _YEAR_KEYS, _h_year: _YEAR_KEYS,
+    _h_weekday: ("day",), _h_dayword: ("day", "night", "morning", "afternoon", "evening", "tomorrow"),
+    _h_ago: ("ago",), _h_relative: ("earlier", "later", "previous", "preceding", "following", "next"),
     _h_named_period: ("week", "month", "year"), _h_weekend: ("weekend",),
     _h_holiday: ("christmas", "year", "valentine", "halloween"), _h_edge: ("end", "beginning", "start"),
     _h_past_n: ("hour", "day", "week", "month", "year"), _h_season: ("spring", "summer", "autumn", "fall", "winter"),
 }
+_GATES.update({
+    timespans.h_day_span: _MONTH_KEYS, timespans.h_month_year_span: _MONTH_KEYS, timespans.h_weekday_span: ("day",),
+    timespans.h_numeric: _DIGITS, timespans.h_nth: _DIGITS,
+    timespans.h_fraction: ("half", "quarter"), timespans.h_week_of: ("week",), timespans.h_decade: ("0s", "0's", "0’s"),
+    timespans.h_from_now: ("now", "hence"), timespans.h_coming: ("coming", "next"),
+    timespans.h_recently: ("recently", "lately"), timespans.h_movable: ("easter", "friday", "thanksgiving"),
+    timespans.h_not_a_date: (*_DIGITS, "day", "fall", "spring", "apr", "may", "jun", "jul", "aug"),
+})
 _FOLD_TRAPS = ("\u212a", "\u017f", "\u0131", "\u0130")
 
 
@@ -465,7 +489,7 @@ def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
             except KeyError:  # a name matched only through case folding ("\u017funday"): no word the tables know
                 continue
             if res is not None:
-                if text[e - 1] == "." and text[s:e - 1].split()[-1].lower() in _FULL_MONTHS:
+                if text[e - 1] == "." and re.split(r"[\s-]", text[s:e - 1])[-1].lower() in FULL_MONTHS:
                     e -= 1  # the full stop ends the sentence, not an abbreviation
                 cands.append((s, e, res))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
@@ -475,6 +499,8 @@ def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
             taken.append(c)
     out = []
     for s, e, (ds, de, prec) in sorted(taken):
+        if prec == "none":  # a name or count that holds a date word ("the Sunday Times")
+            continue
         since = _SINCE.search(text[max(0, s - 40):s])
         if since and ds is not None and refd is not None and ds <= refd:
             s -= len(since[0])
@@ -514,12 +540,12 @@ def _dateparse(text: str, ref: date | None) -> Res | None:
     d = data.date_obj.date()
     period = data.period or "day"
     if period == "month":
-        s, e = _month_range(d.year, d.month)
+        s, e = month_range(d.year, d.month)
         return s, e, "month"
     if period == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31), "year"
     if period == "week":
-        s, e = _week_range(d)
+        s, e = week_range(d)
         return s, e, "week"
     return d, d, "day"
 

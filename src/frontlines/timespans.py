@@ -1,0 +1,367 @@
+"""More rules for ``frontlines.temporal``: spans ("between March 3 and 5", "from Monday to
+Wednesday", "from January 2007 until March 2008"), numeric dates, "the 18th", parts of years
+("the first half of 2008"), weeks of a month, decades and their parts, the forward relatives
+("three weeks from now", "the next two weeks", "in the coming days"), "recently", movable
+holidays, and phrases that hold a date word but are no date ("the Sunday Times").
+
+Conventions: a numeric date needs a four-digit year and is read only when one reading is
+possible (a day above 12, or both numbers equal; "04/05/2009" is no date); "the 18th" is the
+latest 18th on or before the document date (on or after it in a plan); "recently" is the four
+weeks up to the document date, like "in recent weeks", and "soon" is no date; a decade's early
+part is its years 0-3, mid 4-6, late 7-9; the n-th week of a month is its days 7n-6 to 7n, the
+last week its last seven days.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .timecal import (
+    MONTH,
+    NO_DATE,
+    ORD,
+    UNRESOLVED,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    Res,
+    decade_part,
+    easter,
+    fraction_of,
+    future_year_for,
+    is_future,
+    month_of,
+    month_range,
+    past_year_for,
+    shift_months,
+    thanksgiving,
+    week_range,
+    width_precision,
+)
+
+_TO = r"\s*(?P<sep>-|–|to|through|thru|until|till|and)\s*"
+
+
+def _span_ok(m: re.Match[str]) -> bool:
+    """'and' joins a span only after 'between'; 'between' needs 'and' ("between 3 and 5")."""
+    pre = (m["pre"] or "").lower()
+    sep = m["sep"].lower()
+    return (sep == "and") == (pre == "between")
+
+
+def _year_for(ref: date | None, m: re.Match[str], mon: int, day: int) -> int | None:
+    if ref is None:
+        return None
+    if is_future(m.string, m.start(), m.end()):
+        return future_year_for(ref, mon, day)
+    return past_year_for(ref, mon, day)
+
+
+def h_day_span(m: re.Match[str], ref: date | None) -> Res | None:
+    """'March 3-5', 'between March 3 and 5', 'from March 10 to March 14', '12-15 April'."""
+    if not _span_ok(m):
+        return None
+    mon2 = month_of(m["mon2"] or m["mon"])
+    mon1 = month_of(m["mon1"]) if m["mon1"] else month_of(m["mon"]) if m["mon"] and not m["mon2"] else mon2
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if m["year"]:
+        y2 = int(m["year"])
+    else:
+        y = _year_for(ref, m, mon2, d2)
+        if y is None:
+            return UNRESOLVED
+        y2 = y
+    y1 = y2 if (mon1, d1) <= (mon2, d2) else y2 - 1
+    try:
+        s, e = date(y1, mon1, d1), date(y2, mon2, d2)
+    except ValueError:
+        return None
+    if e < s:
+        return None
+    return s, e, width_precision(s, e)
+
+
+def h_month_year_span(m: re.Match[str], ref: date | None) -> Res | None:
+    """'from January 2007 until March 2008', 'March 2007 - May 2008'."""
+    if not _span_ok(m):
+        return None
+    s = month_range(int(m["y1"]), month_of(m["m1"]))[0]
+    e = month_range(int(m["y2"]), month_of(m["m2"]))[1]
+    return (s, e, "range") if s <= e else None
+
+
+def h_weekday_span(m: re.Match[str], ref: date | None) -> Res | None:
+    """'from Monday to Wednesday': the latest such stretch ending on or before the document date
+    (starting on or after it in a plan)."""
+    if not _span_ok(m):
+        return None
+    if ref is None:
+        return UNRESOLVED
+    w1, w2 = WEEKDAYS[m["w1"].lower()], WEEKDAYS[m["w2"].lower()]
+    if is_future(m.string, m.start(), m.end()):
+        s = ref + timedelta(days=(w1 - ref.weekday()) % 7)
+        e = s + timedelta(days=(w2 - w1) % 7)
+    else:
+        e = ref - timedelta(days=(ref.weekday() - w2) % 7)
+        s = e - timedelta(days=(w2 - w1) % 7)
+    return s, e, width_precision(s, e)
+
+
+def h_numeric(m: re.Match[str], ref: date | None) -> Res | None:
+    """25/03/2008, 03/25/2008, 25.03.2008, 2008/03/25: only where one reading is possible."""
+    y = int(m["y"])
+    if m["a"]:
+        a, b = int(m["a"]), int(m["b"])
+        if a <= 12 and b <= 12 and a != b:
+            return NO_DATE  # day and month cannot be told apart
+        day, mon = (a, b) if a > 12 else (b, a)
+    else:
+        mon, day = int(m["mm"]), int(m["dd"])
+    try:
+        d = date(y, mon, day)
+    except ValueError:
+        return NO_DATE
+    return d, d, "day"
+
+
+def h_nth(m: re.Match[str], ref: date | None) -> Res | None:
+    """'on the 18th': that day of the document's month, or of the month before when it is later
+    than the document date (the month after, in a plan)."""
+    if ref is None:
+        return UNRESOLVED
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    rel = (m["rel"] or "").lower()
+    future = rel == "next" or (not rel and is_future(m.string, m.start(), m.end()))
+    step = 1 if future else -1
+    start = ref.replace(day=1)
+    if rel == "last":
+        start = shift_months(start, -1)
+    elif rel == "next":
+        start = shift_months(start, 1)
+    elif (day < ref.day) if future else (day > ref.day):
+        start = shift_months(start, step)
+    for _ in range(3):  # the 31st of a 30-day month: the next such month in the same direction
+        try:
+            d = start.replace(day=day)
+            return d, d, "day"
+        except ValueError:
+            start = shift_months(start, step)
+    return None
+
+
+def _year_of(what: str, ref: date | None) -> int | None:
+    w = " ".join(what.lower().split())
+    y = re.search(r"\d{4}", w)
+    if y:
+        return int(y[0])
+    if ref is None:
+        return None
+    if w.startswith(("last", "the previous", "previous", "the preceding")):
+        return ref.year - 1
+    if w.startswith(("next", "the following", "the coming")):
+        return ref.year + 1
+    return ref.year  # this year, the year, the current year
+
+
+def h_fraction(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the first half of 2008', 'the second half of last year', 'the first quarter of 2009'."""
+    y = _year_of(m["what"], ref)
+    if y is None:
+        return UNRESOLVED
+    span = fraction_of(m["ord"].lower(), m["unit"].lower(), date(y, 1, 1), date(y, 12, 31))
+    return (span[0], span[1], "range") if span else None
+
+
+def h_week_of(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the first week of March': days 1-7; 'the last week of March': its last seven days."""
+    mon = month_of(m["mon"])
+    if not m["mon"][0].isupper():
+        return None
+    if m["year"]:
+        y = int(m["year"])
+    else:
+        got = _year_for(ref, m, mon, 1)
+        if got is None:
+            return UNRESOLVED
+        y = got
+    s, e = month_range(y, mon)
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        return e - timedelta(days=6), e, "week"
+    n = {"first": 0, "second": 1, "third": 2, "fourth": 3}[ordinal]
+    s = s + timedelta(days=7 * n)
+    return s, s + timedelta(days=6), "week"
+
+
+def h_decade(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the 1990s', 'the early 1980s', 'the mid-2000s', "the '90s"."""
+    if m["dec"]:
+        start = int(m["dec"])
+    else:
+        two = int(m["dec2"])
+        start = 1900 + two
+        if ref is not None and 2000 + two <= ref.year:
+            start = 2000 + two
+    s, e = decade_part(m["part"], start)
+    return s, e, "range"
+
+
+_FORWARD_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
+
+
+def h_from_now(m: re.Match[str], ref: date | None) -> Res | None:
+    """'three weeks from now', 'two years hence': the day, week, month or year that far ahead."""
+    if ref is None:
+        return UNRESOLVED
+    from .timecal import amount  # noqa: PLC0415 - kept beside its one use
+
+    n, unit = amount(m["n"]), m["unit"].lower()
+    if unit in _FORWARD_DAYS:
+        d = ref + timedelta(days=n * _FORWARD_DAYS[unit])
+        if unit in ("week", "fortnight"):
+            s, e = week_range(d)
+            return s, e, "week"
+        return d, d, "day"
+    if unit == "month":
+        t = shift_months(ref, n)
+        s, e = month_range(t.year, t.month)
+        return s, e, "month"
+    y = ref.year + n * (10 if unit == "decade" else 1)
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+_DURATION_BEFORE = re.compile(r"\b(?:over|within|during|for|in|throughout)\s+$", re.I)
+_COMING = {"day": 7, "week": 28, "month": 183, "year": 3 * 365}
+_NEXT_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def h_coming(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the next two weeks', 'in the coming days': from the document date forward (the mirror of
+    'the past two weeks', 'in recent days')."""
+    unit = m["unit"].lower()
+    if m["next"] and not m["n"] and not _DURATION_BEFORE.search(m.string[:m.start()]):
+        return None  # "the next day", "elections the next year": the one after another (temporal._h_relative)
+    if ref is None:
+        return UNRESOLVED
+    if m["n"]:
+        from .timecal import amount  # noqa: PLC0415 - kept beside its one use
+
+        n = amount(m["n"])
+    else:
+        n = 1
+    if m["coming"] and not m["n"] and m[0].lower().endswith("s"):  # "the coming weeks"; "the coming week" is one
+        e = ref + timedelta(days=_COMING.get(unit, 1))
+    elif unit == "month":
+        e = shift_months(ref, n)
+    elif unit == "year":
+        e = date(ref.year + n, ref.month, min(ref.day, 28)) if ref.month == 2 else ref.replace(year=ref.year + n)
+    else:
+        e = ref + timedelta(days=max(1, n * _NEXT_DAYS[unit]))
+    return ref, e, width_precision(ref, e)
+
+
+def h_recently(m: re.Match[str], ref: date | None) -> Res | None:
+    """'recently', 'lately': the four weeks up to the document date; 'until recently' is no date."""
+    if (m["until"] or "").strip():
+        return NO_DATE
+    if ref is None:
+        return UNRESOLVED
+    s = ref - timedelta(days=28)
+    return s, ref, width_precision(s, ref)
+
+
+def h_movable(m: re.Match[str], ref: date | None) -> Res | None:
+    """Easter, Good Friday, Easter Monday, Thanksgiving: the latest on or before the document date
+    (on or after it in a plan)."""
+    if ref is None:
+        return UNRESOLVED
+    name = " ".join(m["name"].lower().split())
+
+    def day_in(y: int) -> date:
+        if name.startswith("thanksgiving"):
+            return thanksgiving(y)
+        shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+        return easter(y) + timedelta(days=shift)
+
+    future = is_future(m.string, m.start(), m.end())
+    d = day_in(ref.year)
+    if future and d < ref:
+        d = day_in(ref.year + 1)
+    elif not future and d > ref:
+        d = day_in(ref.year - 1)
+    return d, d, "day"
+
+
+# a preposition, article or time word before a month makes it a date after all ("in June Britain voted")
+_DATE_CONTEXT_BEFORE = re.compile(
+    rf"\b(?:in|on|since|during|by|until|till|of|from|to|through|early|late|mid|last|this|next|and|or|before|after"
+    rf"|between|throughout|for|the|an?|{MONTH}|\d+(?:st|nd|rd|th)?)\W*$", re.I)
+
+
+def h_not_a_date(m: re.Match[str], ref: date | None) -> Res | None:
+    """Names and numbers that hold a date word: claim the span, give no date."""
+    if m["given"]:  # "June Carter said", unless a preposition or article makes it a date ("a June rally")
+        if _DATE_CONTEXT_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
+            return None
+        if re.fullmatch(rf"{WEEKDAY}|{MONTH}", m["surname"], re.I):
+            return None
+    return NO_DATE
+
+
+# Years read as counts after a word of quantity or as labels ("about 2000 families", "Resolution 1973"),
+# weekdays in names ("the Sunday Times", "Bloody Sunday"), "the fall of Baghdad", "the 25th Infantry",
+# "USA Today", and a month that is a given name ("June Carter said").
+_LABEL = (r"(?:resolution|no\.|number|nos?\.|room|flight|route|highway|interstate|article|section|chapter|"
+          r"paragraph|bill|unit|model|page|apartment|suite|exit|platform|gate|bus|code|h\.r\.|windows|lot|"
+          r"regulation|directive|precinct|pier|terminal|hangar|cell|ward)")
+_QUANT = (r"(?:about|around|some|nearly|almost|more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|"
+          r"approximately|roughly|an\s+estimated|over)")
+_PLURAL = r"(?!(?:was|has|is|as|this|its|his|us|yes|thus|plus|less|across|whereas|unless)\b)[a-z]+[^\Ws]s\b"
+
+NOT_A_DATE = re.compile(
+    rf"\b{_QUANT}\s+{YEAR}\s+{_PLURAL}"
+    rf"|\b{_LABEL}\s+{YEAR}\b"
+    rf"|\b{WEEKDAY}\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Post|Star|Independent|Observer|Tribune|"
+    rf"Sport|People|Mail|World|Business|Review|Night\s+Live)\b"
+    rf"|\bbloody\s+{WEEKDAY}\b"
+    r"|\bgood\s+friday\s+(?:agreement|accords?|deal|peace)\b"
+    r"|\busa\s+today\b"
+    r"|\bthe\s+(?:fall|spring)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z])|\bthe\s+fall\s+(?:in|from)\b"
+    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+(?:infantry|armou?red|airborne|brigade|division|battalion|regiment|"
+    r"floor|anniversary|century|amendment|congress|district|precinct|street|avenue|birthday|round)\b"
+    r"|(?P<given>\b(?-i:(?:April|May|June|July|August)\s+(?P<surname>[A-Z][a-z]+))\b)",
+    re.I)
+
+
+SPAN_RULES = [
+    (re.compile(rf"\b(?:(?P<pre>between|from)\s+)?(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d1>\d{{1,2}})"
+                rf"(?:st|nd|rd|th)?{_TO}(?:(?:{WEEKDAY},?\s+)?(?P<mon2>{MONTH})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                rf"(?P<mon1>)(?:,?\s+(?P<year>{YEAR})\b)?", re.I), h_day_span),
+    (re.compile(rf"\b(?:(?P<pre>between|from)\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<mon1>{MONTH}))?"
+                rf"{_TO}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})(?P<mon>)"
+                rf"(?:,?\s+(?P<year>{YEAR})\b)?", re.I), h_day_span),
+    (re.compile(rf"\b(?:(?P<pre>between|from)\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR}){_TO}(?P<m2>{MONTH})\s+"
+                rf"(?P<y2>{YEAR})\b", re.I), h_month_year_span),
+    (re.compile(rf"\b(?:(?P<pre>between|from)\s+)?(?P<w1>{WEEKDAY}){_TO}(?P<w2>{WEEKDAY})\b", re.I), h_weekday_span),
+    (re.compile(r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<s>[/.])(?P<b>\d{1,2})(?P=s)|(?P<yy>)(?=\d{4}/))"
+                r"(?P<y>(?:19|20)\d\d)(?:/(?P<mm>\d{1,2})/(?P<dd>\d{1,2}))?(?![\d/])"), h_numeric),
+    (re.compile(r"(?<=\bon\s)the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>last|this|next)\s+month)?"
+                r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|but|or|when|as|while|after|before|at|in|of|until|with|near|"
+                r"outside|inside|against|amid|during|following)\b)", re.I), h_nth),
+    (re.compile(rf"\bthe\s+{ORD}\s+(?P<unit>half|quarter)\s+of\s+(?P<what>{YEAR}|(?:(?:last|this|next|the\s+previous|"
+                r"the\s+following|the\s+current)\s+|the\s+)year)\b", re.I), h_fraction),
+    (re.compile(rf"\bthe\s+{ORD}\s+week\s+of\s+(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?(?!\w)", re.I), h_week_of),
+    (re.compile(r"\bthe\s+(?:(?P<part>early|late|mid-?)\s*)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0))['’]?s\b",
+                re.I), h_decade),
+    (re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+"
+                r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\s+(?:from\s+now|hence)\b", re.I), h_from_now),
+    (re.compile(r"(?:\b(?:(?:in|over|during)\s+)?the\s+(?P<coming>coming|upcoming)|\bthe\s+(?P<next>next))\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?"
+                r"(?P<unit>hour|day|week|month|year)s?\b", re.I), h_coming),
+    (re.compile(r"\b(?:(?P<until>until|till)\s+)?(?:recently|lately)\b", re.I), h_recently),
+    (re.compile(r"\b(?P<name>good\s+friday|easter(?:\s+(?:sunday|monday|day))?|thanksgiving(?:\s+day)?)\b", re.I),
+     h_movable),
+    (NOT_A_DATE, h_not_a_date),
+]
