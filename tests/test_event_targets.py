@@ -298,3 +298,16 @@ def test_where_a_named_person_is_is_no_part_of_him(code):
     # a group is known by where it is ("villagers in the north"): its phrase keeps the place
     ev = main(code("The rebels released 20 villagers in the north on Sunday."))
     assert texts(ev.recipients)[0].startswith("20 villagers")
+
+
+def test_a_state_after_be_is_the_subject_s_own_stance(code):
+    """"is opposed to", "were engaged in": the parser reads a passive, but the subject opposes or fights."""
+    ev = main(code("Japan is opposed to Chinese mediation in the border talks, an aide said."))
+    assert {a.country for a in ev.actors} == {"JPN"} and {a.country for a in ev.recipients} == {"CHN"}
+    ev = main(code("Somali militias were engaged in fierce fighting with Ethiopian forces near the border."))
+    assert {a.country for a in ev.actors} == {"SOM"} and {a.country for a in ev.recipients} == {"ETH"}
+    ev = main(code("Turkish troops are involved in clashes with Kurdish rebels in the south."))
+    assert texts(ev.actors) == ["Turkish troops"]
+    # with a "by" agent it is a passive again: the agent acts on the subject
+    ev = main(code("Kenyan soldiers were engaged by Somali gunmen near the border."))
+    assert {a.country for a in ev.actors} == {"SOM"} and {a.country for a in ev.recipients} == {"KEN"}

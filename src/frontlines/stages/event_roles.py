@@ -16,6 +16,7 @@ from ..coding import wordlists as W
 from ..coding.lexicon import Lexicon
 from ..coding.syntax import arg_span, conjuncts, lem
 from ..records import Actor, Annotation
+from .event_clauses import stative
 
 #: CAMEO roots of conflictual acts (the conflict quad classes, investigating 09 to fighting 20): an
 #: "against"/"on" phrase names what they are aimed at, party or thing.
@@ -48,8 +49,9 @@ class RoleFinder:
         passive = False
         objects: list[Actor] = []
         event_object = False
+        state = stative(v)  # "Japan is opposed to X": the subject opposes, it is not acted on
         for c in v.children:
-            if c.dep_ in W.SUBJ:
+            if c.dep_ in W.SUBJ or state and c.dep_ == "nsubjpass":
                 for h in conjuncts(c):
                     actors.extend(self._code_arg(h))
             elif c.dep_ in ("nsubjpass",):
@@ -344,7 +346,7 @@ class RoleFinder:
         """Who does ``v``; with ``passive``, also who undergoes it ("hope that the plan will be adopted")."""
         out: list[Actor] = []
         for c in v.children:  # type: ignore[attr-defined]
-            if c.dep_ in W.SUBJ or passive and c.dep_ == "nsubjpass":
+            if c.dep_ in W.SUBJ or (passive or stative(v)) and c.dep_ == "nsubjpass":
                 for h in conjuncts(c):
                     out.extend(self._code_arg(h))
             elif c.dep_ == "agent":
