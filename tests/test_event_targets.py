@@ -311,3 +311,17 @@ def test_a_state_after_be_is_the_subject_s_own_stance(code):
     # with a "by" agent it is a passive again: the agent acts on the subject
     ev = main(code("Kenyan soldiers were engaged by Somali gunmen near the border."))
     assert {a.country for a in ev.actors} == {"SOM"} and {a.country for a in ev.recipients} == {"KEN"}
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names(code):
+    ev = main(code("Pakistan has threatened to cut off talks if India goes ahead with the missile test."))
+    assert ev.plover == "THREATEN" and {a.country for a in ev.recipients} == {"IND"}
+    ev = main(code("The rebels threatened to resume attacks unless Colombia released their commanders."))
+    assert ev.plover == "THREATEN" and texts(ev.recipients) == ["Colombia"]
+    # the act threatened, carried by an event noun, is aimed at the same party
+    ann = code("Dock workers threatened to hold a national strike unless Greece restored their pensions.")
+    strike = next(ev for ev in ann.events if ev.trigger.text == "strike")
+    assert {a.country for a in strike.recipients} == {"GRC"}
+    # the threatener's own condition names no target
+    ev = main(code("Chile threatened to leave the talks unless it gets more time."))
+    assert {a.country for a in ev.recipients} != {"CHL"}

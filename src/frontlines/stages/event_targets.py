@@ -97,6 +97,30 @@ class TargetFinder(RoleFinder):
                 return found
         return []
 
+    def _condition_party(self, t: Any, code: str, actors: list[Actor]) -> list[Actor]:
+        """A threat's target is whoever its condition names ("threatened to resume attacks unless Colombia
+        frees their leaders", "will cut off talks if India goes ahead"): the subject of the "if/unless"
+        clause on the threat, on what is threatened, or on the threat verb governing it; not the threatener
+        itself ("threatened to strike unless they are paid"). Also for the act threatened, when an event noun
+        carries it ("threatened to hold a general strike unless the government...")."""
+        carrier = t.head if t.pos_ != "VERB" and t.dep_ in W.OBJ and t.head.pos_ == "VERB" else t
+        threatened = carrier.dep_ == "xcomp" and lem(carrier.head) in W.THREAT_VERBS
+        if code[:2] != "13" and not threatened:
+            return []
+        hosts = [t, carrier, *(c for c in t.children if c.dep_ == "xcomp")]
+        if threatened:
+            hosts.append(carrier.head)
+        taken = {(a.start, a.end) for a in actors}
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    continue
+                found = [a for s in c.children if s.dep_ == "nsubj" for a in self._coordinated(s)
+                         if (a.start, a.end) in self.actorlike and (a.start, a.end) not in taken]
+                if found:
+                    return found
+        return []
+
     def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
         """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
         strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""

@@ -495,8 +495,9 @@ class _SentenceCoder(TargetFinder):
             # that act together are each other's counterpart, the matter or the place is no target
             recipients = [r for r in recipients if (r.start, r.end) in self.actorlike and self._named(r)]
         elif not recipients:
-            # aid "to help X" is for X, before any place it happens in
-            recipients = self._beneficiary(t) if code[:2] in ("02", "04", "05", "07") or code == "014" else []
+            # aid "to help X" is for X, a threat is aimed at whom its condition names, before any place
+            recipients = self._beneficiary(t) if code[:2] in ("02", "04", "05", "07") or code == "014" else (
+                self._condition_party(t, code, actors))
             recipients = recipients or self._place_target(t)
         actors = [self._domestic(a, t) for a in actors]
         recipients = self._destinations(t, [b for a in recipients for b in self._mission_place(a)])
