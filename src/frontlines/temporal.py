@@ -50,8 +50,8 @@ from .timecal import (
     month_range,
     part_of,
     past_year_for,
-    season_range,
     shift_months,
+    shift_years,
     week_range,
     width_precision,
 )
@@ -156,7 +156,7 @@ def _h_weekday(m: re.Match[str], ref: date | None) -> Res | None:
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-              "earlier today": 0, "yesterday": 1, "last night": 1, "overnight": 1}
+              "earlier today": 0, "later today": 0, "yesterday": 1, "last night": 1, "overnight": 1}
 
 
 def _h_dayword(m: re.Match[str], ref: date | None) -> Res | None:
@@ -219,7 +219,7 @@ def _h_relative(m: re.Match[str], ref: date | None) -> Res | None:
         return None  # "over the next week": a stretch from now on (timespans.h_coming)
     base, anchored = _anchor(m, ref)
     back = word in ("earlier", "previous", "preceding")
-    if not anchored and not back and not is_future(m.string, m.start(), m.end()):
+    if not anchored and (word == "same" or (not back and not is_future(m.string, m.start(), m.end()))):
         return None
     if base is None:
         return UNRESOLVED
@@ -228,14 +228,14 @@ def _h_relative(m: re.Match[str], ref: date | None) -> Res | None:
     if unit == "week" and not m["n"]:  # "the previous week": the calendar week before
         s, e = week_range(base + timedelta(weeks=-1 if back else 1))
         return s, e, "week"
-    return _step(base, -n if back else n, unit)
+    return _step(base, 0 if word == "same" else -n if back else n, unit)
 
 
 def _h_named_period(m: re.Match[str], ref: date | None) -> Res | None:
     """last/this/next/earlier this/later this + week/month/year."""
     if ref is None:
         return UNRESOLVED
-    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    rel, unit = " ".join(m["rel"].lower().replace(" in the", " this").split()), m["unit"].lower()
     step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
     if unit == "week":
         s, e = week_range(ref + timedelta(weeks=step))
@@ -253,18 +253,6 @@ def _h_named_period(m: re.Match[str], ref: date | None) -> Res | None:
     return s, e, unit
 
 
-def _h_weekend(m: re.Match[str], ref: date | None) -> Res | None:
-    if ref is None:
-        return UNRESOLVED
-    sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
-    rel = (m["rel"] or "").lower()
-    if rel == "last" and ref.weekday() >= 5:
-        sat -= timedelta(days=7)
-    if rel == "next":
-        sat += timedelta(days=7)
-    return sat, sat + timedelta(days=1), "week"
-
-
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -273,6 +261,9 @@ def _h_past_n(m: re.Match[str], ref: date | None) -> Res | None:
     if ref is None:
         return UNRESOLVED
     unit = m["unit"].lower()
+    if unit == "decade":  # "the past decade", "in recent decades" (three)
+        n = 3 if m["recent"] else amount(m["n"]) if m["n"] else 1
+        return shift_years(ref, -10 * n), ref, "range"
     if m["recent"]:
         n = {"hour": 1, "day": 7, "week": 4, "month": 6, "year": 3}[unit]
         days = n if unit in ("hour", "day") else n * int(_UNIT_DAYS[unit])
@@ -288,27 +279,13 @@ def _h_past_n(m: re.Match[str], ref: date | None) -> Res | None:
     return s, ref, width_precision(s, ref)
 
 
-_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
-             "new years eve": (12, 31), "new years": (1, 1), "new years day": (1, 1),
-             "valentines day": (2, 14), "halloween": (10, 31)}
-
-
-def _h_holiday(m: re.Match[str], ref: date | None) -> Res | None:
-    """Fixed-date holidays: the latest on or before the document date (the next, in a plan)."""
-    if ref is None:
-        return UNRESOLVED
-    month, day = _HOLIDAYS[" ".join(m["name"].lower().replace("'", "").replace("’", "").split())]
-    future = is_future(m.string, m.start(), m.end())
-    d = date((future_year_for if future else past_year_for)(ref, month, day), month, day)
-    return d, d, "day"
-
-
 def _h_edge(m: re.Match[str], ref: date | None) -> Res | None:
     """'the end of March', 'the beginning of last year': the first or last third of the period."""
     inner = find_dates(m["what"], ref)
     what = m["what"].lower().split()
-    if not inner and what[-1] in ("year", "month") and ref is not None:
-        s, e = (date(ref.year, 1, 1), date(ref.year, 12, 31)) if what[-1] == "year" else month_range(ref.year, ref.month)
+    if not inner and what[-1] in ("year", "month", "week") and ref is not None:
+        s, e = {"year": (date(ref.year, 1, 1), date(ref.year, 12, 31)), "month": month_range(ref.year, ref.month),
+                "week": week_range(ref)}[what[-1]]
     elif inner and inner[0].start and inner[0].end:
         s, e = date.fromisoformat(inner[0].start), date.fromisoformat(inner[0].end)
     else:
@@ -316,41 +293,12 @@ def _h_edge(m: re.Match[str], ref: date | None) -> Res | None:
     return part_of("early" if m["edge"].lower() in ("beginning", "start") else "late", s, e)
 
 
-def _h_season(m: re.Match[str], ref: date | None) -> Res | None:
-    season = m["season"].lower()
-    if not (m["rel"] or m["pre"] or m["year"]):
-        return None  # "prices fall", "hot spring": not a date
-    if m["year"]:
-        s, e = season_range(int(m["year"]), season)
-        return s, e, "season"
-    if ref is None:
-        return UNRESOLVED
-    rel = (m["rel"] or "").lower()
-    # the latest season of that name that has started by ``ref``
-    y = ref.year
-    s, e = season_range(y, season)
-    while s > ref:
-        y -= 1
-        s, e = season_range(y, season)
-    if rel in ("last", "past") and e >= ref:  # still running: "last summer" is the one before
-        s, e = season_range(y - 1, season)
-    elif rel == "next":
-        s, e = season_range(y + 1, season)
-    elif (rel == "this" or is_future(m.string, m.start(), m.end())) and e < ref:
-        # "this spring" written in January, "will ... in the summer" written in October: the
-        # coming one when the last has ended (for "this", when the coming one is nearer)
-        ns, ne = season_range(y + 1, season)
-        if rel != "this" or (ns - ref) < (ref - e):
-            s, e = ns, ne
-    return s, e, "season"
-
-
 # Patterns, each with its handler. Matching is case-insensitive; months alone need a capital.
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res | None]]] = [
     (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
                 rf"(?:,?\s+(?P<year>{YEAR})\b)?", re.I), _h_full),
     (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?", re.I), _h_full),
+                rf"(?P<mon>{MONTH})(?!\w)(?:,?\s+(?P<year>{YEAR})\b)?", re.I), _h_full),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _h_iso),
     (re.compile(rf"\b(?:(?P<part>early|mid-?|middle\s+of|late)\s*)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})\b",
                 re.I), _h_month_year),
@@ -364,28 +312,30 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
                 re.I), _h_year),
     (re.compile(rf"\b(?:(?P<rel>last|this\s+past|this|next|early|late)\s+)?(?P<wd>{WEEKDAY}){PART}\b", re.I),
      _h_weekday),
-    (re.compile(r"\b(?:earlier\s+today|(?:yester|tomor)(?:day|row)(?:\s+(?:morning|afternoon|evening|night))?|today"
+    (re.compile(r"\b(?:(?:earlier|later)\s+today|(?:yester|tomor)(?:day|row)(?:\s+(?:morning|afternoon|evening|night))?|today"
                 r"|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)"
                 r"|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b", re.I), _h_dayword),
     (re.compile(rf"\b(?P<n>{NUMW})\s+(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\s+ago\b", re.I),
      _h_ago),
     (re.compile(rf"\b(?:(?P<n>{NUMW})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>earlier|later)"
-                r"|the\s+(?P<rel>previous|preceding|following|next)\s+(?P<unit2>day|week|month|year))\b"
+                r"|the\s+(?P<rel>previous|preceding|following|next|same(?=\s+day))\s+(?P<unit2>day|week|month|year))\b"
                 r"(?!\s+and\s+a\s+half)", re.I),
      _h_relative),
-    (re.compile(r"\b(?:(?P<part>early|mid-?|late)\s*)?(?P<rel>last|this|next|earlier\s+this|later\s+this)"
+    (re.compile(r"\b(?:(?P<part>early|mid-?|late)\s*)?(?P<rel>last|this|next|(?:earlier|later)\s+(?:this|in\s+the))"
                 r"\s+(?P<unit>week|month|year)\b", re.I), _h_named_period),
-    (re.compile(r"\b(?:(?:over|during|at|on)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), _h_weekend),
-    (re.compile(r"\b(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?"
-                r"|valentine'?s\s+day|halloween)\b", re.I), _h_holiday),
+    (re.compile(r"\b(?:(?:over|during|at|on)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), timespans.h_weekend),
+    (re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?"
+                r"|valentine'?s\s+day|halloween)\b", re.I), timespans.h_holiday),
     (re.compile(rf"\bthe\s+(?P<edge>end|beginning|start)\s+of\s+(?P<what>(?:last|this|next)\s+"
-                rf"(?:week|month|year)|(?:the\s+)?(?:{MONTH}(?:\s+{YEAR})?|{YEAR}|(?:the\s+)?year|(?:the\s+)?month))(?!\w)", re.I),
+                rf"(?:week|month|year)|(?:the\s+)?(?:{MONTH}(?:\s+{YEAR})?|{YEAR}|(?:the\s+)?(?:year|month|week)))(?!\w)", re.I),
      _h_edge),
-    (re.compile(rf"\b(?:(?:the\s+)?(?:past|last)\s+(?:(?P<n>{NUMW}|twenty-four|forty-eight)\s+)?"
-                rf"|(?:(?:in|over|during)\s+)?(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year)s?\b", re.I), _h_past_n),
-    (re.compile(rf"\b(?:(?P<rel>last|this|next|past)\s+|(?P<pre>(?:in|during|over)\s+the|the|in)\s+)?"
-                rf"(?:(?:early|late|mid-?)\s*)?(?P<season>{SEASON})"
-                rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b", re.I), _h_season),
+    (re.compile(rf"\b(?:(?:the\s+)?(?:past|last)\s+(?:(?P<n>{NUMW}|few|twenty-four|forty-eight)\s+)?"
+                rf"|(?:(?:in|over|during)\s+)?(?P<recent>recent)\s+)(?P<unit>hour|day|week|month|year|decade)s?\b", re.I),
+     _h_past_n),
+    (re.compile(rf"\b(?:(?P<rel>last|this|next|past)\s+|(?P<pre>(?:in|during|over)\s+the|the|in)\s+|(?P<lb>(?<=\bby\s)"
+                rf"|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\bfrom\s)))?"
+                rf"(?:(?P<part>early|late|mid-?)\s*)?(?P<season>{SEASON})"
+                rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})(?:[-–/]\d\d)?)?\b", re.I), timespans.h_season),
 ]
 _RULES.extend(timespans.SPAN_RULES)
 
@@ -400,18 +350,20 @@ _GATES: dict[Callable[[re.Match[str], date | None], Res | None], tuple[str, ...]
     _h_full: _MONTH_KEYS, _h_iso: ("-",), _h_month_year: _MONTH_KEYS, _h_month: _MONTH_KEYS,
     _h_month_span: _MONTH_KEYS, _h_year_range: _YEAR_KEYS, _h_year: _YEAR_KEYS,
     _h_weekday: ("day",), _h_dayword: ("day", "night", "morning", "afternoon", "evening", "tomorrow"),
-    _h_ago: ("ago",), _h_relative: ("earlier", "later", "previous", "preceding", "following", "next"),
-    _h_named_period: ("week", "month", "year"), _h_weekend: ("weekend",),
-    _h_holiday: ("christmas", "year", "valentine", "halloween"), _h_edge: ("end", "beginning", "start"),
-    _h_past_n: ("hour", "day", "week", "month", "year"), _h_season: ("spring", "summer", "autumn", "fall", "winter"),
+    _h_ago: ("ago",), _h_relative: ("earlier", "later", "previous", "preceding", "following", "next", "same"),
+    _h_named_period: ("week", "month", "year"), timespans.h_weekend: ("weekend",),
+    timespans.h_holiday: ("christmas", "year", "valentine", "halloween"), _h_edge: ("end", "beginning", "start"),
+    _h_past_n: ("hour", "day", "week", "month", "year", "decade"), timespans.h_season: ("spring", "summer", "autumn", "fall", "winter"),
 }
 _GATES.update({
     timespans.h_day_span: _MONTH_KEYS, timespans.h_month_year_span: _MONTH_KEYS, timespans.h_weekday_span: ("day",),
     timespans.h_numeric: _DIGITS, timespans.h_nth: _DIGITS,
     timespans.h_fraction: ("half", "quarter"), timespans.h_week_of: ("week",), timespans.h_decade: ("0s", "0's", "0’s"),
-    timespans.h_from_now: ("now", "hence"), timespans.h_coming: ("coming", "next"),
+    timespans.h_from_now: ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade"), timespans.h_coming: ("coming", "next"),
     timespans.h_recently: ("recently", "lately"), timespans.h_movable: ("easter", "friday", "thanksgiving"),
-    timespans.h_not_a_date: (*_DIGITS, "day", "fall", "spring", "apr", "may", "jun", "jul", "aug"),
+    timespans.h_quarter: _DIGITS, timespans.h_century: ("century", "00s", "00's", "00’s"),
+    timespans.h_year_pair: _DIGITS,
+    timespans.h_not_a_date: (*_DIGITS, "mar", "day", "fall", "spring", "apr", "may", "jun", "jul", "aug"),
 })
 _FOLD_TRAPS = ("\u212a", "\u017f", "\u0131", "\u0130")
 
@@ -457,6 +409,9 @@ _NOT_A_DATE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old|^\s*(
                                r"women|children|civilians|dead|killed)\b", re.I)
 
 
+_AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]old", re.I)
+
+
 def find_dates(text: str, ref: str | date | None, base: int = 0) -> list[DateRange]:
     """Every temporal expression in ``text``, resolved against ``ref``; offsets shifted by ``base``."""
     found = _find_dates_memo(text, ref)
@@ -478,7 +433,7 @@ def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
     for pattern, handler in _rules_for(text):
         for m in pattern.finditer(text):
             s, e = m.span()
-            if _NOT_A_DATE_AFTER.match(text[e:e + 20]):
+            if _NOT_A_DATE_AFTER.match(text[e:e + 20]) and (m[0].isdigit() or _AGE_AFTER.match(text[e:e + 20])):
                 continue
             if _MONTH_ALONE.match(m[0]) and m[0].lower().startswith("may") and not text[s].isupper():
                 continue

@@ -181,12 +181,16 @@ def thanksgiving(y: int) -> date:
 _FUTURE_CUE = re.compile(
     r"(?<!political\s)(?<!popular\s)(?<!\bfree\s)(?<!\bgood\s)(?<!\bthe\s)(?<!\bown\s)(?<!\bhis\s)(?<!\bher\s)"
     r"\b(?:will(?![,.;:]|\s+of\b)|shall|won't|(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planned|planning|to)"
-    r"|plans?\s+to|planning\s+to|scheduled\s+(?:for|to)|upcoming)\b|\w'll\b|\w’ll\b", re.I)
+    r"|plans?\s+to|planning\s+to|scheduled\s+(?:for|to)|upcoming"
+    r"|(?:hopes?|wants?|aims?|intends?|expects?|vow(?:s|ed)|pledge[sd]?|promise[sd]?|seeks?)\s+to)\b"
+    r"|\w'll\b|\w’ll\b", re.I)
 _IRREGULAR_PAST = ("said|told|went|came|took|gave|made|began|saw|held|met|won|lost|fought|fled|left|struck|shot|hit|"
                    "wrote|spoke|knew|thought|brought|led|sent|spent|stood|ran|fell|broke|chose|drove|rose|became|"
                    "kept|found|heard|paid|was|were|had|did|says")
 _BREAK = re.compile(
-    rf"[\"“”]|''|\bago\b|\byesterday\b|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bget\s)"
+    rf"[\"“”]|''|\bago\b|\byesterday\b|(?<!\bwill\s)(?<!'ll\s)(?<!’ll\s)\b(?:has|have|hasn't|haven't|hadn't|hasn’t|haven’t)\s+(?:\w+ly\s+)?"
+    rf"(?:been|had|done|made|come|become|run|put|set|got|gotten|{_IRREGULAR_PAST}|[a-z]+(?:ed|en|wn|rn))\b"
+    rf"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bget\s)"
     rf"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)"
     rf"\b(?:{_IRREGULAR_PAST}|[a-z]+ed)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.I)
@@ -199,11 +203,11 @@ def is_future(text: str, start: int, end: int) -> bool:
     if _SINCE_BEFORE.search(before):
         return False
     cues = list(_FUTURE_CUE.finditer(before))
-    if cues and not _BREAK.search(before[cues[-1].end():]):
+    if cues and not _BREAK.search(before, cues[-1].end()):  # (from the cue on: lookbehinds still see it)
         return True
     if _OPENER.match(before):
-        after = text[end:end + 60]
-        cue = _FUTURE_CUE.search(after)
-        if cue and not _BREAK.search(after[:cue.start()]):
+        after = text[:end + 60]
+        cue = _FUTURE_CUE.search(after, end)
+        if cue and not _BREAK.search(after, end, cue.start()):
             return True
     return False

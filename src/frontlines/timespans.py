@@ -26,6 +26,7 @@ from .timecal import (
     WEEKDAYS,
     YEAR,
     Res,
+    amount,
     decade_part,
     easter,
     fraction_of,
@@ -34,6 +35,7 @@ from .timecal import (
     month_of,
     month_range,
     past_year_for,
+    season_range,
     shift_months,
     thanksgiving,
     week_range,
@@ -62,17 +64,20 @@ def h_day_span(m: re.Match[str], ref: date | None) -> Res | None:
     """'March 3-5', 'between March 3 and 5', 'from March 10 to March 14', '12-15 April'."""
     if not _span_ok(m):
         return None
+    # the first pattern names the start month (mon) and maybe the end month (mon2); the second names the end
+    # month (mon2) and maybe the start month (mon1)
+    mon1 = month_of(m["mon1"] or m["mon"] or m["mon2"])
     mon2 = month_of(m["mon2"] or m["mon"])
-    mon1 = month_of(m["mon1"]) if m["mon1"] else month_of(m["mon"]) if m["mon"] and not m["mon2"] else mon2
     d1, d2 = int(m["d1"]), int(m["d2"])
-    if m["year"]:
+    wraps = (mon1, d1) > (mon2, d2)  # "December 28 to January 3"
+    if m["year"]:  # the year written is the end's
         y2 = int(m["year"])
-    else:
-        y = _year_for(ref, m, mon2, d2)
+        y1 = y2 - wraps
+    else:  # without one, the start is the latest such day on or before the document date (in a plan, the first after)
+        y = _year_for(ref, m, mon1, d1)
         if y is None:
             return UNRESOLVED
-        y2 = y
-    y1 = y2 if (mon1, d1) <= (mon2, d2) else y2 - 1
+        y1, y2 = y, y + wraps
     try:
         s, e = date(y1, mon1, d1), date(y2, mon2, d2)
     except ValueError:
@@ -200,6 +205,8 @@ def h_decade(m: re.Match[str], ref: date | None) -> Res | None:
     """'the 1990s', 'the early 1980s', 'the mid-2000s', "the '90s"."""
     if m["dec"]:
         start = int(m["dec"])
+        if start in (1800, 1900):
+            return None  # "the 1800s", "the 1900s": centuries (h_century)
     else:
         two = int(m["dec2"])
         start = 1900 + two
@@ -213,11 +220,12 @@ _FORWARD_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
 
 
 def h_from_now(m: re.Match[str], ref: date | None) -> Res | None:
-    """'three weeks from now', 'two years hence': the day, week, month or year that far ahead."""
+    """'three weeks from now', 'two years hence', 'in two weeks' (in a plan), 'in a month's time': the
+    day, week, month or year that far ahead."""
+    if not m["tail"] and not (m["inn"] and is_future(m.string, m.start(), m.end())):
+        return None  # "killed 40 in two days", "two weeks": a duration
     if ref is None:
         return UNRESOLVED
-    from .timecal import amount  # noqa: PLC0415 - kept beside its one use
-
     n, unit = amount(m["n"]), m["unit"].lower()
     if unit in _FORWARD_DAYS:
         d = ref + timedelta(days=n * _FORWARD_DAYS[unit])
@@ -246,12 +254,7 @@ def h_coming(m: re.Match[str], ref: date | None) -> Res | None:
         return None  # "the next day", "elections the next year": the one after another (temporal._h_relative)
     if ref is None:
         return UNRESOLVED
-    if m["n"]:
-        from .timecal import amount  # noqa: PLC0415 - kept beside its one use
-
-        n = amount(m["n"])
-    else:
-        n = 1
+    n = amount(m["n"]) if m["n"] else 1
     if m["coming"] and not m["n"] and m[0].lower().endswith("s"):  # "the coming weeks"; "the coming week" is one
         e = ref + timedelta(days=_COMING.get(unit, 1))
     elif unit == "month":
@@ -295,14 +298,122 @@ def h_movable(m: re.Match[str], ref: date | None) -> Res | None:
     return d, d, "day"
 
 
+def h_weekend(m: re.Match[str], ref: date | None) -> Res | None:
+    """The weekend: the latest Saturday-Sunday on or before the document date; "next weekend", and
+    "this weekend" in a plan written on a weekday, the coming one."""
+    if ref is None:
+        return UNRESOLVED
+    sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    rel = (m["rel"] or "").lower()
+    if rel == "last" and ref.weekday() >= 5:
+        sat -= timedelta(days=7)
+    if rel == "next" or (rel == "this" and ref.weekday() < 5 and is_future(m.string, m.start(), m.end())):
+        sat += timedelta(days=7)
+    return sat, sat + timedelta(days=1), "week"
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+             "new years eve": (12, 31), "new years": (1, 1), "new years day": (1, 1),
+             "valentines day": (2, 14), "halloween": (10, 31)}
+
+
+def h_holiday(m: re.Match[str], ref: date | None) -> Res | None:
+    """Fixed-date holidays: the latest on or before the document date (the next, in a plan);
+    "last Christmas" the latest before it, "next Christmas" the first after it."""
+    if ref is None:
+        return UNRESOLVED
+    month, day = _HOLIDAYS[" ".join(m["name"].lower().replace("'", "").replace("’", "").split())]
+    rel = (m["rel"] or "").lower()
+    future = rel == "next" or (rel != "last" and is_future(m.string, m.start(), m.end()))
+    d = date((future_year_for if future else past_year_for)(ref, month, day), month, day)
+    if d == ref and rel in ("last", "next"):
+        d = d.replace(year=d.year + (1 if rel == "next" else -1))
+    return d, d, "day"
+
+
+def h_season(m: re.Match[str], ref: date | None) -> Res | None:
+    """A season; early / mid / late is its first, second or third month ("by late summer")."""
+    got = _season(m, ref)
+    part = (m["part"] or "").lower().rstrip("-").strip()
+    if part and got is not None and got[0] is not None:
+        i = {"early": 0, "mid": 1, "late": 2}[part]
+        first = shift_months(got[0], i)
+        s, e = month_range(first.year, first.month)
+        return s, e, "month"
+    return got
+
+
+def _season(m: re.Match[str], ref: date | None) -> Res | None:
+    season = m["season"].lower()
+    if not (m["rel"] or m["pre"] or m["year"] or m["lb"] is not None):
+        return None  # "prices fall", "hot spring": not a date
+    if m["year"]:  # "winter 2006", "the winter of 2014-15": a winter is named by its December
+        s, e = season_range(int(m["year"]), season)
+        return s, e, "season"
+    if ref is None:
+        return UNRESOLVED
+    rel = (m["rel"] or "").lower()
+    # the latest season of that name that has started by ``ref``
+    y = ref.year
+    s, e = season_range(y, season)
+    while s > ref:
+        y -= 1
+        s, e = season_range(y, season)
+    if rel in ("last", "past") and e >= ref:  # still running: "last summer" is the one before
+        s, e = season_range(y - 1, season)
+    elif rel == "next":
+        s, e = season_range(y + 1, season)
+    elif (rel == "this" or is_future(m.string, m.start(), m.end())) and e < ref:
+        # "this spring" written in January, "will ... in the summer" written in October: the
+        # coming one when the last has ended (for "this", when the coming one is nearer)
+        ns, ne = season_range(y + 1, season)
+        if rel != "this" or (ns - ref) < (ref - e):
+            s, e = ns, ne
+    return s, e, "season"
+
+
+def h_quarter(m: re.Match[str], ref: date | None) -> Res | None:
+    """'Q3 2018', '3Q 2018': that quarter of the year."""
+    q, y = int(m["q"] or m["q2"]), int(m["year"])
+    if not 1 <= q <= 4:
+        return None
+    return date(y, 3 * q - 2, 1), month_range(y, 3 * q)[1], "range"
+
+
+def h_century(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the 19th century' = 1800-1899 (as analysts file it), 'the 1900s' = 1900-1999; early / mid /
+    late are its thirds (years 0-32, 33-65, 66-99)."""
+    start = (int(m["n"]) - 1) * 100 if m["n"] else int(m["hund"])
+    if not 1000 <= start <= 2100:
+        return None
+    p = (m["part"] or "").lower().rstrip("-").strip()
+    a, b = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}.get(p, (0, 99))
+    return date(start + a, 1, 1), date(start + b, 12, 31), "range"
+
+
+def h_year_pair(m: re.Match[str], ref: date | None) -> Res | None:
+    """'2016-17', '2014/15': the two years (a season, a fiscal or school year)."""
+    a = int(m["y1"])
+    b = a - a % 100 + int(m["yy"])
+    if b != a + 1:
+        return None
+    return date(a, 1, 1), date(b, 12, 31), "range"
+
+
 # a preposition, article or time word before a month makes it a date after all ("in June Britain voted")
 _DATE_CONTEXT_BEFORE = re.compile(
     rf"\b(?:in|on|since|during|by|until|till|of|from|to|through|early|late|mid|last|this|next|and|or|before|after"
-    rf"|between|throughout|for|the|an?|{MONTH}|\d+(?:st|nd|rd|th)?)\W*$", re.I)
+    rf"|between|throughout|for|the|an?|around|about|circa|{MONTH}|\d+(?:st|nd|rd|th)?)\W*$", re.I)
 
 
 def h_not_a_date(m: re.Match[str], ref: date | None) -> Res | None:
     """Names and numbers that hold a date word: claim the span, give no date."""
+    if m["named"]:  # "Theresa May said", "Mr. March told", unless the word before is "In", "Since", "Last" ...
+        first = m["first"]
+        if _DATE_CONTEXT_BEFORE.search(first + " ") or re.fullmatch(rf"{WEEKDAY}|{MONTH}|every|each|that|its|their"
+                                                                   r"|his|her|our|during|throughout|a|an", first, re.I):
+            return None
+        return NO_DATE
     if m["given"]:  # "June Carter said", unless a preposition or article makes it a date ("a June rally")
         if _DATE_CONTEXT_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
             return None
@@ -331,8 +442,9 @@ NOT_A_DATE = re.compile(
     r"|\busa\s+today\b"
     r"|\bthe\s+(?:fall|spring)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z])|\bthe\s+fall\s+(?:in|from)\b"
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+(?:infantry|armou?red|airborne|brigade|division|battalion|regiment|"
-    r"floor|anniversary|century|amendment|congress|district|precinct|street|avenue|birthday|round)\b"
-    r"|(?P<given>\b(?-i:(?:April|May|June|July|August)\s+(?P<surname>[A-Z][a-z]+))\b)",
+    r"floor|anniversary|amendment|congress|district|precinct|street|avenue|birthday|round)\b"
+    r"|(?P<given>\b(?-i:(?:April|May|June|July|August)\s+(?P<surname>[A-Z][a-z]+))\b)"
+    r"|(?P<named>\b(?-i:(?P<first>[A-Z][a-z]+)\.?\s+(?:March|April|May|June|August))\b(?!\s*\d))",
     re.I)
 
 
@@ -341,7 +453,7 @@ SPAN_RULES = [
                 rf"(?:st|nd|rd|th)?{_TO}(?:(?:{WEEKDAY},?\s+)?(?P<mon2>{MONTH})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
                 rf"(?P<mon1>)(?:,?\s+(?P<year>{YEAR})\b)?", re.I), h_day_span),
     (re.compile(rf"\b(?:(?P<pre>between|from)\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<mon1>{MONTH}))?"
-                rf"{_TO}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})(?P<mon>)"
+                rf"{_TO}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})(?!\w)(?P<mon>)"
                 rf"(?:,?\s+(?P<year>{YEAR})\b)?", re.I), h_day_span),
     (re.compile(rf"\b(?:(?P<pre>between|from)\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR}){_TO}(?P<m2>{MONTH})\s+"
                 rf"(?P<y2>{YEAR})\b", re.I), h_month_year_span),
@@ -356,12 +468,17 @@ SPAN_RULES = [
     (re.compile(rf"\bthe\s+{ORD}\s+week\s+of\s+(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?(?!\w)", re.I), h_week_of),
     (re.compile(r"\bthe\s+(?:(?P<part>early|late|mid-?)\s*)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0))['’]?s\b",
                 re.I), h_decade),
-    (re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+"
-                r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\s+(?:from\s+now|hence)\b", re.I), h_from_now),
+    (re.compile(r"(?:\b(?P<inn>in)\s+)?\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of"
+                r"|a\s+few)\s+(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\b"
+                r"(?P<tail>\s+(?:from\s+now|hence)\b|['’]?\s+time\b)?(?!['’]?\s*of\b|-)", re.I), h_from_now),
     (re.compile(r"(?:\b(?:(?:in|over|during)\s+)?the\s+(?P<coming>coming|upcoming)|\bthe\s+(?P<next>next))\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?"
                 r"(?P<unit>hour|day|week|month|year)s?\b", re.I), h_coming),
     (re.compile(r"\b(?:(?P<until>until|till)\s+)?(?:recently|lately)\b", re.I), h_recently),
     (re.compile(r"\b(?P<name>good\s+friday|easter(?:\s+(?:sunday|monday|day))?|thanksgiving(?:\s+day)?)\b", re.I),
      h_movable),
+    (re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?P<year>{YEAR})\b"), h_quarter),
+    (re.compile(r"\bthe\s+(?:(?P<part>early|mid-?|late)\s*)?(?:(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)\s+century"
+                r"|(?P<hund>1[89]00)['’]?s)\b", re.I), h_century),
+    (re.compile(rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<yy>\d\d)\b(?![-/.]\d)"), h_year_pair),
     (NOT_A_DATE, h_not_a_date),
 ]
