@@ -444,8 +444,10 @@ def _find_dates(text: str, ref: str | date | None) -> list[DateRange]:
             except KeyError:  # a name matched only through case folding ("\u017funday"): no word the tables know
                 continue
             if res is not None:
-                if text[e - 1] == "." and re.split(r"[\s-]", text[s:e - 1])[-1].lower() in FULL_MONTHS:
-                    e -= 1  # the full stop ends the sentence, not an abbreviation
+                last = re.split(r"[\s-]", text[s:e - 1])[-1].lower()
+                if text[e - 1] == "." and (last in FULL_MONTHS or (e == len(text.rstrip()) and m[0][0].isdigit())):
+                    # the full stop ends the sentence, not an abbreviation ("in March.", "on 8 Jan.")
+                    e -= 1
                 cands.append((s, e, res))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, Res]] = []

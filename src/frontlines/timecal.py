@@ -180,7 +180,7 @@ def thanksgiving(y: int) -> date:
 # name may have passed by the time of writing.
 _FUTURE_CUE = re.compile(
     r"(?<!political\s)(?<!popular\s)(?<!\bfree\s)(?<!\bgood\s)(?<!\bthe\s)(?<!\bown\s)(?<!\bhis\s)(?<!\bher\s)"
-    r"\b(?:will(?![,.;:]|\s+of\b)|shall|won't|(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planned|planning|to)"
+    r"\b(?:will(?![,.;:]|\s+of\b)|shall|won't|(?-i:may|might)(?!\s+(?:not\s+)?have\b)|(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planned|planning|to)"
     r"|plans?\s+to|planning\s+to|scheduled\s+(?:for|to)|upcoming"
     r"|(?:hopes?|wants?|aims?|intends?|expects?|vow(?:s|ed)|pledge[sd]?|promise[sd]?|seeks?)\s+to)\b"
     r"|\w'll\b|\w’ll\b", re.I)
@@ -205,7 +205,7 @@ def is_future(text: str, start: int, end: int) -> bool:
     cues = list(_FUTURE_CUE.finditer(before))
     if cues and not _BREAK.search(before, cues[-1].end()):  # (from the cue on: lookbehinds still see it)
         return True
-    if _OPENER.match(before):
+    if _OPENER.match(before) and not text.startswith(("'s", "’s"), end):  # not "Monday's debate might ..."
         after = text[:end + 60]
         cue = _FUTURE_CUE.search(after, end)
         if cue and not _BREAK.search(after, end, cue.start()):
