@@ -3,7 +3,8 @@
 A count is found from a *trigger* (a word that says what happened to people: "killed", "wounded",
 "arrested", "protesters", "death toll") and the noun phrase that names the people (its passive
 subject, object, or the noun it modifies). Numbers are read by ``numwords`` (vague amounts follow
-ACLED's conservative convention, documented there). Running totals are flagged ``statistic``.
+ACLED's conservative convention, documented there). Running totals are flagged ``statistic`` (``tolls``
+reads the clause for them).
 
 Besides the five public kinds, two internal kinds: "casualties" (people shot, stabbed or hit whose
 fate the phrase leaves open) and "fatal" ("a deadly shooting": dead the text implies but never
@@ -17,10 +18,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..numwords import VAGUE
 from ..records import Annotation, Quantity
 from ..temporal import find_dates
 from .counting import Count, Phrase, add_counts, coordinated_arguments, count_phrase, number_phrases
+from .tolls import TOLL_NOUNS, cumulative
 
 Tok = Any  # a spaCy Token (or Span/Doc where named so); spaCy ships no type stubs
 
@@ -39,7 +40,6 @@ ARREST_NOUNS = {"arrest", "detainee", "detention", "prisoner"}
 DISPLACE_NOUNS = {"refugee", "displaced", "evacuee"}
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "rally", "mourner", "supporter",
                "participant"}
-TOLL_NOUNS = {"toll", "tally"}
 
 _SEVERITY = {"critical", "stable", "serious", "fair", "grave", "guarded", "satisfactory"}
 FATAL_WORDS = {"fatally", "dead", "death", "fatal", "mortally"}
@@ -49,13 +49,6 @@ _HARM_HEADS_NOT_PEOPLE = {"house", "home", "car", "vehicle", "window", "building
                           "picture", "scene", "record", "deal", "goal", "area", "market", "position", "base"}
 _ADDITIVE = {"another", "second", "third", "fourth", "other", "others", "additional", "more", "separate"}
 _ANAPHORIC = {"the", "those", "these", "both", "all", "its", "their"}
-_CUMULATIVE = {"since", "so far", "to date", "in total", "altogether", "overall", "cumulative", "this year",
-               "war", "conflict", "insurgency", "uprising", "invasion", "occupation", "campaign", "pandemic",
-               "so far this year", "in all", "total", "civil war"}
-_EVENT_NOUNS = {"attack", "bombing", "blast", "explosion", "shooting", "strike", "airstrike", "raid", "ambush",
-                "massacre", "clash", "crash", "fire", "bomb", "assault", "incident", "stampede", "collapse",
-                "shelling", "rampage", "earthquake", "quake", "flood", "storm", "riot", "violence"}
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +136,11 @@ def _kind_of(tok: Tok) -> str | None:
 
 
 def _number_of(tok: Tok) -> str | None:
-    """'the number of Iraqis killed', 'the total of dead': a toll of the kind its 'of' phrase says."""
+    """'the number of Iraqis killed', 'the total of dead', 'the number killed': a toll of the kind its
+    'of' phrase (or participle) says."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in KILL_VERBS | INJURE_VERBS:
+            return "killed" if acl.lemma_.lower() in KILL_VERBS else "injured"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for t in prep.subtree:
@@ -268,6 +265,8 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
         of = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if of:
             return of[:1]  # "the killing of three protesters", "a crowd of 5,000", "the lives of 30"
+        if lemma == "life" and dep == "dobj" and tok.head.lemma_.lower() == "lose":
+            return coordinated_arguments(tok.head, [c for c in tok.head.children if c.dep_ == "nsubj"])
         return [tok]
     if lemma in ("die", "perish", "succumb", "drown", "flee") or kind == "crowd":
         subj = coordinated_arguments(tok, [c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
@@ -470,7 +469,7 @@ class _SentenceMentions:
         heads = [tok, tok.head] if tok.dep_ == "conj" else [tok]
         additive = bool(mods & _ADDITIVE) or any(c.lower_ == "also" for h in heads for c in h.children)
         anaphoric = bool({c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")} & _ANAPHORIC)
-        statistic, population = _cumulative(tok, victim, self.span)
+        statistic, population = cumulative(tok, victim, self.span, count)
         if kind in ("killed",) and statistic is False and tok.lemma_.lower() in TOLL_NOUNS:
             anaphoric = True  # "the toll rose to 12" updates an event already counted
         return Mention(kind, count, tok.i, self.index, additive=additive, anaphoric=anaphoric,
@@ -527,35 +526,6 @@ def _irrealis(tok: Tok) -> bool:
     return tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("inches", "threat", "risk")
 
 
-def _cumulative(tok: Tok, victim: Tok, sent: Tok) -> tuple[bool, str | None]:
-    """Is this a running total (a statistic) rather than one event's count? And whose total?"""
-    text = " " + sent.text.lower() + " "
-    cues = any(f" {c} " in text or f" {c}," in text or f" {c}." in text for c in _CUMULATIVE)
-    lemma = tok.lemma_.lower()
-    if lemma in TOLL_NOUNS or (lemma in ("number", "total") and tok.dep_ in ("nsubj", "dobj")):
-        about_event = any(t.lemma_.lower() in _EVENT_NOUNS for t in tok.subtree if t.i != tok.i)
-        mods = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")
-                and t.lower_ not in ("death", "casualty", "overall", "total", "final", "official", "new", "latest")]
-        population = " ".join(t.text for m in mods for t in m.subtree) or None
-        if population is None:  # "the number of Iraqis killed": whose number the 'of' phrase says
-            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.lower_ not in ("people", "persons")]
-            population = of[0].text if of else None
-        if population is not None and any(t.lemma_.lower() in _EVENT_NOUNS or t.ent_type_ == "DATE"
-                                           for m in mods for t in m.subtree):
-            about_event, population = True, None
-        return (cues and not about_event) or (population is not None and not about_event), population
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
-    since = " since " in text or " so far" in text or " to date" in text or " this year" in text
-    war = any(f" {w}" in text for w in ("the war", "the conflict", "the insurgency", "the uprising", "the fighting"))
-    if (perfect and (since or war)) or (" in total" in text and perfect) or (
-            tok.dep_ in ("conj", "acl") and " bringing the " in text):
-        pop = [t for t in victim.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num
-               and t.lower_ not in ("people", "persons", "more", "least") and t.lower_ not in VAGUE]
-        return True, " ".join(t.text for t in pop) or None
-    return False, None
-
-
 def extract_mentions(ann: Annotation) -> list[Mention]:
     """All count mentions in the annotation's sentences (boilerplate skipped)."""
     doc: Tok = ann.doc
@@ -584,5 +554,8 @@ def _historical_sentences(ann: Annotation, days: int = 90) -> set[int]:
         limit = (date.fromisoformat(ref[:10]) - timedelta(days=days)).isoformat()
     except ValueError:
         return set()
-    return {i for i, ds in enumerate(per_sentence) if any(d.start and d.start < limit for d in ds)}
+    # a span that runs up to the document's date ("this year", "since 2003") is no earlier event
+    now = ann.document.date[:10] if ann.document.date else None
+    return {i for i, ds in enumerate(per_sentence) if any(
+        d.start and d.start < limit and not (now and d.end and d.end >= now) for d in ds)}
 
