@@ -29,7 +29,9 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-NUMW = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few"
+_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+NUMW = (r"(?:\d+|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]" + _UNITS_W + r")?"
+        r"|" + _UNITS_W + r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|a\s+hundred|several|a\s+few"
         r"|a\s+couple\s+of|a\s+couple)")
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -182,6 +184,9 @@ _FUTURE_CUE = re.compile(
     r"(?<!political\s)(?<!popular\s)(?<!\bfree\s)(?<!\bgood\s)(?<!\bthe\s)(?<!\bown\s)(?<!\bhis\s)(?<!\bher\s)"
     r"\b(?:will(?![,.;:]|\s+of\b)|shall|won't|(?-i:may|might)(?!\s+(?:not\s+)?have\b)|(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planned|planning|to)"
     r"|plans?\s+to|planning\s+to|scheduled\s+(?:for|to)|upcoming"
+    # the present of a schedule ("the summit opens on Monday", "voters go to the polls on Sunday")
+    r"|(?:begins|starts|opens|closes|expires|resumes|reconvenes|convenes|kicks\s+off|takes\s+(?:effect|place)"
+    r"|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls|is\s+due|are\s+due)(?=\s+(?:on|in|at|next|this|by)\b)"
     r"|(?:hopes?|wants?|aims?|intends?|expects?|vow(?:s|ed)|pledge[sd]?|promise[sd]?|seeks?)\s+to)\b"
     r"|\w'll\b|\w’ll\b", re.I)
 _IRREGULAR_PAST = ("said|told|went|came|took|gave|made|began|saw|held|met|won|lost|fought|fled|left|struck|shot|hit|"

@@ -34,6 +34,7 @@ from .timecal import (
     is_future,
     month_of,
     month_range,
+    part_of,
     past_year_for,
     season_range,
     shift_months,
@@ -400,6 +401,34 @@ def h_year_pair(m: re.Match[str], ref: date | None) -> Res | None:
     return date(a, 1, 1), date(b, 12, 31), "range"
 
 
+def h_part_in(m: re.Match[str], ref: date | None) -> Res | None:
+    """'early in the year', 'late in the month', 'mid in the week', 'late in 2007', 'early in March'."""
+    if m["year"]:
+        y = int(m["year"])
+        return part_of(m["part"], date(y, 1, 1), date(y, 12, 31))
+    if m["mon"]:
+        if not m["mon"][0].isupper():
+            return None
+        mon = month_of(m["mon"])
+        if m["year2"]:
+            s, e = month_range(int(m["year2"]), mon)
+        elif ref is None:
+            return UNRESOLVED
+        else:
+            s, e = month_range(past_year_for(ref, mon), mon)
+        return part_of(m["part"], s, e)
+    if ref is None:
+        return UNRESOLVED
+    unit = m["what"].lower().split()[-1]
+    if unit == "year":
+        s, e = date(ref.year, 1, 1), date(ref.year, 12, 31)
+    elif unit == "month":
+        s, e = month_range(ref.year, ref.month)
+    else:
+        s, e = week_range(ref)
+    return part_of(m["part"], s, e)
+
+
 # a preposition, article or time word before a month makes it a date after all ("in June Britain voted")
 _DATE_CONTEXT_BEFORE = re.compile(
     rf"\b(?:in|on|since|during|by|until|till|of|from|to|through|early|late|mid|last|this|next|and|or|before|after"
@@ -480,5 +509,7 @@ SPAN_RULES = [
     (re.compile(r"\bthe\s+(?:(?P<part>early|mid-?|late)\s*)?(?:(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)\s+century"
                 r"|(?P<hund>1[89]00)['’]?s)\b", re.I), h_century),
     (re.compile(rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<yy>\d\d)\b(?![-/.]\d)"), h_year_pair),
+    (re.compile(rf"\b(?P<part>early|late|mid)\s+in\s+(?P<what>the\s+(?:year|month|week)|(?P<mon>{MONTH})(?!\w)"
+                rf"(?:\s+(?P<year2>{YEAR}))?|(?P<year>{YEAR}))\b", re.I), h_part_in),
     (NOT_A_DATE, h_not_a_date),
 ]
