@@ -325,3 +325,14 @@ def test_a_threat_is_aimed_at_whom_its_condition_names(code):
     # the threatener's own condition names no target
     ev = main(code("Chile threatened to leave the talks unless it gets more time."))
     assert {a.country for a in ev.recipients} != {"CHL"}
+
+
+def test_a_main_verb_read_as_a_clause_on_a_noun_keeps_its_subject(code):
+    """"Nurses from two charities donated and delivered ...": the parser makes "Nurses" the root and "donated"
+    a clause on "charities"; a verb with an object is no reduced relative, the root noun does it."""
+    ev = main(code("Nurses from two Canadian charities donated and personally delivered medicine worth $20,000 "
+                   "to a hospital in Haiti."))
+    assert texts(ev.actors) == ["Nurses from two Canadian charities"] and {a.country for a in ev.actors} == {"CAN"}
+    # a participle with no object is a reduced relative: the journalists are detained, the army detains
+    ev = main(code("Five Kenyan journalists detained by the army in Goma on Friday."))
+    assert texts(ev.actors) == ["the army"]

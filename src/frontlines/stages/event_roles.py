@@ -16,7 +16,7 @@ from ..coding import wordlists as W
 from ..coding.lexicon import Lexicon
 from ..coding.syntax import arg_span, conjuncts, lem
 from ..records import Actor, Annotation
-from .event_clauses import stative
+from .event_clauses import before_clause, misread_main, stative
 
 #: CAMEO roots of conflictual acts (the conflict quad classes, investigating 09 to fighting 20): an
 #: "against"/"on" phrase names what they are aimed at, party or thing.
@@ -371,6 +371,8 @@ class RoleFinder:
                 objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
                 if objs:
                     return self._code_arg(objs[0])  # "urged X to withdraw": X withdraws
+            if dep == "acl" and (root := misread_main(t)) is not None:
+                return before_clause(self._code_arg(root), t, self.text)  # "Doctors from X donated ..."
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 # "the air force carried out strikes" parsed as a noun with a clause; not "troops backed by"
                 if t.tag_ == "VBN" or any(c.dep_ == "agent" for c in t.children):
