@@ -363,7 +363,8 @@ _GATES.update({
     timespans.h_recently: ("recently", "lately"), timespans.h_movable: ("easter", "friday", "thanksgiving"),
     timespans.h_quarter: _DIGITS, timespans.h_century: ("century", "00s", "00's", "00’s"),
     timespans.h_year_pair: _DIGITS, timespans.h_part_in: (" in ",),
-    timespans.h_not_a_date: (*_DIGITS, "mar", "day", "fall", "spring", "apr", "may", "jun", "jul", "aug"),
+    timespans.h_no_date: _DIGITS, timespans.h_no_date_words: ("day", "fall", "spring"),
+    timespans.h_month_name: ("march", "april", "may", "june", "july", "august"),
 })
 _FOLD_TRAPS = ("\u212a", "\u017f", "\u0131", "\u0130")
 

@@ -435,8 +435,17 @@ _DATE_CONTEXT_BEFORE = re.compile(
     rf"|between|throughout|for|the|an?|around|about|circa|{MONTH}|\d+(?:st|nd|rd|th)?)\W*$", re.I)
 
 
-def h_not_a_date(m: re.Match[str], ref: date | None) -> Res | None:
-    """Names and numbers that hold a date word: claim the span, give no date."""
+def h_no_date(m: re.Match[str], ref: date | None) -> Res | None:
+    """Numbers and names that hold a date word: claim the span, give no date."""
+    return NO_DATE
+
+
+def h_no_date_words(m: re.Match[str], ref: date | None) -> Res | None:
+    return NO_DATE
+
+
+def h_month_name(m: re.Match[str], ref: date | None) -> Res | None:
+    """A month that is a name: "Theresa May", "Mr. March", "June Carter"."""
     if m["named"]:  # "Theresa May said", "Mr. March told", unless the word before is "In", "Since", "Last" ...
         first = m["first"]
         if _DATE_CONTEXT_BEFORE.search(first + " ") or re.fullmatch(rf"{WEEKDAY}|{MONTH}|every|each|that|its|their"
@@ -461,20 +470,21 @@ _QUANT = (r"(?:about|around|some|nearly|almost|more\s+than|fewer\s+than|less\s+t
           r"approximately|roughly|an\s+estimated|over)")
 _PLURAL = r"(?!(?:was|has|is|as|this|its|his|us|yes|thus|plus|less|across|whereas|unless)\b)[a-z]+[^\Ws]s\b"
 
-NOT_A_DATE = re.compile(
+NOT_A_DATE_NUM = re.compile(
     rf"\b{_QUANT}\s+{YEAR}\s+{_PLURAL}"
     rf"|\b{_LABEL}\s+{YEAR}\b"
-    rf"|\b{WEEKDAY}\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Post|Star|Independent|Observer|Tribune|"
+    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+(?:infantry|armou?red|airborne|brigade|division|battalion|regiment|"
+    r"floor|anniversary|amendment|congress|district|precinct|street|avenue|birthday|round)\b", re.I)
+NOT_A_DATE_WORDS = re.compile(
+    rf"\b{WEEKDAY}\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Post|Star|Independent|Observer|Tribune|"
     rf"Sport|People|Mail|World|Business|Review|Night\s+Live)\b"
     rf"|\bbloody\s+{WEEKDAY}\b"
     r"|\bgood\s+friday\s+(?:agreement|accords?|deal|peace)\b"
     r"|\busa\s+today\b"
-    r"|\bthe\s+(?:fall|spring)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z])|\bthe\s+fall\s+(?:in|from)\b"
-    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+(?:infantry|armou?red|airborne|brigade|division|battalion|regiment|"
-    r"floor|anniversary|amendment|congress|district|precinct|street|avenue|birthday|round)\b"
-    r"|(?P<given>\b(?-i:(?:April|May|June|July|August)\s+(?P<surname>[A-Z][a-z]+))\b)"
-    r"|(?P<named>\b(?-i:(?P<first>[A-Z][a-z]+)\.?\s+(?:March|April|May|June|August))\b(?!\s*\d))",
-    re.I)
+    r"|\bthe\s+(?:fall|spring)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z])|\bthe\s+fall\s+(?:in|from)\b", re.I)
+MONTH_NAMES = re.compile(
+    r"(?P<given>\b(?:April|May|June|July|August)\s+(?P<surname>[A-Z][a-z]+)\b)"
+    r"|(?P<named>\b(?P<first>[A-Z][a-z]+)\.?\s+(?:March|April|May|June|August)\b(?!\s*\d))")
 
 
 SPAN_RULES = [
@@ -511,5 +521,5 @@ SPAN_RULES = [
     (re.compile(rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<yy>\d\d)\b(?![-/.]\d)"), h_year_pair),
     (re.compile(rf"\b(?P<part>early|late|mid)\s+in\s+(?P<what>the\s+(?:year|month|week)|(?P<mon>{MONTH})(?!\w)"
                 rf"(?:\s+(?P<year2>{YEAR}))?|(?P<year>{YEAR}))\b", re.I), h_part_in),
-    (NOT_A_DATE, h_not_a_date),
+    (NOT_A_DATE_NUM, h_no_date), (NOT_A_DATE_WORDS, h_no_date_words), (MONTH_NAMES, h_month_name),
 ]
