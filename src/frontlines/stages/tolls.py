@@ -59,8 +59,9 @@ _REPORTING = {"say", "report", "estimate", "tell", "show", "announce", "add", "s
 _EVENT_CLAUSE_MARKS = {"when", "after", "before"}
 #: "the bloodiest year of the conflict saw 12,000 killed": the frame is the subject of the verb above
 _FRAMES = {"see", "witness", "mark", "record"}
-_NOT_AN_OCCASION = _LONG_UNITS | _SHORT_UNITS | {"series", "wave", "spate", "string", "number", "total", "row",
-                                                 "period", "span", "course", "line", "way"}
+_NOT_AN_OCCASION = _LONG_UNITS | _SHORT_UNITS | _WAR_NOUNS | {"series", "wave", "spate", "string", "number",
+                                                              "total", "row", "period", "span", "course", "line",
+                                                              "way"}
 
 
 def cumulative(tok: Tok, victim: Tok, sent: Tok, count: Any) -> tuple[bool, str | None]:
@@ -153,7 +154,7 @@ def _clause_head(tok: Tok) -> Tok:
 def _clause(tok: Tok) -> list[Tok]:
     """The trigger's clause: its verb's subtree less the other clauses hanging off it ('bringing the
     number killed this year to 212'), plus the adjuncts of a reporting verb above it ('In March, the
-    mission said 120 were killed')."""
+    mission said 120 were killed'), or the noun a relative clause hangs off."""
     head = _clause_head(tok)
     skip: set[int] = set()
     for c in head.children:
@@ -162,6 +163,8 @@ def _clause(tok: Tok) -> list[Tok]:
             skip.update(t.i for t in c.subtree)
     out = [t for t in head.subtree if t.i not in skip]
     up = head.head
+    if head.dep_ == "relcl":  # "the car bomb that killed 43", "a campaign that has killed 700": what 'that' is
+        out.append(up)
     if head.dep_ in ("ccomp", "conj", "xcomp", "oprd") and up.lemma_.lower() in _REPORTING | _FRAMES:
         deps = ("prep", "npadvmod", "advmod", "nsubj") if up.lemma_.lower() in _FRAMES else ("prep", "npadvmod",
                                                                                              "advmod")
@@ -212,8 +215,8 @@ def _period(tokens: list[Tok]) -> bool:
             if before in ("every", "each", "per") or (before == "a" and t.dep_ == "npadvmod"):
                 return True  # "60 are killed every month", "30 people a day": a rate over many events
             if "the" in mods and t.head.lower_ in ("for", "over", "throughout", "during") and t.dep_ == "pobj" \
-                    and lemma != "night":
-                return True  # "the toll for the week", "over the weekend" sums its days' events
+                    and lemma == "week":
+                return True  # "the toll for the week" sums its days' events ("over the weekend" may be one)
             if lemma in _LONG_UNITS and (mods & _SPAN_MODS or t.tag_ == "NNS" or any(
                     c.dep_ == "case" for c in t.children) or (t.i > 0 and t.doc[t.i - 1].lower_ == "the"
                                                               and nxt is not None and nxt.lower_ == "'s")):
@@ -223,8 +226,8 @@ def _period(tokens: list[Tok]) -> bool:
         if _MONTHS.match(t.text) and t.ent_type_ == "DATE" and t.pos_ == "PROPN" and t.head.lower_ in (
                 "in", "during", "of", "throughout", "between") and not _day_in_month(t):
             return True
-        if t.text.isdigit() and len(t.text) == 4 and t.head.lower_ in ("in", "during", "throughout") and \
-                t.ent_type_ == "DATE":
+        if t.text.isdigit() and len(t.text) == 4 and t.head.lower_ in ("in", "during", "throughout", "of") and \
+                t.ent_type_ == "DATE":  # "in 2013", "the first half of 2015"
             return True
     return False
 
