@@ -336,3 +336,15 @@ def test_a_main_verb_read_as_a_clause_on_a_noun_keeps_its_subject(code):
     # a participle with no object is a reduced relative: the journalists are detained, the army detains
     ev = main(code("Five Kenyan journalists detained by the army in Goma on Friday."))
     assert texts(ev.actors) == ["the army"]
+
+
+def test_a_call_for_someone_to_act_is_aimed_at_them(code):
+    """"called for X to resign", "pushing for X accept ...": the parser makes "for" a clause marker and X the
+    clause's subject; X is the one asked."""
+    ev = main(code("Germany is pushing hard for the Italian government accept a new migration deal."))
+    assert ev.plover == "REQUEST" and {a.country for a in ev.recipients} == {"ITA"}
+    ev = main(code("France pressed for Iran to free two detained aid workers."))
+    assert {a.country for a in ev.recipients} == {"IRN"}
+    # a call for people to rise against someone is aimed at the adversary
+    ev = main(code("Union leaders called for workers to join a strike against the Greek government."))
+    assert "workers" not in texts(ev.recipients)

@@ -220,7 +220,11 @@ class _SentenceCoder(TargetFinder):
         if not recipients and (code[:2] in ("02", "10") or code[:3] in ("011", "012", "013", "016")):
             # "demanded that President Mugabe abandon...": the one asked is the clause's subject
             # ("expressed hope that Kyiv will...": the clause may hang on the object noun)
-            clauses = [c for c in t.children if c.dep_ == "ccomp"] + [
+            # ("called for the president to resign", "pushing for the US support its plan": a "for" clause; a
+            # call for people to rise "against" someone is aimed at that adversary, found later)
+            clauses = [c for c in t.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and not any(
+                p.dep_ == "prep" and p.lower_ == "against" for p in c.subtree)] + [
                 c for o in t.children if o.dep_ in W.OBJ for c in o.children if c.dep_ in ("ccomp", "acl")
                 and c.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" or m.dep_ in W.SUBJ for m in c.children)]
             recipients = [a for c in clauses for a in self._subjects(c, passive=code[:2] == "01")
