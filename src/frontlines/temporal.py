@@ -225,6 +225,11 @@ def _h_relative(m: re.Match[str], ref: date | None) -> Res | None:
         return UNRESOLVED
     n = amount(m["n"]) if m["n"] else 1
     unit = (m["unit"] or m["unit2"]).lower()
+    if unit in WEEKDAYS:  # "the previous Friday", "the following Monday": the nearest one before / after
+        wd = WEEKDAYS[unit]
+        step = -((base.weekday() - wd - 1) % 7 + 1) if back else (wd - base.weekday() - 1) % 7 + 1
+        d = base + timedelta(days=0 if word == "same" else step)
+        return d, d, "day"
     if unit == "week" and not m["n"]:  # "the previous week": the calendar week before
         s, e = week_range(base + timedelta(weeks=-1 if back else 1))
         return s, e, "week"
@@ -318,13 +323,16 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Res |
     (re.compile(rf"\b(?P<n>{NUMW})\s+(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\s+ago\b", re.I),
      _h_ago),
     (re.compile(rf"\b(?:(?P<n>{NUMW})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>earlier|later)"
-                r"|the\s+(?P<rel>previous|preceding|following|next|same(?=\s+day))\s+(?P<unit2>day|week|month|year))\b"
+                r"|the\s+(?P<rel>previous|preceding|following|next|same(?=\s+day))\s+"
+                rf"(?P<unit2>day|week|month|year|{WEEKDAY}))\b"
                 r"(?!\s+and\s+a\s+half)", re.I),
      _h_relative),
     (re.compile(r"\b(?:(?P<part>early|mid-?|late)\s*)?(?P<rel>last|this|next|(?:earlier|later)\s+(?:this|in\s+the))"
                 r"\s+(?P<unit>week|month|year)\b", re.I), _h_named_period),
     (re.compile(r"\b(?:(?:over|during|at|on)\s+the|(?P<rel>last|this|next|this\s+past))\s+weekend\b", re.I), timespans.h_weekend),
-    (re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?"
+    (re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve"
+                r"|new\s+year'?s(?:\s+day)?|boxing\s+day|(?:the\s+)?fourth\s+of\s+july|veterans\s+day|armistice\s+day"
+                r"|remembrance\s+day|bastille\s+day|st\.?\s+patrick'?s\s+day|may\s+day"
                 r"|valentine'?s\s+day|halloween)\b", re.I), timespans.h_holiday),
     (re.compile(rf"\bthe\s+(?P<edge>end|beginning|start)\s+of\s+(?P<what>(?:last|this|next)\s+"
                 rf"(?:week|month|year)|(?:the\s+)?(?:{MONTH}(?:\s+{YEAR})?|{YEAR}|(?:the\s+)?(?:year|month|week)))(?!\w)", re.I),
@@ -352,15 +360,16 @@ _GATES: dict[Callable[[re.Match[str], date | None], Res | None], tuple[str, ...]
     _h_weekday: ("day",), _h_dayword: ("day", "night", "morning", "afternoon", "evening", "tomorrow"),
     _h_ago: ("ago",), _h_relative: ("earlier", "later", "previous", "preceding", "following", "next", "same"),
     _h_named_period: ("week", "month", "year"), timespans.h_weekend: ("weekend",),
-    timespans.h_holiday: ("christmas", "year", "valentine", "halloween"), _h_edge: ("end", "beginning", "start"),
+    timespans.h_holiday: ("christmas", "year", "valentine", "halloween", "day", "july"), _h_edge: ("end", "beginning", "start"),
     _h_past_n: ("hour", "day", "week", "month", "year", "decade"), timespans.h_season: ("spring", "summer", "autumn", "fall", "winter"),
 }
 _GATES.update({
     timespans.h_day_span: _MONTH_KEYS, timespans.h_month_year_span: _MONTH_KEYS, timespans.h_weekday_span: ("day",),
     timespans.h_numeric: _DIGITS, timespans.h_nth: _DIGITS,
-    timespans.h_fraction: ("half", "quarter"), timespans.h_week_of: ("week",), timespans.h_decade: ("0s", "0's", "0’s"),
+    timespans.h_fraction: ("half", "quarter"), timespans.h_week_of: ("week",), timespans.h_decade: ("0s", "0's", "0’s", "ties"),
     timespans.h_from_now: ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade"), timespans.h_coming: ("coming", "next"),
-    timespans.h_recently: ("recently", "lately"), timespans.h_movable: ("easter", "friday", "thanksgiving"),
+    timespans.h_recently: ("recently", "lately"), timespans.h_movable: ("easter", "friday", "thanksgiving", "labor", "labour", "memorial"),
+    timespans.h_months_of: ("months",),
     timespans.h_quarter: _DIGITS, timespans.h_century: ("century", "00s", "00's", "00’s"),
     timespans.h_year_pair: _DIGITS, timespans.h_part_in: (" in ",),
     timespans.h_no_date: _DIGITS, timespans.h_no_date_words: ("day", "fall", "spring"),

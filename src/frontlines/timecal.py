@@ -186,7 +186,7 @@ _FUTURE_CUE = re.compile(
     r"|plans?\s+to|planning\s+to|scheduled\s+(?:for|to)|upcoming"
     # the present of a schedule ("the summit opens on Monday", "voters go to the polls on Sunday")
     r"|(?:begins|starts|opens|closes|expires|resumes|reconvenes|convenes|kicks\s+off|takes\s+(?:effect|place)"
-    r"|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls|is\s+due|are\s+due)(?=\s+(?:on|in|at|next|this|by)\b)"
+    r"|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls|is\s+due|are\s+due)(?=\s+(?:on|in|at|next|this|by|after|before|until)\b)"
     r"|(?:hopes?|wants?|aims?|intends?|expects?|vow(?:s|ed)|pledge[sd]?|promise[sd]?|seeks?)\s+to)\b"
     r"|\w'll\b|\w’ll\b", re.I)
 _IRREGULAR_PAST = ("said|told|went|came|took|gave|made|began|saw|held|met|won|lost|fought|fled|left|struck|shot|hit|"

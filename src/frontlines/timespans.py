@@ -181,6 +181,20 @@ def h_fraction(m: re.Match[str], ref: date | None) -> Res | None:
     return (span[0], span[1], "range") if span else None
 
 
+def h_months_of(m: re.Match[str], ref: date | None) -> Res | None:
+    """'the first six months of 2008', 'the last three months of last year'."""
+    y = _year_of(m["what"], ref)
+    if y is None:
+        return UNRESOLVED
+    n = amount(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    if m["ord"].lower() == "first":
+        return date(y, 1, 1), month_range(y, n)[1], width_precision(date(y, 1, 1), month_range(y, n)[1])
+    s = date(y, 13 - n, 1)
+    return s, date(y, 12, 31), width_precision(s, date(y, 12, 31))
+
+
 def h_week_of(m: re.Match[str], ref: date | None) -> Res | None:
     """'the first week of March': days 1-7; 'the last week of March': its last seven days."""
     mon = month_of(m["mon"])
@@ -204,7 +218,10 @@ def h_week_of(m: re.Match[str], ref: date | None) -> Res | None:
 
 def h_decade(m: re.Match[str], ref: date | None) -> Res | None:
     """'the 1990s', 'the early 1980s', 'the mid-2000s', "the '90s"."""
-    if m["dec"]:
+    if m["word"]:  # "the nineties": the 1990s
+        start = 1900 + 10 * ("  twenties thirties forties fifties sixties seventies eighties nineties".split().index(
+            m["word"].lower()) + 2)
+    elif m["dec"]:
         start = int(m["dec"])
         if start in (1800, 1900):
             return None  # "the 1800s", "the 1900s": centuries (h_century)
@@ -213,7 +230,7 @@ def h_decade(m: re.Match[str], ref: date | None) -> Res | None:
         start = 1900 + two
         if ref is not None and 2000 + two <= ref.year:
             start = 2000 + two
-    s, e = decade_part(m["part"], start)
+    s, e = decade_part(m["part"] or m["part2"], start)
     return s, e, "range"
 
 
@@ -287,6 +304,10 @@ def h_movable(m: re.Match[str], ref: date | None) -> Res | None:
     def day_in(y: int) -> date:
         if name.startswith("thanksgiving"):
             return thanksgiving(y)
+        if name.startswith(("labor", "labour")):  # US Labor Day: the first Monday of September
+            return date(y, 9, 1) + timedelta(days=(0 - date(y, 9, 1).weekday()) % 7)
+        if name.startswith("memorial"):  # US Memorial Day: the last Monday of May
+            return date(y, 5, 31) - timedelta(days=date(y, 5, 31).weekday())
         shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
         return easter(y) + timedelta(days=shift)
 
@@ -315,7 +336,10 @@ def h_weekend(m: re.Match[str], ref: date | None) -> Res | None:
 
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
              "new years eve": (12, 31), "new years": (1, 1), "new years day": (1, 1),
-             "valentines day": (2, 14), "halloween": (10, 31)}
+             "valentines day": (2, 14), "halloween": (10, 31), "boxing day": (12, 26), "fourth of july": (7, 4),
+             "the fourth of july": (7, 4), "veterans day": (11, 11), "armistice day": (11, 11),
+             "remembrance day": (11, 11), "bastille day": (7, 14), "st patricks day": (3, 17),
+             "st. patricks day": (3, 17), "may day": (5, 1)}
 
 
 def h_holiday(m: re.Match[str], ref: date | None) -> Res | None:
@@ -374,10 +398,11 @@ def _season(m: re.Match[str], ref: date | None) -> Res | None:
 
 
 def h_quarter(m: re.Match[str], ref: date | None) -> Res | None:
-    """'Q3 2018', '3Q 2018': that quarter of the year."""
+    """'Q3 2018', '3Q 2018': that quarter of the year; 'H1 2008': that half."""
     q, y = int(m["q"] or m["q2"]), int(m["year"])
-    if not 1 <= q <= 4:
-        return None
+    if m["h"] == "H":
+        return (date(y, 1, 1), date(y, 6, 30), "range") if q == 1 else (date(y, 7, 1), date(y, 12, 31), "range") \
+            if q == 2 else None
     return date(y, 3 * q - 2, 1), month_range(y, 3 * q)[1], "range"
 
 
@@ -505,7 +530,9 @@ SPAN_RULES = [
     (re.compile(rf"\bthe\s+{ORD}\s+(?P<unit>half|quarter)\s+of\s+(?P<what>{YEAR}|(?:(?:last|this|next|the\s+previous|"
                 r"the\s+following|the\s+current)\s+|the\s+)year)\b", re.I), h_fraction),
     (re.compile(rf"\bthe\s+{ORD}\s+week\s+of\s+(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?(?!\w)", re.I), h_week_of),
-    (re.compile(r"\bthe\s+(?:(?P<part>early|late|mid-?)\s*)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0))['’]?s\b",
+    (re.compile(r"\bthe\s+(?:(?P<part>early|late|mid-?)\s*)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0))['’]?s\b"
+                r"|\bthe\s+(?:(?P<part2>early|late|mid-?)\s*)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies"
+                r"|eighties|nineties)\b",
                 re.I), h_decade),
     (re.compile(r"(?:\b(?P<inn>in)\s+)?\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of"
                 r"|a\s+few)\s+(?P<unit>minute|hour|day|week|fortnight|month|year|decade)s?\b"
@@ -513,9 +540,12 @@ SPAN_RULES = [
     (re.compile(r"(?:\b(?:(?:in|over|during)\s+)?the\s+(?P<coming>coming|upcoming)|\bthe\s+(?P<next>next))\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?"
                 r"(?P<unit>hour|day|week|month|year)s?\b", re.I), h_coming),
     (re.compile(r"\b(?:(?P<until>until|till)\s+)?(?:recently|lately)\b", re.I), h_recently),
-    (re.compile(r"\b(?P<name>good\s+friday|easter(?:\s+(?:sunday|monday|day))?|thanksgiving(?:\s+day)?)\b", re.I),
+    (re.compile(r"\b(?P<name>good\s+friday|easter(?:\s+(?:sunday|monday|day))?|thanksgiving(?:\s+day)?|labou?r\s+day|memorial\s+day)\b", re.I),
      h_movable),
-    (re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?P<year>{YEAR})\b"), h_quarter),
+    (re.compile(rf"\b(?:(?P<h>[QH])(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?P<year>{YEAR})\b"), h_quarter),
+    (re.compile(rf"\bthe\s+(?P<ord>first|last|final)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})"
+                rf"\s+months\s+of\s+(?P<what>{YEAR}|(?:(?:last|this|next|the\s+previous|the\s+following|the\s+current)"
+                r"\s+|the\s+)year)\b", re.I), h_months_of),
     (re.compile(r"\bthe\s+(?:(?P<part>early|mid-?|late)\s*)?(?:(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)\s+century"
                 r"|(?P<hund>1[89]00)['’]?s)\b", re.I), h_century),
     (re.compile(rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<yy>\d\d)\b(?![-/.]\d)"), h_year_pair),
