@@ -2,14 +2,18 @@
 Wednesday", "from January 2007 until March 2008"), numeric dates, "the 18th", parts of years
 ("the first half of 2008"), weeks of a month, decades and their parts, the forward relatives
 ("three weeks from now", "the next two weeks", "in the coming days"), "recently", movable
-holidays, and phrases that hold a date word but are no date ("the Sunday Times").
+holidays, centuries, quarters and halves ("Q3 2018", "H1 2008"), year pairs ("2016-17"), seasons,
+weekends, fixed holidays, and phrases that hold a date word but are no date ("the Sunday Times",
+"Theresa May", "Resolution 1973").
 
 Conventions: a numeric date needs a four-digit year and is read only when one reading is
 possible (a day above 12, or both numbers equal; "04/05/2009" is no date); "the 18th" is the
 latest 18th on or before the document date (on or after it in a plan); "recently" is the four
 weeks up to the document date, like "in recent weeks", and "soon" is no date; a decade's early
-part is its years 0-3, mid 4-6, late 7-9; the n-th week of a month is its days 7n-6 to 7n, the
-last week its last seven days.
+part is its years 0-3, mid 4-6, late 7-9 ("the 1900s" and "the 19th century" are centuries:
+1900-1999, 1800-1899); the n-th week of a month is its days 7n-6 to 7n, the last week its last
+seven days; a span without a year takes the year that puts its start on or before the document
+date; "in two weeks" is a date only in a plan (else a duration).
 """
 
 from __future__ import annotations
@@ -400,9 +404,10 @@ def _season(m: re.Match[str], ref: date | None) -> Res | None:
 def h_quarter(m: re.Match[str], ref: date | None) -> Res | None:
     """'Q3 2018', '3Q 2018': that quarter of the year; 'H1 2008': that half."""
     q, y = int(m["q"] or m["q2"]), int(m["year"])
-    if m["h"] == "H":
-        return (date(y, 1, 1), date(y, 6, 30), "range") if q == 1 else (date(y, 7, 1), date(y, 12, 31), "range") \
-            if q == 2 else None
+    if m["h"] == "H":  # a half
+        if q > 2:
+            return None
+        return date(y, 6 * q - 5, 1), month_range(y, 6 * q)[1], "range"
     return date(y, 3 * q - 2, 1), month_range(y, 3 * q)[1], "range"
 
 
