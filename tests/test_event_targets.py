@@ -348,3 +348,12 @@ def test_a_call_for_someone_to_act_is_aimed_at_them(code):
     # a call for people to rise against someone is aimed at the adversary
     ev = main(code("Union leaders called for workers to join a strike against the Greek government."))
     assert "workers" not in texts(ev.recipients)
+
+
+def test_an_act_after_an_adjective_is_done_by_the_subject(code):
+    """"are guilty of violating", "is capable of attacking": the act hangs on the adjective, the copula's
+    subject does it."""
+    ev = main(code("Both the Indian army and the Pakistani army are guilty of violating the truce, a monitor said."))
+    assert {a.country for a in ev.actors} == {"IND", "PAK"}
+    ev = main(code("Sudan is guilty of bombing civilians in Darfur, the report said."))
+    assert texts(ev.actors) == ["Sudan"]

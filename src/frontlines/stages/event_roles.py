@@ -362,8 +362,9 @@ class RoleFinder:
             dep, head = t.dep_, t.head
             if head.i == t.i:
                 return []
-            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and t.tag_ == "VBG":
-                # "resorted to throwing stones", "succeeded in seizing the town": the verb's subject acts
+            if dep == "pcomp" and head.dep_ == "prep" and t.tag_ == "VBG" and (
+                    head.head.pos_ in ("VERB", "AUX") or head.head.dep_ == "acomp"):
+                # "resorted to throwing stones", "is guilty of violating the truce": the verb's subject acts
                 t, dep, head = head, "xcomp", head.head
             if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
                 return self._code_arg(head)
