@@ -368,7 +368,7 @@ _GATES.update({
     timespans.h_numeric: _DIGITS, timespans.h_nth: _DIGITS,
     timespans.h_fraction: ("half", "quarter"), timespans.h_week_of: ("week",), timespans.h_decade: ("0s", "0's", "0’s", "ties"),
     timespans.h_from_now: ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade"), timespans.h_coming: ("coming", "next"),
-    timespans.h_recently: ("recently", "lately"), timespans.h_movable: ("easter", "friday", "thanksgiving", "labor", "labour", "memorial"),
+    timespans.h_recently: ("recently", "lately"), timespans.h_within: ("within",), timespans.h_movable: ("easter", "friday", "thanksgiving", "labor", "labour", "memorial"),
     timespans.h_months_of: ("months",),
     timespans.h_quarter: _DIGITS, timespans.h_century: ("century", "00s", "00's", "00’s"),
     timespans.h_year_pair: _DIGITS, timespans.h_part_in: (" in ",),

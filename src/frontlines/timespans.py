@@ -265,7 +265,7 @@ def h_from_now(m: re.Match[str], ref: date | None) -> Res | None:
 
 _DURATION_BEFORE = re.compile(r"\b(?:over|within|during|for|in|throughout)\s+$", re.I)
 _COMING = {"day": 7, "week": 28, "month": 183, "year": 3 * 365}
-_NEXT_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30, "year": 365}
+_NEXT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
 def h_coming(m: re.Match[str], ref: date | None) -> Res | None:
@@ -284,7 +284,24 @@ def h_coming(m: re.Match[str], ref: date | None) -> Res | None:
     elif unit == "year":
         e = date(ref.year + n, ref.month, min(ref.day, 28)) if ref.month == 2 else ref.replace(year=ref.year + n)
     else:
-        e = ref + timedelta(days=max(1, n * _NEXT_DAYS[unit]))
+        e = ref + timedelta(days=max(1, round(n * _NEXT_DAYS[unit])))
+    return ref, e, width_precision(ref, e)
+
+
+def h_within(m: re.Match[str], ref: date | None) -> Res | None:
+    """'within six months' in a plan: from the document date to that far ahead (in a report it
+    counts from a time told elsewhere: no date)."""
+    if not is_future(m.string, m.start(), m.end()):
+        return None
+    if ref is None:
+        return UNRESOLVED
+    n, unit = amount(m["n"]), m["unit"].lower()
+    if unit == "month":
+        e = shift_months(ref, n)
+    elif unit == "year":
+        e = date(ref.year + n, ref.month, min(ref.day, 28)) if ref.month == 2 else ref.replace(year=ref.year + n)
+    else:
+        e = ref + timedelta(days=max(1, round(n * _NEXT_DAYS[unit])))
     return ref, e, width_precision(ref, e)
 
 
@@ -545,6 +562,8 @@ SPAN_RULES = [
     (re.compile(r"(?:\b(?:(?:in|over|during)\s+)?the\s+(?P<coming>coming|upcoming)|\bthe\s+(?P<next>next))\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?"
                 r"(?P<unit>hour|day|week|month|year)s?\b", re.I), h_coming),
     (re.compile(r"\b(?:(?P<until>until|till)\s+)?(?:recently|lately)\b", re.I), h_recently),
+    (re.compile(r"\bwithin\s+(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+                r"(?P<unit>hour|day|week|month|year)s?\b", re.I), h_within),
     (re.compile(r"\b(?P<name>good\s+friday|easter(?:\s+(?:sunday|monday|day))?|thanksgiving(?:\s+day)?|labou?r\s+day|memorial\s+day)\b", re.I),
      h_movable),
     (re.compile(rf"\b(?:(?P<h>[QH])(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?P<year>{YEAR})\b"), h_quarter),
