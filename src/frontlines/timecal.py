@@ -182,7 +182,7 @@ def thanksgiving(y: int) -> date:
 # name may have passed by the time of writing.
 _FUTURE_CUE = re.compile(
     r"(?<!political\s)(?<!popular\s)(?<!\bfree\s)(?<!\bgood\s)(?<!\bthe\s)(?<!\bown\s)(?<!\bhis\s)(?<!\bher\s)"
-    r"\b(?:will(?![,.;:]|\s+of\b)|shall|won't|(?-i:may|might)(?!\s+(?:not\s+)?have\b)|(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planned|planning|to)"
+    r"\b(?:will(?![,.;:]|\s+of\b)|shall|won't|(?-i:may|might|must)(?!\s+(?:not\s+)?have\b)|(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planned|planning|to)"
     r"|plans?\s+to|planning\s+to|scheduled\s+(?:for|to)|upcoming"
     # the present of a schedule ("the summit opens on Monday", "voters go to the polls on Sunday")
     r"|(?:begins|starts|opens|closes|expires|resumes|reconvenes|convenes|kicks\s+off|takes\s+(?:effect|place)"
