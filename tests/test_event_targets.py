@@ -357,3 +357,15 @@ def test_an_act_after_an_adjective_is_done_by_the_subject(code):
     assert {a.country for a in ev.actors} == {"IND", "PAK"}
     ev = main(code("Sudan is guilty of bombing civilians in Darfur, the report said."))
     assert texts(ev.actors) == ["Sudan"]
+
+
+def test_a_call_to_rise_against_someone_is_aimed_at_them(code):
+    ev = main(code("A pro-government Iranian newspaper called on Muslims to unite and rise up against the Saudi royal "
+                   "family."))
+    assert ev.plover == "REQUEST" and {a.country for a in ev.recipients} == {"SAU"}
+    ev = main(code("Student unions called on young people to join a march in Paris against the pension reform."))
+    assert texts(ev.recipients) == ["the pension reform"]
+    # an "against" inside a clause of the act asked for is not what the call is aimed at
+    ev = main(code("The French president urged Kenya to reform its courts and ensure police do not use force "
+                   "against protesters."))
+    assert {a.country for a in ev.recipients} == {"KEN"}

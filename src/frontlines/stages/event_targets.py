@@ -121,6 +121,21 @@ class TargetFinder(RoleFinder):
                     return found
         return []
 
+    def _rally_target(self, t: Any) -> list[Actor]:
+        """A call on people to act "against" someone is aimed at that adversary, party or thing ("called on
+        Arabs to unite and mobilize against Sharon", "called on workers to join a rally against the new rules"),
+        not at the people called on."""
+        todo = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        while todo:  # the act's own phrases, not a clause inside it ("ensure police do not act against X")
+            p = todo.pop(0)
+            todo.extend(c for c in p.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "parataxis"))
+            if p.dep_ == "prep" and p.lower_ == "against":
+                found = [a for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                         for a in self._coordinated(g, allow_event_noun=False)]
+                if found:
+                    return found
+        return []
+
     def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
         """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
         strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""

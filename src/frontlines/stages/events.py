@@ -229,6 +229,8 @@ class _SentenceCoder(TargetFinder):
                 and c.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" or m.dep_ in W.SUBJ for m in c.children)]
             recipients = [a for c in clauses for a in self._subjects(c, passive=code[:2] == "01")
                           if (a.start, a.end) in self.actorlike] or recipients
+        if code[:2] == "02":
+            recipients = self._rally_target(t) or recipients  # "called on Arabs to rise up against X"
         if code[:3] in ("012", "013") or code[:3] == "018" and not recipients:
             # condolences go to the party named ("to the people of Israel over the death of..."), else what
             # they are over
