@@ -369,3 +369,10 @@ def test_a_call_to_rise_against_someone_is_aimed_at_them(code):
     ev = main(code("The French president urged Kenya to reform its courts and ensure police do not use force "
                    "against protesters."))
     assert {a.country for a in ev.recipients} == {"KEN"}
+
+
+def test_who_declares_a_state_of_siege_imposes_it(code):
+    """"declared a state of siege in X": the act is the "of" noun, its frame "state" carries the arguments."""
+    ev = main(code("The Peruvian government declared a state of siege on Sunday in the southern province of Puno."))
+    assert ev.cameo[:2] == "19" and texts(ev.actors) == ["The Peruvian government"]
+    assert texts(ev.recipients) == ["the southern province of Puno"]

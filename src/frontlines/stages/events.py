@@ -363,8 +363,9 @@ class _SentenceCoder(TargetFinder):
         actors: list[Actor] = []
         recipients: list[Actor] = []
         frame = t
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and lem(t.head.head) in W.COLLECTIVE:
-            frame = t.head.head  # "a wave of car bombings by insurgents": the wave carries the arguments
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and (lem(t.head.head) in W.COLLECTIVE or lem(t.head.head) == "state"):
+            # "a wave of car bombings by insurgents", "declared a state of siege": the frame carries the arguments
+            frame = t.head.head
         elif t.dep_ == "compound" and t.head.pos_ == "NOUN" and lem(t.head) in W.FRAMES:
             frame = t.head  # "a mediation effort between India and Pakistan"
         for c in list(t.children) + (list(frame.children) if frame is not t else []):
