@@ -376,3 +376,15 @@ def test_who_declares_a_state_of_siege_imposes_it(code):
     ev = main(code("The Peruvian government declared a state of siege on Sunday in the southern province of Puno."))
     assert ev.cameo[:2] == "19" and texts(ev.actors) == ["The Peruvian government"]
     assert texts(ev.recipients) == ["the southern province of Puno"]
+
+
+def test_an_agentless_arrest_is_made_by_the_state_where_it_happens(code):
+    ev = main(code("A Canadian aid worker was arrested in Syria for spying, his family said."))
+    assert texts(ev.actors) == ["Syria"] and {a.country for a in ev.recipients} == {"CAN"}
+    ev = main(code("Two UN inspectors have been expelled from Iran amid a row over the nuclear programme."))
+    assert texts(ev.actors) == ["Iran"]
+    # a named arrester stays the actor; a killing's place is no killer
+    ev = main(code("A Canadian aid worker was arrested by police in Syria for spying."))
+    assert texts(ev.actors) == ["police in Syria"]
+    ev = main(code("A Canadian aid worker was killed in Syria on Monday."))
+    assert "Syria" not in texts(ev.actors)

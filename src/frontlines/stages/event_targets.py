@@ -136,6 +136,24 @@ class TargetFinder(RoleFinder):
                     return found
         return []
 
+    def _where_held(self, t: Any) -> list[Actor]:
+        """Who arrests, expels, tortures or investigates when a passive names no one ("was arrested in Rwanda",
+        "were expelled from North Korea", "was tortured in a prison in Jordan"): the state where it happens,
+        as both gold sets code it; an uncoded place only when it is a named one ("in Tarcin")."""
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in W.IN_PLACE | {"from", "at"}:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for tok in g.subtree:
+                    if (tok.i == g.i or tok.dep_ == "pobj" and tok.head.lower_ in W.IN_PLACE) and any(
+                            a.country for a in self.by_head.get(tok.i, ())):
+                        return self._code_arg(tok)
+                if g.ent_type_ in ("GPE", "LOC"):
+                    return self._code_arg(g)
+        return []
+
     def _clause_party(self, t: Any, actors: list[Actor]) -> list[Actor]:
         """Still no recipient: the first party named after the trigger in its clause, as in "staged a hunger
         strike to demand the resignation of President X", "rioted ... calling for Mubarak's removal"."""

@@ -200,6 +200,9 @@ class _SentenceCoder(TargetFinder):
             # "issued a reminder to Iraq that it must cooperate": a demand on the clause's subject
             code, recipients = "100", self._subjects(t)
             actors = self._inherited_subject(t) or self._subjects(t.head) if t.head.pos_ == "VERB" else actors
+        if not actors and (code[:2] in ("09", "16", "17") or code[:3] == "182") and any(
+                c.dep_ == "nsubjpass" for c in t.children):
+            actors = self._where_held(t)  # "was arrested in Rwanda": the state there arrests
         if lemma == "decline" and any(lem(c) == "comment" for c in t.children if c.dep_ == "xcomp"):
             code = "011"  # "declined to comment"
         elif lemma == "claim" and any(c.dep_ == "ccomp" for c in t.children):
