@@ -388,3 +388,11 @@ def test_an_agentless_arrest_is_made_by_the_state_where_it_happens(code):
     assert texts(ev.actors) == ["police in Syria"]
     ev = main(code("A Canadian aid worker was killed in Syria on Monday."))
     assert "Syria" not in texts(ev.actors)
+
+
+def test_a_hope_is_aimed_at_its_clause_s_subject_not_a_party_deep_inside(code):
+    ev = main(code("Spanish farmers expressed hope that the French government will lift the ban on Spanish fruit."))
+    assert texts(ev.recipients) == ["the French government"]
+    ev = main(code("Kenyan experts have expressed hopes the Kenyan government will change its policy and be more open "
+                   "towards possible Indian investments in the country."))
+    assert texts(ev.recipients) == ["the Kenyan government"]

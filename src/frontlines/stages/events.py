@@ -220,7 +220,7 @@ class _SentenceCoder(TargetFinder):
             if content is None:
                 return None
             code, recipients = "100", self._subjects(content)
-        if not recipients and (code[:2] in ("02", "10") or code[:3] in ("011", "012", "013", "016")):
+        if code[:2] in ("02", "10") or code[:3] in ("011", "012", "013", "016"):
             # "demanded that President Mugabe abandon...": the one asked is the clause's subject
             # ("expressed hope that Kyiv will...": the clause may hang on the object noun)
             # ("called for the president to resign", "pushing for the US support its plan": a "for" clause; a
@@ -230,8 +230,12 @@ class _SentenceCoder(TargetFinder):
                 p.dep_ == "prep" and p.lower_ == "against" for p in c.subtree)] + [
                 c for o in t.children if o.dep_ in W.OBJ for c in o.children if c.dep_ in ("ccomp", "acl")
                 and c.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" or m.dep_ in W.SUBJ for m in c.children)]
-            recipients = [a for c in clauses for a in self._subjects(c, passive=code[:2] == "01")
-                          if (a.start, a.end) in self.actorlike] or recipients
+            # (a party found deep inside the clause, "hope the government will lift the ban on Spanish fruit",
+            # gives way to the clause's subject)
+            spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
+            if all(any(lo <= a.start and a.end <= hi for lo, hi in spans) for a in recipients):
+                recipients = [a for c in clauses for a in self._subjects(c, passive=code[:2] == "01")
+                              if (a.start, a.end) in self.actorlike] or recipients
         if code[:2] == "02":
             recipients = self._rally_target(t) or recipients  # "called on Arabs to rise up against X"
         if code[:3] in ("012", "013") or code[:3] == "018" and not recipients:
