@@ -123,6 +123,19 @@ TOLLS = [
     ("Last year's fighting killed 1,600 people, according to the ministry.", 1600),
     ('The civil war, now in its sixth year, has killed 470,000 people.', 470000),
     ('Officials counted 2,900 homicides in the state in 2016, and 2,100 of the victims were shot dead.', 2900),
+    # a third: death nouns as toll subjects, months and years that date one event, 'since' an event
+    ('Deaths this year have already reached 1,300, the monitoring group said.', 1300),
+    ('Civilian casualties in the province rose to 2,400 in the first nine months of the year.', 2400),
+    ('Fatalities among security forces have climbed to 650 since January.', 650),
+    ('The annual death toll from gang violence topped 5,000 for the first time.', 5000),
+    ('According to police statistics, 48 people were killed in knife attacks in the capital.', 48),
+    ('More than 10,000 people have been killed in the country since the 2014 coup, rights groups say.', 10000),
+    ('Since the invasion began, Ukrainian officials say, 9,000 civilians have died.', 9000),
+    ('Human rights groups say 600 protesters were shot dead during the four-month crackdown.', 600),
+    ('Throughout 2016, air strikes killed an average of 12 civilians a day.', 12),
+    ('Figures compiled by the agency show that 3,100 people were killed in bombings in 2009.', 3100),
+    ('Violence has left 1,500 people dead in the region between March and September.', 1500),
+    ('Police recorded 71 murders in the city in the first quarter, up from 52.', 71),
 ]
 
 
@@ -165,6 +178,11 @@ MIXED = [
      3, 700),
     ('Gunmen shot dead five miners in Zamfara on Monday. The state has recorded 1,200 killings this year.',
      5, 1200),
+    # a third: death nouns as toll subjects, months and years that date one event, 'since' an event
+    ('Gunmen killed 8 people at a market in Kaduna on Monday. Deaths from the violence in the state have now passed 1,400 since the start of the year.',
+     8, 1400),
+    ('A gunman shot dead three people at a petrol station in Johannesburg. Police say 11,000 people were murdered in the country in the first half of the year.',
+     3, 11000),
 ]
 
 
@@ -331,6 +349,19 @@ EVENTS = [
      3, None),
     ('A bomb killed 10 people at a bus stop in Abuja this morning. The insurgency has killed 20,000 since 2009.',
      10, None),
+    # a third: death nouns as toll subjects, months and years that date one event, 'since' an event
+    ('Militants have killed 15 people since the attack on the village began on Sunday.',
+     15, None),
+    ("Deaths from Tuesday's blast rose to 41, the health ministry said.",
+     41, None),
+    ('A lone gunman, who killed 58 people at a music festival in May, acted alone, police said.',
+     58, None),
+    ('Three people have died since the shooting at the nightclub, police said.',
+     3, None),
+    ('In May, a bomb at a concert in Manchester killed 22 people.',
+     22, None),
+    ('A teenager who shot dead 17 students and staff at a school in May has been charged.',
+     17, None),
 ]
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from ..records import Annotation, Quantity
 from ..temporal import find_dates
 from .counting import Count, Phrase, add_counts, coordinated_arguments, count_phrase, number_phrases
-from .tolls import TOLL_NOUNS, cumulative
+from .tolls import TOLL_NOUNS, cumulative, toll_subject
 
 Tok = Any  # a spaCy Token (or Span/Doc where named so); spaCy ships no type stubs
 
@@ -242,7 +242,7 @@ def _victims_raw(tok: Tok, kind: str) -> list[Tok]:
     children = list(tok.children)
     dep, pos, lemma = tok.dep_, tok.pos_, tok.lemma_.lower()
     if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.tag_ != "VBN"):
-        if lemma in TOLL_NOUNS or lemma in ("number", "total"):
+        if lemma in TOLL_NOUNS or lemma in ("number", "total") or toll_subject(tok):
             return _toll_value(tok)
         if lemma in ("wound", "injury", "condition", "custody"):
             return _bearer(tok)  # "two gunshot wounds" counts wounds, not people
@@ -470,7 +470,7 @@ class _SentenceMentions:
         additive = bool(mods & _ADDITIVE) or any(c.lower_ == "also" for h in heads for c in h.children)
         anaphoric = bool({c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")} & _ANAPHORIC)
         statistic, population = cumulative(tok, victim, self.span, count)
-        if kind in ("killed",) and statistic is False and tok.lemma_.lower() in TOLL_NOUNS:
+        if kind in ("killed",) and statistic is False and (tok.lemma_.lower() in TOLL_NOUNS or toll_subject(tok)):
             anaphoric = True  # "the toll rose to 12" updates an event already counted
         return Mention(kind, count, tok.i, self.index, additive=additive, anaphoric=anaphoric,
                        statistic=statistic, population=population, victim=victim.lemma_.lower())

@@ -49,6 +49,8 @@ _SPAN_MODS = {"this", "last", "past", "previous", "first", "whole", "entire", "s
 _POINT_TIMES = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "dawn", "dusk",
                 "midnight", "noon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+#: a count from compiled records sums many events ('figures show', 'according to FBI data')
+_COMPILED = {"figure", "data", "datum", "statistic", "statistics", "database", "tally", "census"}
 _SUM_WORDS = ("in total", "altogether", "in all", "overall", "cumulative", "combined", "all told")
 _SINCE_WORDS = ("since", "so far", "to date", "thus far", "until now", "up to now", "till now")
 _SCOPE_WORDS = ("nationwide", "countrywide", "across the country", "across the nation", "throughout the country",
@@ -64,11 +66,24 @@ _NOT_AN_OCCASION = _LONG_UNITS | _SHORT_UNITS | _WAR_NOUNS | {"series", "wave", 
                                                               "way"}
 
 
+#: verbs of amount: a death noun as their subject is a toll ('deaths have reached 1,200')
+_AMOUNT_VERBS = {"rise", "climb", "reach", "stand", "top", "exceed", "pass", "hit", "surpass", "number", "total",
+                 "jump", "increase", "grow", "mount", "soar"}
+
+
+def toll_subject(tok: Tok) -> bool:
+    """'Deaths this year have reached 1,200', 'injuries rose to 40': a death or injury noun without a
+    number of its own, subject of a verb of amount, names a toll as 'the toll' does."""
+    return tok.dep_ == "nsubj" and tok.tag_ == "NNS" and tok.head.lemma_.lower() in _AMOUNT_VERBS and not any(
+        c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
 def cumulative(tok: Tok, victim: Tok, sent: Tok, count: Any) -> tuple[bool, str | None]:
     """Is this count (a ``counting.Count``) a running total (a statistic) rather than one event's
     count? And whose total?"""
     lemma = tok.lemma_.lower()
-    if lemma in TOLL_NOUNS or (lemma in ("number", "total") and tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
+    if lemma in TOLL_NOUNS or (lemma in ("number", "total") and tok.dep_ in ("nsubj", "nsubjpass", "dobj")) \
+            or toll_subject(tok):
         return _toll_noun(tok, sent)
     clause = _clause(tok)
     words = _text(clause)
@@ -91,7 +106,8 @@ def cumulative(tok: Tok, victim: Tok, sent: Tok, count: Any) -> tuple[bool, str 
     mass = _cause(clause, _MASS_NOUNS) or any(t.tag_ == "NNS" and t.lemma_.lower() in EVENT_NOUNS
                                               and t.dep_ in ("nsubj", "pobj") for t in clause)
     scope = _has(words, _SCOPE_WORDS)
-    total = _has(words, _SUM_WORDS)
+    total = _has(words, _SUM_WORDS) or any(t.lemma_.lower() in _COMPILED and t.dep_ in ("nsubj", "pobj")
+                                           for t in clause)
     if many and (war or span or scope or total or (perfect and (mass or since))):
         return True, _population(victim)
     return False, None
@@ -114,7 +130,8 @@ def _toll_noun(tok: Tok, sent: Tok) -> tuple[bool, str | None]:
         t.tag_ == "NNS" and t.lemma_.lower() in EVENT_NOUNS for t in inner)))
     about_event = one_event and not many_events
     mods = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")
-            and t.lower_ not in ("death", "casualty", "overall", "total", "final", "official", "new", "latest")]
+            and t.lower_ not in ("death", "casualty", "overall", "total", "final", "official", "new", "latest")
+            and t.lower_ not in _SUMMED]
     population = " ".join(t.text for m in mods for t in m.subtree) or None
     if population is None:  # "the number of Iraqis killed": whose number the 'of' phrase says
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -124,10 +141,13 @@ def _toll_noun(tok: Tok, sent: Tok) -> tuple[bool, str | None]:
                                       for m in mods for t in m.subtree):
         if not _period([t for m in mods for t in m.subtree]):
             about_event, population = True, None  # "Tuesday's toll"; "this year's toll" is a total
-    summed = any(t.lower_ in ("overall", "cumulative", "total") for t in tok.lefts)
+    summed = any(t.lower_ in _SUMMED for t in tok.lefts)
     return (not about_event and (cues or population is not None or many_events or summed)), population
 
 
+#: a toll so modified sums many events ('the annual toll', 'the overall death toll')
+_SUMMED = {"overall", "cumulative", "total", "annual", "monthly", "yearly", "weekly", "combined", "national",
+           "nationwide", "global", "worldwide"}
 #: the words that made a toll noun a total before the clause reading (kept: the toll noun's clause is
 #: often the whole sentence)
 _SENTENCE_CUES = {"since", "so far", "to date", "in total", "altogether", "overall", "cumulative", "this year",
@@ -163,6 +183,8 @@ def _clause(tok: Tok) -> list[Tok]:
             skip.update(t.i for t in c.subtree)
     out = [t for t in head.subtree if t.i not in skip]
     up = head.head
+    if head.dep_ in ("ccomp", "conj") and up.lemma_.lower() in _REPORTING:  # "figures show 230 were shot"
+        out += [c for c in up.children if c.dep_ == "nsubj"]
     if head.dep_ == "relcl":  # "the car bomb that killed 43", "a campaign that has killed 700": what 'that' is
         out.append(up)
     if head.dep_ in ("ccomp", "conj", "xcomp", "oprd") and up.lemma_.lower() in _REPORTING | _FRAMES:
@@ -214,17 +236,19 @@ def _period(tokens: list[Tok]) -> bool:
             before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
             if before in ("every", "each", "per") or (before == "a" and t.dep_ == "npadvmod"):
                 return True  # "60 are killed every month", "30 people a day": a rate over many events
-            if "the" in mods and t.head.lower_ in ("for", "over", "throughout", "during") and t.dep_ == "pobj" \
-                    and lemma == "week":
-                return True  # "the toll for the week" sums its days' events ("over the weekend" may be one)
+            if "the" in mods and t.head.lower_ in ("for", "over", "throughout", "during", "of") and t.dep_ == "pobj" \
+                    and (lemma == "week" or lemma in _LONG_UNITS):
+                return True  # "the toll for the week", "the first half of the year" ("over the weekend" may be one)
             if lemma in _LONG_UNITS and (mods & _SPAN_MODS or t.tag_ == "NNS" or any(
                     c.dep_ == "case" for c in t.children) or (t.i > 0 and t.doc[t.i - 1].lower_ == "the"
                                                               and nxt is not None and nxt.lower_ == "'s")):
                 return True  # "this year", "months", "this year's", "the month's"
             if lemma in _SHORT_UNITS and (t.tag_ == "NNS" or mods & {"past", "whole", "entire", "first"}):
                 return True  # "the past week", "three days of fighting"
-        if _MONTHS.match(t.text) and t.ent_type_ == "DATE" and t.pos_ == "PROPN" and t.head.lower_ in (
-                "in", "during", "of", "throughout", "between") and not _day_in_month(t):
+        # "during the month of May", "throughout March", "between January and June", "in January alone";
+        # a bare "in December" as often dates one event ("shot dead 14 people in San Bernardino in December")
+        if _MONTHS.match(t.text) and t.ent_type_ == "DATE" and t.pos_ == "PROPN" and not _day_in_month(t) and (
+                t.head.lower_ in ("during", "of", "throughout", "between") or (nxt is not None and nxt.lower_ == "alone")):
             return True
         if t.text.isdigit() and len(t.text) == 4 and t.head.lower_ in ("in", "during", "throughout", "of") and \
                 t.ent_type_ == "DATE":  # "in 2013", "the first half of 2015"
@@ -238,12 +262,32 @@ def _day_in_month(t: Tok) -> bool:
         t.i + 1 < len(t.doc) and t.doc[t.i + 1].like_num and len(t.doc[t.i + 1].text) <= 2)
 
 
+def _one_actor(t: Tok, head: Tok) -> bool:
+    """The clause's subject is one agent acting once: 'a stabbing spree', 'a married couple', a
+    named person ('Hasan, who killed 13 at Fort Hood in 2009'); not 'a wave of attacks'."""
+    if t.dep_ != "nsubj" or (t.head.i != head.i and not (head.dep_ == "relcl" and t.i == head.head.i)):
+        return False
+    if t.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
+        t = head.head
+    if t.ent_type_ == "PERSON":
+        return True
+    return t.tag_ == "NN" and t.lemma_.lower() not in _NOT_AN_OCCASION | _MASS_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+
+def _since_event(since: Tok) -> bool:
+    """'since the attack', 'since Monday's shooting': a phrase after 'since' naming one event."""
+    inner = [t for t in since.subtree if t.i != since.i]
+    return not any(t.ent_type_ == "DATE" and t.lower_ not in _POINT_TIMES for t in inner) and any(
+        t.lemma_.lower() in EVENT_NOUNS and t.tag_ == "NN" and t.dep_ not in ("compound", "amod") for t in inner)
+
+
 def _anchored(head: Tok, clause: list[Tok]) -> bool:
     """Is the clause tied to one event: a day ('on Tuesday', 'Tuesday's'), a singular event noun ('in a
     bomb attack'), one weapon or attacker as subject, 'at a wedding', or a 'when' clause?"""
-    # "since the 2012 rampage at Sandy Hook" starts a period: only a day there ("since Monday's
-    # shooting") ties the count to that event
-    start = {t.i for s in clause if s.lower_ == "since" for t in s.subtree if t.i != s.i}
+    # "since Saturday", "since the December 2012 rampage at Sandy Hook" start a period; "since the
+    # attack", "since Monday's shooting" (an event, dated by no more than a day) tie the count to it
+    start = {t.i for s in clause if s.lower_ == "since" and not _since_event(s) for t in s.subtree if t.i != s.i}
     for t in clause:
         low, lemma = t.lower_, t.lemma_.lower()
         if t.i in start and low not in _POINT_TIMES:
@@ -255,6 +299,10 @@ def _anchored(head: Tok, clause: list[Tok]) -> bool:
             return True
         if t.dep_ in ("nsubj", "agent") and t.tag_ == "NN" and lemma in _ONE_ACT_SUBJECTS:
             return True
+        if _one_actor(t, head):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "at" and t.pos_ == "PROPN":
+            return True  # "at Fort Hood", "at the Brussels airport": one site
         if t.dep_ == "pobj" and t.tag_ == "NN" and t.head.lower_ in ("at", "in", "on", "near", "outside", "inside") \
                 and lemma not in _NOT_AN_OCCASION and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                           for c in t.children):
