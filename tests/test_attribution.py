@@ -152,3 +152,15 @@ def test_quote_state_matches_a_character_walk():
             text = "".join(chars)
             for was_open in (False, True):
                 assert _quote_state(text, was_open) == walk(text, was_open), (text, was_open)
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Maria Lopez, a nurse at the clinic in Aleppo, said the ward had no power.",
+     "Maria Lopez, a nurse at the clinic in Aleppo", "Maria Lopez"),
+    ("The farmers, who had lost their harvest to the floods, said the dams were opened too late.",
+     "The farmers, who had lost their harvest to the floods", "The farmers"),
+])
+def test_source_span_is_the_whole_phrase_and_the_name_its_core(nlp, stage, text, span, name):
+    # PolNeAR marks the source as the full noun phrase, set-off apposition and relative clause included
+    found = [(d.source_text, d.name) for d in stage.detect(nlp(text))]
+    assert (span, name) in found, found

@@ -236,8 +236,12 @@ class AttributionStage:
 
     def _make(self, src: Token, cue: Token, content: frozenset[int], sent: Any, last_person: str | None,
               last_group: str | None, full_text: str) -> Detection:
-        start, end = _source_extent(src)
+        # the span is the whole phrase, as PolNeAR marks it ("Phil Smith, a spokesman for the union"); the
+        # name is its core, without the set-off apposition or relative clause
+        start, end = _source_extent(src, full=True)
         text = full_text[start:end]
+        core_start, core_end = _source_extent(src)
+        core = full_text[core_start:core_end]
         low = src.lower_
         name: str | None
         if low in ("who", "which", "that") and src.head.dep_ == "relcl":
@@ -254,8 +258,8 @@ class AttributionStage:
             if name is None:
                 kind = "unknown"
         else:
-            name = text
-            kind = _kind_of(src, text)
+            name = core
+            kind = _kind_of(src, core)
         return Detection(start, end, text, name, kind, cue.i, content, sent.start_char)
 
     # -- the stage -------------------------------------------------------------------------------
@@ -382,12 +386,12 @@ def _followed_by_colon(tok: Token) -> bool:
     return nxt is not None and nxt.text == ":"
 
 
-def _source_extent(src: Token) -> tuple[int, int]:
-    """Character extent of a source phrase: the subject's subtree, without relative clauses, appositions
-    set off by commas, or trailing punctuation."""
+def _source_extent(src: Token, full: bool = False) -> tuple[int, int]:
+    """Character extent of a source phrase: the subject's subtree, without (unless ``full``) relative
+    clauses, appositions set off by commas, or trailing punctuation."""
     drop: set[int] = set()
     doc = src.doc
-    for c in src.children:
+    for c in src.children if not full else ():
         if c.dep_ in ("relcl", "acl", "punct") and c.i > src.i:
             drop |= {t.i for t in c.subtree}
         elif c.dep_ == "appos" and c.i > src.i:
