@@ -164,3 +164,12 @@ def test_source_span_is_the_whole_phrase_and_the_name_its_core(nlp, stage, text,
     # PolNeAR marks the source as the full noun phrase, set-off apposition and relative clause included
     found = [(d.source_text, d.name) for d in stage.detect(nlp(text))]
     assert (span, name) in found, found
+
+
+def test_continued_is_speech_only_with_a_quotation_or_colon(nlp, stage):
+    said = _sources(nlp, stage, "“We will hold the bridge until the spring,” the colonel continued.")
+    assert "the colonel" in [s for s, _, _ in said], said
+    colon = _sources(nlp, stage, "The mayor of Kharkiv continued: the trams will run again next week.")
+    assert "The mayor of Kharkiv" in [s for s, _, _ in colon], colon
+    # aspect, not speech
+    assert _sources(nlp, stage, "The army continued to shell the outskirts of Kherson overnight.") == []

@@ -37,7 +37,7 @@ _SPEECH = {"say", "tell", "add", "write", "report", "announce", "tweet", "note",
            "pledge", "threaten", "describe", "call", "accuse", "criticize", "blame", "praise", "disclose",
            "reveal", "show", "find", "indicate", "estimate", "conclude", "urge", "demand",
            "comment", "agree", "disagree", "decline", "refuse", "point", "repeat", "reiterate", "mention"}
-_SPEECH -= {"continue", "call", "show", "find"}
+_SPEECH -= {"call", "show", "find"}
 # Verbs of thinking: a source only when they take a clause ("Ackerman thinks the blow came...").
 _COGNITIVE = {"think", "believe", "guess", "suspect", "suppose", "speculate", "fear", "hope", "expect",
               "feel", "worry", "doubt", "reckon", "assume", "imagine", "wonder", "know", "understand",
@@ -214,7 +214,9 @@ class AttributionStage:
             return None  # "he was told" - the subject is the hearer
         if subj is None or subj.lower_ in ("that", "which"):
             return None
-        has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech) for c in kids)
+        # "continued to shell" is aspect, not speech: only "he continued:" or a quotation makes it a cue
+        has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech and lemma != "continue")
+                         for c in kids)
         quote_in_sentence = any(t.text in ("\"", "“", "”") for t in sent) if quoted is None else quoted
         is_reporting_clause = tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.i > tok.head.i
         if not strong:
