@@ -136,6 +136,20 @@ TOLLS = [
     ('Figures compiled by the agency show that 3,100 people were killed in bombings in 2009.', 3100),
     ('Violence has left 1,500 people dead in the region between March and September.', 1500),
     ('Police recorded 71 murders in the city in the first quarter, up from 52.', 71),
+    # a fourth: superlative and 'of' spans, 'with N killed', operations, records
+    ("At least 60 people have been killed in clashes between rebels and troops in the town since Saturday.", 60),
+    ('2012 was the deadliest year for journalists, with 70 killed.', 70),
+    ('Gunmen killed more than 100 people in a year of attacks on villages.', 100),
+    ('Roadside bombs have killed 140 soldiers in the province this year.', 140),
+    ('The UN says at least 1,200 civilians died in the first two months of the offensive.', 1200),
+    ('Some 7,000 people have been killed since the start of the conflict in 2014.', 7000),
+    ('Police say 312 people were shot dead in the city in 2016, up from 280 the year before.', 312),
+    ('Violent deaths rose to 29,000 last year, the highest on record.', 29000),
+    ('Extremist violence claimed 1,076 lives in the region over the past 12 months.', 1076),
+    ('The government says security forces have killed 2,300 militants during the operation, which began in June.', 2300),
+    ('Since records began in 1990, 1,800 people have been killed by police in the state.', 1800),
+    ('Almost 60,000 people were killed during the six years of conflict.', 60000),
+    ('Cartel violence left more than 23,000 people dead in 2017, a record.', 23000),
 ]
 
 
@@ -183,6 +197,9 @@ MIXED = [
      8, 1400),
     ('A gunman shot dead three people at a petrol station in Johannesburg. Police say 11,000 people were murdered in the country in the first half of the year.',
      3, 11000),
+    # a fourth: superlative and 'of' spans, 'with N killed', operations, records
+    ('A bomb killed 12 people at a market in Baghdad on Friday. The attack took the civilian death toll this month to 430.',
+     12, 430),
 ]
 
 
@@ -362,6 +379,23 @@ EVENTS = [
      22, None),
     ('A teenager who shot dead 17 students and staff at a school in May has been charged.',
      17, None),
+    # a fourth: superlative and 'of' spans, 'with N killed', operations, records
+    ('The explosion, the deadliest in the city this year, killed 31 people at a bus station.',
+     31, None),
+    ('Gunmen killed 6 people in a bar in the town late on Saturday, police said.',
+     6, None),
+    ('A soldier and two civilians were killed when a mortar hit a house in the village.',
+     3, None),
+    ('At least 19 people were killed on Wednesday in a series of bombings across Baghdad.',
+     19, None),
+    ('The man who killed 9 people in a shooting at a church last month appeared in court.',
+     9, None),
+    ('Seven people, including a child, died after a gunman opened fire at a restaurant.',
+     7, None),
+    ('Rebels stormed the town in the early hours, killing 23 civilians.',
+     23, None),
+    ('A shooting at a nightclub in the city killed 49 people in June.',
+     49, None),
 ]
 
 

@@ -38,7 +38,8 @@ _WAR_NOUNS = {"war", "conflict", "insurgency", "uprising", "invasion", "occupati
               "revolution", "intifada", "offensive", "crackdown", "rebellion", "epidemic", "civil war", "crisis"}
 #: many events or one, as the rest of the clause says
 _MASS_NOUNS = {"violence", "fighting", "unrest", "bloodshed", "turmoil", "hostility", "hostilities", "insecurity",
-               "instability", "attacks", "bombings", "clashes", "strikes", "airstrikes", "raids"}
+               "instability", "attacks", "bombings", "clashes", "strikes", "airstrikes", "raids", "operation",
+               "operations"}
 #: a single agent or weapon as subject anchors a count to its one act
 _ONE_ACT_SUBJECTS = {"bomb", "bomber", "gunman", "shooter", "attacker", "assailant", "sniper", "grenade", "rocket",
                      "missile", "shell", "mine", "landmine", "car", "truck", "device", "drone", "mortar", "blast",
@@ -185,6 +186,8 @@ def _clause(tok: Tok) -> list[Tok]:
     up = head.head
     if head.dep_ in ("ccomp", "conj") and up.lemma_.lower() in _REPORTING:  # "figures show 230 were shot"
         out += [c for c in up.children if c.dep_ == "nsubj"]
+    if head.dep_ == "pcomp" and up.lower_ == "with":  # "the deadliest year ..., with 70 killed"
+        out += [t for t in up.head.subtree if t.i not in skip]
     if head.dep_ == "relcl":  # "the car bomb that killed 43", "a campaign that has killed 700": what 'that' is
         out.append(up)
     if head.dep_ in ("ccomp", "conj", "xcomp", "oprd") and up.lemma_.lower() in _REPORTING | _FRAMES:
@@ -233,6 +236,9 @@ def _period(tokens: list[Tok]) -> bool:
             if nxt is not None and (nxt.lower_ in ("ago", "old", "later", "earlier") or nxt.text == "-"):
                 continue  # "a year ago" is a point in time, "a 25-year-old" an age
             mods = {c.lower_ for c in t.children}
+            if lemma in _LONG_UNITS | {"week"} and ((nxt is not None and nxt.lower_ == "of") or any(
+                    c.tag_ == "JJS" for c in t.children)):
+                return True  # "a year of attacks", "the deadliest month"
             before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
             if before in ("every", "each", "per") or (before == "a" and t.dep_ == "npadvmod"):
                 return True  # "60 are killed every month", "30 people a day": a rate over many events
@@ -290,7 +296,7 @@ def _anchored(head: Tok, clause: list[Tok]) -> bool:
     start = {t.i for s in clause if s.lower_ == "since" and not _since_event(s) for t in s.subtree if t.i != s.i}
     for t in clause:
         low, lemma = t.lower_, t.lemma_.lower()
-        if t.i in start and low not in _POINT_TIMES:
+        if t.i in start:
             continue
         if t.ent_type_ in ("DATE", "TIME") and (low in _POINT_TIMES or (
                 _MONTHS.match(t.text) and _day_in_month(t))):
