@@ -5,7 +5,7 @@ Usage: .venv/bin/python scripts/build_attribution_verbs.py [--gold ../shared/dat
 Counts, over the PolNeAR TRAIN articles only, each verb lemma that has a nominal subject, and how
 often it is annotated as the cue of an attribution whose source overlaps that subject. Only lemmas
 seen at least MIN_SEEN times are written; the stage treats a lemma as a reporting verb when the rate
-is at least 0.5. (Lemmas and rates are facts about usage; no text is copied.)
+is at least STRONG_RATE (0.4). (Lemmas and rates are facts about usage; no text is copied.)
 """
 
 from __future__ import annotations
