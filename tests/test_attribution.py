@@ -183,3 +183,17 @@ def test_a_verb_that_is_usually_a_cue_needs_no_clause(nlp, stage, text, source):
     # rate of being a PolNeAR cue with a subject between 0.4 and 0.5: a stance, the subject is its source
     found = _sources(nlp, stage, text)
     assert source in [s for s, _, _ in found], found
+
+
+def test_which_as_the_subject_of_a_reporting_verb_is_a_source(nlp, stage):
+    doc = nlp("Protesters blamed the Interior Ministry, which denied that its troops had fired on the crowd.")
+    found = [d for d in stage.detect(doc) if d.source_text == "which"]
+    assert found and found[0].name is not None and "Interior Ministry" in found[0].name, found
+
+
+def test_a_quotation_opened_straight_and_closed_curly_is_closed(nlp, stage):
+    found = _sources(nlp, stage, "\"We will stay in the port until the last shell,” said Captain Ivan Melnyk.")
+    assert "Captain Ivan Melnyk" in [s for s, _, _ in found], found
+    # still inside an open quotation: the speech belongs to the quoted speaker
+    inner = _sources(nlp, stage, "“Our commander said the bridge would hold, and it did,” a soldier told us.")
+    assert "Our commander" not in [s for s, _, _ in inner], inner

@@ -213,7 +213,8 @@ class AttributionStage:
             subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
         elif subj is not None and subj.dep_ == "nsubjpass":
             return None  # "he was told" - the subject is the hearer
-        if subj is None or subj.lower_ in ("that", "which"):
+        # "the ministry, which denied that..." - PolNeAR marks the relative pronoun as the source, as with "who"
+        if subj is None or subj.lower_ == "that":
             return None
         # "continued to shell" is aspect, not speech: only "he continued:" or a quotation makes it a cue
         has_clause = any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and speech and lemma != "continue")
@@ -492,8 +493,17 @@ def _covering(dets: list[Detection], i: int) -> Detection | None:
 def _inside_quotation(text: str, offset: int) -> bool:
     """Whether ``offset`` sits inside a quotation opened earlier in its paragraph."""
     start = text.rfind("\n", 0, offset) + 1
-    before = text[start:offset]
-    return before.count("“") > before.count("”") or before.count("\"") % 2 == 1
+    # one scan, so that mixed marks pair up ('"We will stay,” said...' is closed): a curly mark opens or
+    # closes, a straight one flips
+    inside = False
+    for ch in text[start:offset]:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == "\"":
+            inside = not inside
+    return inside
 
 
 def _first_person_claim(span: Any) -> bool:
