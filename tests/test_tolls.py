@@ -137,6 +137,7 @@ TOLLS = [
     ('Violence has left 1,500 people dead in the region between March and September.', 1500),
     ('Police recorded 71 murders in the city in the first quarter, up from 52.', 71),
     # a fourth: superlative and 'of' spans, 'with N killed', operations, records
+    ("A lone sniper has killed 11 people in the city since 2019, police believe.", 11),
     ("At least 60 people have been killed in clashes between rebels and troops in the town since Saturday.", 60),
     ('2012 was the deadliest year for journalists, with 70 killed.', 70),
     ('Gunmen killed more than 100 people in a year of attacks on villages.', 100),

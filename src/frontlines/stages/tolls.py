@@ -8,12 +8,15 @@ country" count many. A total is told by what frames the count's clause, read ove
 - a cause that is many events: a war, an insurgency, a campaign (strong), or violence, fighting,
   unrest, plural attacks (weak: one riot is also "the violence");
 - a span of time longer than one event: "this year", "last month", "over the past decade",
-  "in the first six months", "in 2013", "in January", "two weeks of clashes";
+  "in the first six months", "in 2013", "during the month of May", "two weeks of clashes", "the
+  deadliest month" (a bare "in December" dates one past event as often as many);
+- compiled records: "figures show", "according to FBI data";
 - a scope over a whole country: "nationwide", "across the country";
 - words that sum: "in total", "altogether", "overall".
 
 A clause anchored to one event ("in a bomb attack", "when gunmen stormed", "on Tuesday", "a car
-bomb killed") keeps its count unless the perfect and "since" say otherwise. Only the count's own
+bomb killed", "a stabbing spree", a named person, "at Fort Hood", "since the attack") keeps its
+count unless the perfect and "since" a date or a war say otherwise. Only the count's own
 clause is read, so the event and the total told in one sentence ("a bomb killed three soldiers on
 Friday, bringing the number killed this year to 212") stay apart.
 """
@@ -98,8 +101,10 @@ def cumulative(tok: Tok, victim: Tok, sent: Tok, count: Any) -> tuple[bool, str 
     span = _period(clause)
     if _anchored(head, clause):
         # "12 have been killed so far in Tuesday's attack" is that attack's toll; "since the war began",
-        # "so far this year" still sum many events
-        return (perfect and since and (war or span)), _population(victim)
+        # "so far this year", "since 2010" still sum many events
+        dated = any(s.lower_ == "since" and not _since_event(s) and any(t.ent_type_ == "DATE" for t in s.subtree)
+                    for s in clause)
+        return (perfect and since and (war or span or dated)), _population(victim)
     if perfect and since:
         return True, _population(victim)
     # "a soldier was killed in the war" is one death, not a total
