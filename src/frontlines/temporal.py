@@ -52,6 +52,7 @@ from .timecal import (
     past_year_for,
     shift_months,
     shift_years,
+    step,
     week_range,
     width_precision,
 )
@@ -173,29 +174,10 @@ def _h_dayword(m: re.Match[str], ref: date | None) -> Res | None:
     return d, d, "day"
 
 
-def _step(base: date, n: int, unit: str) -> Res:
-    """The day, week, month or year ``n`` units from ``base`` (negative: back): "two days ago" is a
-    day, "three weeks ago" the Monday-Sunday week that holds that day, "six months ago" that month."""
-    if unit in ("minute", "hour"):
-        return base, base, "day"
-    if unit == "day":
-        d = base + timedelta(days=n)
-        return d, d, "day"
-    if unit in ("week", "fortnight"):
-        s, e = week_range(base + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
-        return s, e, "week"
-    if unit == "month":
-        t = shift_months(base, n)
-        s, e = month_range(t.year, t.month)
-        return s, e, "month"
-    y = base.year + n * (10 if unit == "decade" else 1)
-    return date(y, 1, 1), date(y, 12, 31), "year"
-
-
 def _h_ago(m: re.Match[str], ref: date | None) -> Res | None:
     if ref is None:
         return UNRESOLVED
-    return _step(ref, -amount(m["n"]), m["unit"].lower())
+    return step(ref, -amount(m["n"]), m["unit"].lower())
 
 
 def _anchor(m: re.Match[str], ref: date | None) -> tuple[date | None, bool]:
@@ -227,13 +209,13 @@ def _h_relative(m: re.Match[str], ref: date | None) -> Res | None:
     unit = (m["unit"] or m["unit2"]).lower()
     if unit in WEEKDAYS:  # "the previous Friday", "the following Monday": the nearest one before / after
         wd = WEEKDAYS[unit]
-        step = -((base.weekday() - wd - 1) % 7 + 1) if back else (wd - base.weekday() - 1) % 7 + 1
-        d = base + timedelta(days=0 if word == "same" else step)
+        offset = -((base.weekday() - wd - 1) % 7 + 1) if back else (wd - base.weekday() - 1) % 7 + 1
+        d = base + timedelta(days=0 if word == "same" else offset)
         return d, d, "day"
     if unit == "week" and not m["n"]:  # "the previous week": the calendar week before
         s, e = week_range(base + timedelta(weeks=-1 if back else 1))
         return s, e, "week"
-    return _step(base, 0 if word == "same" else -n if back else n, unit)
+    return step(base, 0 if word == "same" else -n if back else n, unit)
 
 
 def _h_named_period(m: re.Match[str], ref: date | None) -> Res | None:

@@ -216,3 +216,22 @@ def is_future(text: str, start: int, end: int) -> bool:
         if cue and not _BREAK.search(after, end, cue.start()):
             return True
     return False
+
+
+def step(base: date, n: int, unit: str) -> Res:
+    """The day, week, month or year ``n`` units from ``base`` (negative: back): "two days ago" is a
+    day, "three weeks ago" the Monday-Sunday week that holds that day, "six months ago" that month."""
+    if unit in ("minute", "hour"):
+        return base, base, "day"
+    if unit == "day":
+        d = base + timedelta(days=n)
+        return d, d, "day"
+    if unit in ("week", "fortnight"):
+        s, e = week_range(base + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+        return s, e, "week"
+    if unit == "month":
+        t = shift_months(base, n)
+        s, e = month_range(t.year, t.month)
+        return s, e, "month"
+    y = base.year + n * (10 if unit == "decade" else 1)
+    return date(y, 1, 1), date(y, 12, 31), "year"

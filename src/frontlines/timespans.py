@@ -42,6 +42,7 @@ from .timecal import (
     past_year_for,
     season_range,
     shift_months,
+    step,
     thanksgiving,
     week_range,
     width_precision,
@@ -238,9 +239,6 @@ def h_decade(m: re.Match[str], ref: date | None) -> Res | None:
     return s, e, "range"
 
 
-_FORWARD_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "fortnight": 14}
-
-
 def h_from_now(m: re.Match[str], ref: date | None) -> Res | None:
     """'three weeks from now', 'two years hence', 'in two weeks' (in a plan), 'in a month's time': the
     day, week, month or year that far ahead."""
@@ -248,24 +246,21 @@ def h_from_now(m: re.Match[str], ref: date | None) -> Res | None:
         return None  # "killed 40 in two days", "two weeks": a duration
     if ref is None:
         return UNRESOLVED
-    n, unit = amount(m["n"]), m["unit"].lower()
-    if unit in _FORWARD_DAYS:
-        d = ref + timedelta(days=n * _FORWARD_DAYS[unit])
-        if unit in ("week", "fortnight"):
-            s, e = week_range(d)
-            return s, e, "week"
-        return d, d, "day"
-    if unit == "month":
-        t = shift_months(ref, n)
-        s, e = month_range(t.year, t.month)
-        return s, e, "month"
-    y = ref.year + n * (10 if unit == "decade" else 1)
-    return date(y, 1, 1), date(y, 12, 31), "year"
+    return step(ref, amount(m["n"]), m["unit"].lower())
 
 
 _DURATION_BEFORE = re.compile(r"\b(?:over|within|during|for|in|throughout)\s+$", re.I)
 _COMING = {"day": 7, "week": 28, "month": 183, "year": 3 * 365}
 _NEXT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _ahead(ref: date, n: int, unit: str) -> date:
+    """The day ``n`` hours, days, weeks, months or years after ``ref``."""
+    if unit == "month":
+        return shift_months(ref, n)
+    if unit == "year":
+        return date(ref.year + n, ref.month, min(ref.day, 28)) if ref.month == 2 else ref.replace(year=ref.year + n)
+    return ref + timedelta(days=max(1, round(n * _NEXT_DAYS[unit])))
 
 
 def h_coming(m: re.Match[str], ref: date | None) -> Res | None:
@@ -279,12 +274,8 @@ def h_coming(m: re.Match[str], ref: date | None) -> Res | None:
     n = amount(m["n"]) if m["n"] else 1
     if m["coming"] and not m["n"] and m[0].lower().endswith("s"):  # "the coming weeks"; "the coming week" is one
         e = ref + timedelta(days=_COMING.get(unit, 1))
-    elif unit == "month":
-        e = shift_months(ref, n)
-    elif unit == "year":
-        e = date(ref.year + n, ref.month, min(ref.day, 28)) if ref.month == 2 else ref.replace(year=ref.year + n)
     else:
-        e = ref + timedelta(days=max(1, round(n * _NEXT_DAYS[unit])))
+        e = _ahead(ref, n, unit)
     return ref, e, width_precision(ref, e)
 
 
@@ -295,13 +286,7 @@ def h_within(m: re.Match[str], ref: date | None) -> Res | None:
         return None
     if ref is None:
         return UNRESOLVED
-    n, unit = amount(m["n"]), m["unit"].lower()
-    if unit == "month":
-        e = shift_months(ref, n)
-    elif unit == "year":
-        e = date(ref.year + n, ref.month, min(ref.day, 28)) if ref.month == 2 else ref.replace(year=ref.year + n)
-    else:
-        e = ref + timedelta(days=max(1, round(n * _NEXT_DAYS[unit])))
+    e = _ahead(ref, amount(m["n"]), m["unit"].lower())
     return ref, e, width_precision(ref, e)
 
 
