@@ -52,7 +52,8 @@ _SHORT_UNITS = {"week", "day", "weekend", "night"}
 _SPAN_MODS = {"this", "last", "past", "previous", "first", "whole", "entire", "same", "current", "next", "recent"}
 _POINT_TIMES = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "dawn", "dusk",
                 "midnight", "noon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_MONTHS = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.I)
 #: a count from compiled records sums many events ('figures show', 'according to FBI data')
 _COMPILED = {"figure", "data", "datum", "statistic", "statistics", "database", "tally", "census"}
 _SUM_WORDS = ("in total", "altogether", "in all", "overall", "cumulative", "combined", "all told")
